@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+import Foundation
+
+// MARK: - Kernel code generation
+//
+// The tensor kernels are written with SIMD8<Float>. On x86_64 they are compiled for the Haswell
+// baseline (AVX2 + FMA, every x86_64 server CPU since 2013) so that a SIMD8 is one ymm register and
+// a multiply-add is one FMA instruction; without it LLVM emits SSE2 code at half the throughput.
+// Set APRENDIZ_PORTABLE=1 when building to drop the flag (for very old CPUs, or to use Aprendiz as a
+// dependency of another package, where SwiftPM forbids unsafe flags).
+let portable = ProcessInfo.processInfo.environment["APRENDIZ_PORTABLE"] != nil
+#if arch(x86_64)
+let kernelSettings: [SwiftSetting] = portable ? [] : [
+    .unsafeFlags(["-target-cpu", "haswell"]),
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+#else
+let kernelSettings: [SwiftSetting] = portable ? [] : [
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+#endif
+
+let package = Package(
+    name: "Aprendiz",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Aprendiz", targets: ["Aprendiz"]),
+        .executable(name: "aprendiz", targets: ["AprendizCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
+        .target(name: "AprendizTensor", swiftSettings: kernelSettings),
+
+        // MARK: Reverse-mode automatic differentiation
+        .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+
+        // MARK: Umbrella — `import Aprendiz` gives everything
+        .target(name: "Aprendiz", dependencies: ["AprendizTensor", "AprendizAutodiff"]),
+
+        // MARK: The `aprendiz` command
+        .executableTarget(
+            name: "AprendizCLI",
+            dependencies: ["Aprendiz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Tests
+        .target(name: "AprendizTestSupport", dependencies: ["Aprendiz"], path: "Tests/AprendizTestSupport"),
+        .testTarget(name: "AprendizTensorTests", dependencies: ["AprendizTensor", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizAutodiffTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+// The umbrella module: `import Aprendiz` brings in every layer of the package.
+@_exported import AprendizTensor
+@_exported import AprendizAutodiff

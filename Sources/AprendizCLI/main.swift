@@ -1,0 +1,2 @@
+import Aprendiz
+print(Tensor([[1, 2], [3, 4.5]]))

@@ -1,0 +1,170 @@
+import Foundation
+
+// The element-wise kernels of the tensor core: each a tiny struct with a scalar and a SIMD form.
+// Functions without a SIMD formula use `lanes`, which still runs one tight loop per tensor.
+
+public struct AddKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a + b }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a + b }
+}
+public struct SubtractKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a - b }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a - b }
+}
+public struct MultiplyKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a * b }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a * b }
+}
+public struct DivideKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a / b }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a / b }
+}
+/// max(a, b), propagating NaN like NumPy's `maximum`.
+public struct MaximumKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        var r = a.replacing(with: b, where: b .> a)
+        r.replace(with: a + b, where: (a .!= a) .| (b .!= b))
+        return r
+    }
+}
+/// min(a, b), propagating NaN like NumPy's `minimum`.
+public struct MinimumKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        var r = a.replacing(with: b, where: b .< a)
+        r.replace(with: a + b, where: (a .!= a) .| (b .!= b))
+        return r
+    }
+}
+/// aᵇ (C `powf`).
+public struct PowerKernel: BinaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { Foundation.pow(a, b) }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        var r = SIMD8<Float>()
+        for i in 0..<8 { r[i] = Foundation.pow(a[i], b[i]) }
+        return r
+    }
+}
+/// A comparison producing 1 where it holds and 0 elsewhere.
+public struct CompareKernel: BinaryKernel {
+    public enum Relation: Sendable { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
+    public let relation: Relation
+    public init(_ relation: Relation) { self.relation = relation }
+    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float {
+        let holds: Bool
+        switch relation {
+        case .less: holds = a < b
+        case .lessOrEqual: holds = a <= b
+        case .greater: holds = a > b
+        case .greaterOrEqual: holds = a >= b
+        case .equal: holds = a == b
+        case .notEqual: holds = a != b
+        }
+        return holds ? 1 : 0
+    }
+    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        let mask: SIMDMask<SIMD8<Int32>>
+        switch relation {
+        case .less: mask = a .< b
+        case .lessOrEqual: mask = a .<= b
+        case .greater: mask = a .> b
+        case .greaterOrEqual: mask = a .>= b
+        case .equal: mask = a .== b
+        case .notEqual: mask = a .!= b
+        }
+        return SIMD8<Float>().replacing(with: 1, where: mask)
+    }
+}
+
+/// A unary function given by a scalar and a SIMD closure-free form; the table of the core's unary ops.
+public struct MathKernel: UnaryKernel {
+    public enum Function: Sendable {
+        case negate, exp, log, log1p, expm1, sqrt, rsqrt, abs, sign, sin, cos, tanh, erf, square, reciprocal
+    }
+    public let function: Function
+    public init(_ function: Function) { self.function = function }
+
+    @inlinable public func callAsFunction(_ x: Float) -> Float {
+        switch function {
+        case .negate: return -x
+        case .exp: return Foundation.exp(x)
+        case .log: return Foundation.log(x)
+        case .log1p: return Foundation.log1p(x)
+        case .expm1: return Foundation.expm1(x)
+        case .sqrt: return x.squareRoot()
+        case .rsqrt: return 1 / x.squareRoot()
+        case .abs: return Swift.abs(x)
+        case .sign: return x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? .nan : 0))
+        case .sin: return Foundation.sin(x)
+        case .cos: return Foundation.cos(x)
+        case .tanh: return Foundation.tanh(x)
+        case .erf: return Foundation.erf(x)
+        case .square: return x * x
+        case .reciprocal: return 1 / x
+        }
+    }
+
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        switch function {
+        case .negate: return -x
+        case .exp: return VectorMath.exp(x)
+        case .log: return VectorMath.log(x)
+        case .sqrt: return x.squareRoot()
+        case .rsqrt: return 1 / x.squareRoot()
+        case .abs: return SIMD8<Float>(bits: x.bits & 0x7fff_ffff)
+        case .square: return x * x
+        case .reciprocal: return 1 / x
+        case .sign:
+            var r = SIMD8<Float>().replacing(with: 1, where: x .> 0)
+            r.replace(with: -1, where: x .< 0)
+            r.replace(with: x, where: x .!= x)
+            return r
+        default: return lanes(x, self.callAsFunction)
+        }
+    }
+}
+
+/// Multiplies by a constant then adds one: a·x + b (scalar–tensor arithmetic without broadcasting).
+public struct AffineKernel: UnaryKernel {
+    public let scale: Float, shift: Float
+    public init(scale: Float, shift: Float) { self.scale = scale; self.shift = shift }
+    @inlinable public func callAsFunction(_ x: Float) -> Float { x * scale + shift }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * scale + shift }
+}
+
+/// Clamps to [lower, upper]; NaN stays NaN.
+public struct ClampKernel: UnaryKernel {
+    public let lower: Float, upper: Float
+    public init(lower: Float, upper: Float) { self.lower = lower; self.upper = upper }
+    @inlinable public func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : Swift.min(Swift.max(x, lower), upper) }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        var r = x.replacing(with: SIMD8(repeating: lower), where: x .< lower)
+        r.replace(with: SIMD8(repeating: upper), where: r .> upper)
+        return r
+    }
+}
+
+/// xᵖ for a constant exponent, with exact fast paths for p = 2, 0.5, −1.
+public struct PowerScalarKernel: UnaryKernel {
+    public let exponent: Float
+    public init(exponent: Float) { self.exponent = exponent }
+    @inlinable public func callAsFunction(_ x: Float) -> Float { Foundation.pow(x, exponent) }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        switch exponent {
+        case 1: return x
+        case 2: return x * x
+        case 3: return x * x * x
+        case 0.5: return x.squareRoot()
+        case -1: return 1 / x
+        default: return lanes(x) { Foundation.pow($0, exponent) }
+        }
+    }
+}
