@@ -38,8 +38,14 @@ let package = Package(
         // MARK: Reverse-mode automatic differentiation
         .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
 
+        // MARK: Layers, activations, losses, initialisers
+        .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+
+        // MARK: Optimizers and function minimizers
+        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+
         // MARK: Umbrella — `import Aprendiz` gives everything
-        .target(name: "Aprendiz", dependencies: ["AprendizTensor", "AprendizAutodiff"]),
+        .target(name: "Aprendiz", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers"]),
 
         // MARK: The `aprendiz` command
         .executableTarget(
@@ -51,6 +57,8 @@ let package = Package(
         .target(name: "AprendizTestSupport", dependencies: ["Aprendiz"], path: "Tests/AprendizTestSupport"),
         .testTarget(name: "AprendizTensorTests", dependencies: ["AprendizTensor", "AprendizTestSupport"]),
         .testTarget(name: "AprendizAutodiffTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizNNTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

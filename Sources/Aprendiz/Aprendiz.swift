@@ -1,3 +1,5 @@
 // The umbrella module: `import Aprendiz` brings in every layer of the package.
 @_exported import AprendizTensor
 @_exported import AprendizAutodiff
+@_exported import AprendizNN
+@_exported import AprendizOptimizers
