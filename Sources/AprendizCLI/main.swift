@@ -1,2 +1,0 @@
-import Aprendiz
-print(Tensor([[1, 2], [3, 4.5]]))
