@@ -30,6 +30,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
@@ -44,8 +45,21 @@ let package = Package(
         // MARK: Optimizers and function minimizers
         .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
 
+        // MARK: Data sets, loaders and file formats (depends on the tensor core only)
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib", "SwiftCSV"]),
+
+        // MARK: Training loop, metrics, callbacks, model files
+        .target(name: "AprendizTraining",
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
+
+        // MARK: SVG plotting (depends on nothing)
+        .target(name: "AprendizPlot"),
+
         // MARK: Umbrella — `import Aprendiz` gives everything
-        .target(name: "Aprendiz", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers"]),
+        .target(name: "Aprendiz", dependencies: [
+            "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
+        ]),
 
         // MARK: The `aprendiz` command
         .executableTarget(
@@ -59,6 +73,9 @@ let package = Package(
         .testTarget(name: "AprendizAutodiffTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizNNTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
     ],
     swiftLanguageModes: [.v6]
 )

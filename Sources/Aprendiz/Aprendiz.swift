@@ -3,3 +3,6 @@
 @_exported import AprendizAutodiff
 @_exported import AprendizNN
 @_exported import AprendizOptimizers
+@_exported import AprendizData
+@_exported import AprendizTraining
+@_exported import AprendizPlot

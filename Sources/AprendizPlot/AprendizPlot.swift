@@ -1,0 +1,1 @@
+// SVG plotting: lines, axes, legends, contours, bars, heat maps. Depends on nothing.

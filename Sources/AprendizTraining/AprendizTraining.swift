@@ -1,0 +1,2 @@
+// Training: the fit-style trainer, metrics, callbacks and model files.
+import AprendizNN

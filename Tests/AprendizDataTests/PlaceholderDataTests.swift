@@ -1,0 +1,2 @@
+import Testing
+@Suite struct DataPlaceholderTests { @Test func moduleLoads() { #expect(Bool(true)) } }

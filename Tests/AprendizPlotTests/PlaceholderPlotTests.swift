@@ -1,0 +1,2 @@
+import Testing
+@Suite struct PlotPlaceholderTests { @Test func moduleLoads() { #expect(Bool(true)) } }
