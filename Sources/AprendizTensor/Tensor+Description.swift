@@ -52,11 +52,14 @@ struct TensorFormatter {
         let finite = values.filter { $0.isFinite }
         let magnitudes = finite.map { Swift.abs($0) }.filter { $0 > 0 }
         let largest = magnitudes.max() ?? 0, smallest = magnitudes.min() ?? 0
-        scientific = largest >= 1e16 || (smallest < 1e-4 && smallest > 0) || (smallest > 0 && largest / smallest > 1e3 && largest >= 1e8)
+        // NumPy's rule (arrayprint.FloatingFormat): exponent notation when the largest magnitude is
+        // ≥ 1e8, the smallest non-zero one < 1e-4, or they are more than 1000× apart.
+        scientific = !magnitudes.isEmpty && (largest >= 1e8 || smallest < 1e-4 || largest / smallest > 1e3)
         var integerWidth = 1, fractionWidth = 0
         for v in values {
             let text = TensorFormatter.plain(v, scientific: scientific)
-            let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let mantissa = scientific ? String(text.split(separator: "e")[0]) : text
+            let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             integerWidth = Swift.max(integerWidth, parts[0].count)
             if parts.count > 1 { fractionWidth = Swift.max(fractionWidth, parts[1].count) }
         }
@@ -68,7 +71,14 @@ struct TensorFormatter {
     static func plain(_ v: Float, scientific: Bool) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        if scientific { return String(format: "%.8e", Double(v)).replacingOccurrences(of: #"0+e"#, with: "e", options: .regularExpression) }
+        if scientific {
+            // Shortest mantissa (at most 8 decimals) and a two-digit exponent: 1.997e+03.
+            let text = String(format: "%.8e", Double(v))
+            let parts = text.split(separator: "e")
+            var mantissa = String(parts[0])
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            return mantissa + "e" + parts[1]
+        }
         var text = "\(v)"
         if text.contains("e") {
             text = String(format: "%.8f", Double(v))
@@ -80,7 +90,15 @@ struct TensorFormatter {
     }
 
     func format(_ v: Float) -> String {
-        let text = TensorFormatter.plain(v, scientific: scientific)
+        var text = TensorFormatter.plain(v, scientific: scientific)
+        if scientific, v.isFinite {
+            // Mantissas share one number of digits, padded with zeros.
+            let parts = text.split(separator: "e")
+            let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+            let fraction = mantissa.count > 1 ? String(mantissa[1]) : ""
+            text = mantissa[0] + "." + fraction + String(repeating: "0", count: Swift.max(0, fractionWidth - fraction.count)) + "e" + parts[1]
+            return String(repeating: " ", count: Swift.max(0, integerWidth - mantissa[0].count)) + text
+        }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let integer = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
         let left = String(repeating: " ", count: Swift.max(0, integerWidth - integer.count)) + integer
