@@ -1,11 +1,7 @@
 import Aprendiz
 
-/// Cross-entropy from logits, written inline until the losses module lands:
-/// L = mean over the batch of (logSumExp(z) − z_y).
-let softmaxCrossEntropy = Loss(name: "cross-entropy") { logits, labels in
-    let picked = logits.gathering(axis: 1, indices: labels.reshaped([-1, 1]))
-    return (logits.logSumExp(axes: [1], keepDims: true) - picked).mean()
-}
+/// Cross-entropy from logits and class indices (the losses module).
+let softmaxCrossEntropy = Loss.crossEntropy
 
 /// ReLU as a layer (max(0, x)), until the activations module lands.
 final class TestReLU: Module {
