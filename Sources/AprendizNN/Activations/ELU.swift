@@ -39,7 +39,7 @@ public func selu(_ x: Variable) -> Variable {
 }
 
 /// λ·ELU_α, one primitive whose VJP reuses the output: λ for z > 0, y + λα for z ≤ 0.
-private func scaledELU(_ x: Variable, alpha: Float, scale: Float, operation: String) -> Variable {
+func scaledELU(_ x: Variable, alpha: Float, scale: Float, operation: String) -> Variable {
     precondition(alpha.isFinite, "\(operation): alpha must be finite, got \(alpha)")
     let positive = x.value.greater(Tensor(0))
     return Variable.recording(x.value.mapped(ELUKernel(alpha: alpha, scale: scale)), inputs: [x],

@@ -41,9 +41,12 @@ public func gelu(_ x: Variable, approximation: GELU.Approximation = .exact) -> V
         }
     case .tanh:
         return Variable.recording(x.value.mapped(GELUTanhKernel()), inputs: [x], operation: "geluTanh") { g, _ in
-            let s = sigmoid((x + x * x.squared() * GELU.cubicCoefficient) * (2 * GELU.tanhScale))
-            let du = (x.squared() * (3 * GELU.cubicCoefficient) + 1) * (2 * GELU.tanhScale)
-            return [g * (s + x * s * (1 - s) * du)]
+            // Beyond |z| = 20 the factor s(1 − s) is exactly 0 in Float; clamping z there keeps
+            // z·du from overflowing to ∞ (∞·0 = NaN) without changing any value.
+            let z = x.clamped(min: -20, max: 20)
+            let s = sigmoid((z + z * z.squared() * GELU.cubicCoefficient) * (2 * GELU.tanhScale))
+            let du = (z.squared() * (3 * GELU.cubicCoefficient) + 1) * (2 * GELU.tanhScale)
+            return [g * (s + z * s * (1 - s) * du)]
         }
     case .sigmoid:
         return swish(x, beta: GELU.sigmoidScale)
