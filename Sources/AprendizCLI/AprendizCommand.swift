@@ -10,6 +10,7 @@ struct AprendizCommand: ParsableCommand {
         version: AprendizVersion.current,
         subcommands: [
             BenchCommand.self,
+            MinimizeCommand.self,
         ]
     )
 }

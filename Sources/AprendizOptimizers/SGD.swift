@@ -1,25 +1,72 @@
 import AprendizAutodiff
 import AprendizTensor
 
-/// Plain (stochastic) gradient descent, eq. 6.1 (§6.1.2): θ ← θ − η∇L(θ).
+/// Stochastic gradient descent, with optional momentum, Nesterov momentum and L2 weight decay
+/// (eq. 6.1, §6.1.2 and §6.3; `torch.optim.SGD` without dampening).
 ///
-/// Stochastic, mini-batch or full-batch descent (§6.3.2–6.3.3) differ only in how many examples the
-/// gradient is averaged over — the data loader's batch size — not in this rule.
-public final class SGD: Optimizer {
-    public let parameters: [Variable]
-    public var learningRate: Float
+/// ```
+/// g ← g + λθ                      (weight decay λ, coupled: L2 in the loss)
+/// b ← μb + g                      (momentum μ > 0; b₀ = 0, so b₁ = g)
+/// d ← g + μb if nesterov, else b  (d = g when μ = 0)
+/// θ ← θ − ηd
+/// ```
+/// With μ = 0 this is the book's eq. 6.1, θ ← θ − η∇L(θ) (the book's listing writes
+/// `lr * (-grad)`, which climbs; this descends). Stochastic, mini-batch or full-batch descent
+/// (§6.3.2–6.3.3) differ only in how many examples the gradient averages — the data loader's
+/// batch size. With μ > 0 this is PyTorch's velocity form of momentum, b = −Δθ/η; the book's
+/// Rumelhart form is ``Momentum``, Polyak's is ``HeavyBall``. `nesterov: true` is the parameter
+/// form of NAG (§6.3.4), see ``NAG``.
+public struct SGDRule: UpdateRule {
+    /// μ (0 = plain gradient descent).
+    public let momentum: Float
+    /// Whether to use Nesterov momentum (requires μ > 0).
+    public let nesterov: Bool
+    /// λ of the coupled L2 weight decay.
+    public let weightDecay: Float
 
-    /// - Parameter learningRate: η (default 0.01, as Keras and PyTorch's examples).
-    public init(parameters: [Variable], learningRate: Float = 0.01) {
-        precondition(learningRate >= 0 && learningRate.isFinite, "SGD: invalid learning rate \(learningRate)")
-        self.parameters = parameters
-        self.learningRate = learningRate
+    public init(momentum: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
+        HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "SGD")
+        HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "SGD")
+        precondition(!nesterov || momentum > 0, "SGD: Nesterov momentum requires momentum > 0 (got \(momentum))")
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
     }
 
-    public func step() {
-        for p in parameters {
-            guard let g = p.grad else { continue }
-            p.value -= g * learningRate
+    public var bufferNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
+
+    public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
+        state.step += 1
+        let mu = momentum, lambda = weightDecay, nesterov = nesterov
+        UpdateLoop.run("SGD", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       bufferCount: bufferNames.count) { u in
+            let p = u.parameter, g = u.gradient, b = u.first
+            if mu == 0 {
+                for i in 0..<u.count { p[i] -= eta * (g[i] + lambda * p[i]) }
+            } else {
+                for i in 0..<u.count {
+                    let gi = g[i] + lambda * p[i]
+                    let bi = mu * b[i] + gi
+                    b[i] = bi
+                    p[i] -= eta * (nesterov ? gi + mu * bi : bi)
+                }
+            }
         }
+    }
+}
+
+/// Stochastic gradient descent (eq. 6.1) — see ``SGDRule`` for the update and its options.
+public typealias SGD = ParameterOptimizer<SGDRule>
+
+extension ParameterOptimizer where Rule == SGDRule {
+    /// - Parameters:
+    ///   - learningRate: η (default 0.01, as Keras and PyTorch's examples).
+    ///   - momentum: μ in [0, 1) (default 0).
+    ///   - nesterov: Nesterov momentum (default false).
+    ///   - weightDecay: coupled L2 factor λ (default 0).
+    public convenience init(parameters: [Variable], learningRate: Float = 0.01, momentum: Float = 0,
+                            nesterov: Bool = false, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
+        self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
+                  rule: SGDRule(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay))
     }
 }

@@ -1,0 +1,60 @@
+import Aprendiz
+import ArgumentParser
+
+/// `aprendiz bench gemm`: GFLOP/s of an n×n float32 matrix product for the BLAS path and the Swift fallback.
+struct BenchGEMMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gemm",
+        abstract: "GFLOP/s of C = A·B for n = 256, 512, 1024, 2048 (system BLAS and the Swift kernel)."
+    )
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(parsing: .upToNextOption, help: "Matrix sizes.")
+    var sizes: [Int] = [256, 512, 1024, 2048]
+
+    func run() throws {
+        try options.apply()
+        var generator = RandomGenerator(seed: 1)
+        for n in sizes {
+            let a = Tensor.randomUniform([n, n], using: &generator), b = Tensor.randomUniform([n, n], using: &generator)
+            var c = Tensor.zeros([n, n])
+            let repeats = n <= 512 ? 21 : (n <= 1024 ? 7 : 3)
+            let flops = 2 * Double(n) * Double(n) * Double(n)
+            for backend in GEMMBackend.available {
+                let seconds = a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        c.withUnsafeMutableBufferPointer { pc in
+                            Stopwatch.median(repeats: repeats) {
+                                backend.multiply(n, pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
+                            }
+                        }
+                    }
+                }
+                BenchResult(workload: "gemm n=\(n)", threads: Parallel.threadCount, backend: backend.name,
+                            gflops: flops / seconds / 1e9).print(json: options.json)
+            }
+        }
+    }
+}
+
+/// The matrix-product implementations the benchmark compares.
+struct GEMMBackend {
+    let name: String
+    let multiply: (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+
+    static var available: [GEMMBackend] {
+        var list: [GEMMBackend] = []
+        if let blas = BLASLibrary.shared {
+            list.append(GEMMBackend(name: blas.name) { n, a, b, c in
+                blas.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
+                           b: b, ldb: n, beta: 0, c: c, ldc: n)
+            })
+        }
+        list.append(GEMMBackend(name: "Swift") { n, a, b, c in
+            SwiftGEMM.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
+                            b: b, ldb: n, beta: 0, c: c, ldc: n)
+        })
+        return list
+    }
+}

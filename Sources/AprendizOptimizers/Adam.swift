@@ -1,0 +1,76 @@
+import AprendizAutodiff
+import AprendizTensor
+
+/// Adam, adaptive moment estimation (§6.4.3, Algorithm 6; Kingma & Ba 2015).
+///
+/// ```
+/// t ← t + 1
+/// g ← g + λθ                                (coupled L2 weight decay; see AdamW for decoupled)
+/// m ← β₁m + (1 − β₁)g
+/// v ← β₂v + (1 − β₂)g ⊙ g
+/// m̂ = m/(1 − β₁ᵗ),  v̂ = v/(1 − β₂ᵗ)
+/// θ ← θ − η m̂/(√v̂ + ε)
+/// ```
+/// Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-7 (the book; PyTorch uses ε = 1e-8), ε outside
+/// the root as in Algorithm 6 and PyTorch. The default choice for most networks.
+public struct AdamRule: UpdateRule {
+    public let beta1: Float
+    public let beta2: Float
+    public let epsilon: Float
+    /// λ of the coupled L2 weight decay (added to the gradient).
+    public let weightDecay: Float
+    /// λ of the decoupled weight decay θ ← θ(1 − ηλ) (set by ``AdamWRule``).
+    let decoupledWeightDecay: Float
+
+    public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0) {
+        self.init(name: "Adam", beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, decoupled: 0)
+    }
+
+    init(name: String, beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float, decoupled: Float) {
+        HyperParameter.checkOpen(beta1, below: 1, "beta1", of: name)
+        HyperParameter.checkOpen(beta2, below: 1, "beta2", of: name)
+        HyperParameter.checkNonNegative(epsilon, "epsilon", of: name)
+        HyperParameter.checkNonNegative(weightDecay, "weight decay", of: name)
+        HyperParameter.checkNonNegative(decoupled, "weight decay", of: name)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        decoupledWeightDecay = decoupled
+    }
+
+    public var bufferNames: [String] { ["exp_avg", "exp_avg_sq"] }
+
+    public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
+        state.step += 1
+        let b1 = beta1, b2 = beta2, epsilon = epsilon, lambda = weightDecay
+        let c1 = 1 / (1 - power(beta1, state.step)), c2 = 1 / (1 - power(beta2, state.step))
+        let shrink = 1 - eta * decoupledWeightDecay
+        UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
+            let p = u.parameter, g = u.gradient, m = u.first, v = u.second
+            for i in 0..<u.count {
+                let theta = p[i]
+                let gi = g[i] + lambda * theta
+                let mi = b1 * m[i] + (1 - b1) * gi
+                let vi = b2 * v[i] + (1 - b2) * gi * gi
+                m[i] = mi
+                v[i] = vi
+                p[i] = theta * shrink - eta * (mi * c1) / ((vi * c2).squareRoot() + epsilon)
+            }
+        }
+    }
+}
+
+/// Adam (Algorithm 6) — see ``AdamRule``.
+public typealias Adam = ParameterOptimizer<AdamRule>
+
+extension ParameterOptimizer where Rule == AdamRule {
+    /// - Parameters: learningRate η (default 0.001), beta1 β₁ (0.9), beta2 β₂ (0.999), epsilon ε (1e-7),
+    ///   weightDecay λ (coupled L2, default 0).
+    public convenience init(parameters: [Variable], learningRate: Float = 0.001, beta1: Float = 0.9,
+                            beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0,
+                            schedule: LearningRateSchedule = .constant) {
+        self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
+                  rule: AdamRule(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay))
+    }
+}

@@ -1,0 +1,57 @@
+import AprendizAutodiff
+import AprendizTensor
+
+/// Lion, evolved sign momentum (§6.4.7; Chen et al. 2023, Algorithm 2).
+///
+/// ```
+/// c ← β₁m + (1 − β₁)g
+/// θ ← θ − η(sign(c) + λθ)          (decoupled weight decay, as in the paper)
+/// m ← β₂m + (1 − β₂)g
+/// ```
+/// Every coordinate moves by exactly ±η (0 where c = 0), so Lion needs a learning rate 3–10×
+/// smaller than AdamW's. It keeps one buffer instead of Adam's two. Defaults: η = 1e-4, β₁ = 0.9,
+/// β₂ = 0.99, λ = 0 (the paper; PyTorch has no Lion).
+public struct LionRule: UpdateRule {
+    public let beta1: Float
+    public let beta2: Float
+    /// λ of the decoupled weight decay.
+    public let weightDecay: Float
+
+    public init(beta1: Float = 0.9, beta2: Float = 0.99, weightDecay: Float = 0) {
+        HyperParameter.check(beta1, in: 0...1, "beta1", of: "Lion")
+        HyperParameter.check(beta2, in: 0...1, "beta2", of: "Lion")
+        HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "Lion")
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.weightDecay = weightDecay
+    }
+
+    public var bufferNames: [String] { ["exp_avg"] }
+
+    public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
+        state.step += 1
+        let b1 = beta1, b2 = beta2, lambda = weightDecay
+        UpdateLoop.run("Lion", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
+            let p = u.parameter, g = u.gradient, m = u.first
+            for i in 0..<u.count {
+                let c = b1 * m[i] + (1 - b1) * g[i]
+                let direction: Float = c > 0 ? 1 : (c < 0 ? -1 : 0)
+                p[i] -= eta * (direction + lambda * p[i])
+                m[i] = b2 * m[i] + (1 - b2) * g[i]
+            }
+        }
+    }
+}
+
+/// Lion (Chen et al. 2023) — see ``LionRule``.
+public typealias Lion = ParameterOptimizer<LionRule>
+
+extension ParameterOptimizer where Rule == LionRule {
+    /// - Parameters: learningRate η (default 1e-4), beta1 β₁ (0.9), beta2 β₂ (0.99), weightDecay λ
+    ///   (decoupled, default 0).
+    public convenience init(parameters: [Variable], learningRate: Float = 1e-4, beta1: Float = 0.9,
+                            beta2: Float = 0.99, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
+        self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
+                  rule: LionRule(beta1: beta1, beta2: beta2, weightDecay: weightDecay))
+    }
+}
