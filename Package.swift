@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
+        .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
