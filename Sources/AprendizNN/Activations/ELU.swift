@@ -50,6 +50,7 @@ func scaledELU(_ x: Variable, alpha: Float, scale: Float, operation: String) -> 
 
 /// ELU as a layer (§8.6.1); see ``elu(_:alpha:)``.
 public final class ELU: Module {
+    /// The saturation value for negative inputs.
     public let alpha: Float
 
     /// - Parameter alpha: saturation value for negative inputs (default 1).

@@ -76,6 +76,7 @@ public final class GELU: Module {
     @inlinable static func tanhArgument(_ x: Float) -> Float { tanhScale * (x + cubicCoefficient * x * x * x) }
     @inlinable static func tanhArgument(_ x: SIMD8<Float>) -> SIMD8<Float> { tanhScale * (x + cubicCoefficient * x * x * x) }
 
+    /// How Φ is computed.
     public let approximation: Approximation
 
     /// - Parameter approximation: `.exact` (default), `.tanh` or `.sigmoid`.

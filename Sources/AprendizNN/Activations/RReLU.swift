@@ -30,6 +30,7 @@ public func rrelu(_ x: Variable, lower: Float = 1.0 / 8, upper: Float = 1.0 / 3,
 /// The randomized leaky ReLU as a layer (§8.5.3); random slopes in training mode, the mean slope in
 /// inference mode (see ``Module/train(_:)``). See ``rrelu(_:lower:upper:training:using:)``.
 public final class RReLU: Module {
+    /// The slope interval [lower, upper].
     public let lower: Float, upper: Float
     /// The generator of the slopes; seeded at construction, or the global one when `seed` is nil.
     private var generator: RandomGenerator?

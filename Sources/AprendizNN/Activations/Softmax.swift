@@ -48,6 +48,7 @@ private func normalizedAxis(_ axis: Int, rank: Int, operation: String) -> Int {
 
 /// Softmax as a layer (§9.3.1); see ``softmax(_:axis:)``.
 public final class Softmax: Module {
+    /// The axis that sums to 1.
     public let axis: Int
     /// - Parameter axis: the axis that sums to 1 (default −1).
     public init(axis: Int = -1) { self.axis = axis; super.init() }
@@ -56,6 +57,7 @@ public final class Softmax: Module {
 
 /// Log-softmax as a layer; see ``logSoftmax(_:axis:)``.
 public final class LogSoftmax: Module {
+    /// The normalised axis.
     public let axis: Int
     /// - Parameter axis: the normalised axis (default −1).
     public init(axis: Int = -1) { self.axis = axis; super.init() }

@@ -37,6 +37,7 @@ public struct AffineThenSigmoidKernel: UnaryKernel {
 
 /// The Wilson–Cowan sigmoid as a layer (§7.3); see ``wilsonCowan(_:slope:threshold:)``.
 public final class WilsonCowan: Module {
+    /// a and θ of eq. 7.1.
     public let slope: Float, threshold: Float
 
     /// - Parameters:
