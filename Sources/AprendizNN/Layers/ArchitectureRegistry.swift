@@ -20,6 +20,7 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(Dense.self)
         registry.register(Flatten.self)
         registry.register(Dropout.self)
+        registry.registerActivations()
         return registry
     }()
 
