@@ -72,6 +72,23 @@ public enum VectorMath {
     }
 }
 
+extension VectorMath {
+    // The standard library's `pointwiseMin`/`pointwiseMax`/`clamped` follow IEEE minNum rules lane by
+    // lane and compile to scalar code; these compare-and-blend forms stay in one vector instruction
+    // each. (NaN: `maximum`/`minimum` return the second operand, `clamp` keeps NaN.)
+
+    /// |x| by clearing the sign bit.
+    @inlinable public static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
+    /// max(a, b) lane by lane.
+    @inlinable public static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
+    /// min(a, b) lane by lane.
+    @inlinable public static func minimum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .< b) }
+    /// x limited to [lower, upper].
+    @inlinable public static func clamp(_ x: SIMD8<Float>, lower: Float, upper: Float) -> SIMD8<Float> {
+        x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
+    }
+}
+
 extension SIMD8 where Scalar == Float {
     /// The IEEE-754 bits of each lane.
     @inlinable var bits: SIMD8<UInt32> { unsafeBitCast(self, to: SIMD8<UInt32>.self) }
