@@ -60,6 +60,14 @@ public struct Standardizer: Sendable {
         standardDeviation = Tensor.where(deviation.equal(Tensor(0)), Tensor(1), deviation)
     }
 
+    /// Statistics learnt earlier (stored with a model): μ and σ of shape `[features]`, σ > 0.
+    public init(mean: Tensor, standardDeviation: Tensor) {
+        precondition(mean.rank == 1 && mean.shape == standardDeviation.shape,
+                     "Standardizer: mean \(mean.shape) and standard deviation \(standardDeviation.shape) must be equal [features] vectors")
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+    }
+
     /// (x − μ) / σ.
     public func transform(_ x: Tensor) -> Tensor { (x - mean) / standardDeviation }
     /// x′·σ + μ.
