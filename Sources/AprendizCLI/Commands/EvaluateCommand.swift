@@ -37,8 +37,13 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let (network, metadata) = try ModelMetadata.loadModel(model)
-        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
+        let data: PreparedData
+        do {
+            data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
                                             standardizer: metadata.standardizer)
+        } catch let error as CLIError {
+            throw CLIError("model file '\(model)' (trained on \(metadata.dataset)): \(error)")
+        }
         try Self.checkFits(data, metadata, path: model)
         let prepared = data.reshaped(to: metadata.inputShape)
         let examples: TensorDataset = switch part {

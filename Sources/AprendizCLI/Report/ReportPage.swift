@@ -51,8 +51,10 @@ struct ReportPage {
     }
 
     /// The figure's SVG without its XML declaration (not allowed inside HTML).
-    static func inlineSVG(_ figure: Figure) -> String {
-        let svg = figure.svg()
+    static func inlineSVG(_ figure: Figure) -> String { withoutXMLDeclaration(figure.svg()) }
+
+    /// An SVG document without its leading `<?xml …?>` line.
+    static func withoutXMLDeclaration(_ svg: String) -> String {
         guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
         return String(svg[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
