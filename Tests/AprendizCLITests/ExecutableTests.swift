@@ -40,3 +40,36 @@ import Testing
         #expect(bad.err.split(separator: "\n").count == 1 && bad.err.hasPrefix("Error: unknown data set 'no-such-set'"))
     }
 }
+
+/// Ctrl-C during training: the run stops after the current batch, writes the report and a
+/// checkpoint, and exits with status 130.
+@Suite struct InterruptionTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExecutableTests.executable.path)))
+    func controlCWritesReportAndCheckpoint() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = ExecutableTests.executable
+        process.arguments = ["train", "--dataset", "digits", "--epochs", "500", "--batch-size", "8"]
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("epoch 1/500") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        process.interrupt()  // SIGINT
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("aprendiz-report/metrics.json"))) as? [String: Any]
+        #expect(summary?["interrupted"] as? Bool == true)
+        #expect((summary?["epochs"] as? [Any])?.count ?? 0 < 500)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aprendiz-report-checkpoint.safetensors").path))
+    }
+}
