@@ -11,6 +11,8 @@ struct AprendizCommand: ParsableCommand {
         subcommands: [
             BenchCommand.self,
             MinimizeCommand.self,
+            PlotCommand.self,
+            ExplainCommand.self,
         ]
     )
 }

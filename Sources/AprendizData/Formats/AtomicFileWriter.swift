@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Writes a file so that readers see either the old contents or the complete new contents, never a mix.
+///
+/// ```
+/// write bytes to "<dir>/.<name>.tmp-<uuid>" → fsync(temp) → rename(temp, target) → fsync(dir)
+/// ```
+/// On any failure the temporary file is removed and the target is left as it was.
+enum AtomicFileWriter {
+    /// A failed system call, with its `errno` message.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Atomically replaces `url` with `bytes`. `beforeRename` runs after the temporary file is synced and lets
+    /// tests force a failure at the last moment.
+    static func write(_ bytes: [UInt8], to url: URL, beforeRename: () throws -> Void = {}) throws(Failure) {
+        let target = url.standardizedFileURL
+        let directory = target.deletingLastPathComponent().path
+        let temporary = directory + "/.\(target.lastPathComponent).tmp-\(UUID().uuidString)"
+        do throws(Failure) {
+            try writeAndSync(bytes, to: temporary)
+            do { try beforeRename() } catch { throw Failure(description: "\(error)") }
+            guard rename(temporary, target.path) == 0 else { throw failure("rename to '\(target.path)'") }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        syncDirectory(directory)
+    }
+
+    private static func writeAndSync(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("create '\(path)'") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw failure("write '\(path)'")
+            }
+            written += result
+        }
+        guard fsync(descriptor) == 0 else { throw failure("fsync '\(path)'") }
+    }
+
+    /// Makes the rename durable; a failure here cannot be undone, so it is ignored (the data is already in place).
+    private static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ operation: String) -> Failure {
+        Failure(description: "cannot \(operation): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// `write(2)`, named apart from ``AtomicFileWriter/write(_:to:beforeRename:)`` which would shadow it.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A CSV file that could not be loaded as a ``NumericTable``, or a column that is not in the table.
+///
+/// The description is one line naming the file, the 1-based line (the header is line 1), the column and the
+/// problem, e.g. `CSV file 'iris.csv', line 17, column 'petal_width': "abc" is not a number`.
+/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by SwiftCSV.
+public struct NumericTableError: Error, LocalizedError, CustomStringConvertible, Equatable, Sendable {
+    /// What went wrong.
+    public enum Reason: Equatable, Sendable {
+        /// The file could not be opened or is not UTF-8 (the system's message).
+        case unreadable(String)
+        /// The file is empty or holds only whitespace: no header.
+        case emptyFile
+        /// The header line has no column names (it is blank).
+        case emptyHeader
+        /// Two header columns have the same name.
+        case duplicateColumn(String)
+        /// The CSV syntax is broken, e.g. a stray quote (SwiftCSV's message) in the record starting at `line`.
+        case malformed(line: Int, message: String)
+        /// A record has `actual` fields where the header has `expected`.
+        case wrongFieldCount(line: Int, expected: Int, actual: Int)
+        /// A cell is empty (or only white space).
+        case emptyCell(line: Int, column: String)
+        /// A cell does not parse as a finite `Float` (text, NaN, ±∞, or out of `Float` range).
+        case notANumber(line: Int, column: String, value: String)
+        /// A column asked for by name is not in the table.
+        case missingColumn(String, available: [String])
+    }
+
+    /// The file's path (or `<memory>`).
+    public var path: String
+    /// What went wrong.
+    public var reason: Reason
+
+    /// Creates an error for `path`.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// One line: the file, line and column, and the problem.
+    public var description: String { "CSV file '\(path)'\(reasonText)" }
+
+    /// Same as ``description``.
+    public var errorDescription: String? { description }
+
+    private var reasonText: String {
+        switch reason {
+        case .unreadable(let message): ": cannot be read as UTF-8 text: \(message)"
+        case .emptyFile: ": is empty (expected a header line with column names)"
+        case .emptyHeader: ", line 1: the header is blank (expected column names)"
+        case .duplicateColumn(let name): ", line 1: column name '\(name)' appears more than once"
+        case .malformed(let line, let message): ", record starting at line \(line): malformed CSV: \(message)"
+        case .wrongFieldCount(let line, let expected, let actual):
+            ", line \(line): \(actual) fields but the header has \(expected) columns"
+        case .emptyCell(let line, let column): ", line \(line), column '\(column)': empty cell"
+        case .notANumber(let line, let column, let value):
+            ", line \(line), column '\(column)': \(NumericTableError.quoted(value)) is not a finite number"
+        case .missingColumn(let name, let available):
+            ": no column '\(name)' (columns: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
+        }
+    }
+
+    /// The cell in quotes, with newlines escaped so the message stays on one line, cut at 40 characters.
+    private static func quoted(_ value: String) -> String {
+        let escaped = value.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        return "\"" + (escaped.count > 40 ? escaped.prefix(40) + "…" : escaped) + "\""
+    }
+}

@@ -1,0 +1,89 @@
+import AprendizAutodiff
+import AprendizTensor
+import Foundation
+
+/// x·Φ(x) = ½x·erfc(−x/√2): erfc keeps Φ accurate in the left tail, where 1 + erf(x/√2) cancels.
+public struct GELUKernel: UnaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ x: Float) -> Float { 0.5 * x * Foundation.erfc(-x * 0.70710678118654752) }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { lanes(x, self.callAsFunction) }
+}
+
+/// The tanh approximation of GELU (eq. 9.2), evaluated as x·σ(2u) since ½(1 + tanh u) = σ(2u):
+/// the sigmoid form cannot cancel for negative x.
+public struct GELUTanhKernel: UnaryKernel {
+    public init() {}
+    @inlinable public func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: 2)(GELU.tanhArgument(x)) }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        x * SigmoidKernel(scale: 2)(GELU.tanhArgument(x))
+    }
+}
+
+/// The Gaussian error linear unit (§9.1, eqs. 9.1–9.5; Hendrycks & Gimpel 2016).
+///
+/// ```
+/// exact    GELU(z) = z·Φ(z) = ½z(1 + erf(z/√2))                 GELU′(z) = Φ(z) + z·φ(z)   (eq. 9.4)
+/// .tanh    GELU(z) ≈ ½z(1 + tanh u),  u = √(2/π)(z + 0.044715z³)   (eq. 9.2)
+///          GELU′(z) ≈ ½(1 + tanh u) + ½z(1 − tanh²u)·√(2/π)(1 + 3·0.044715z²)
+/// .sigmoid GELU(z) ≈ z·σ(1.702z)                                 (eq. 9.3, = swish with β = 1.702)
+///          GELU′(z) ≈ σ(1.702z) + 1.702z·σ(1.702z)(1 − σ(1.702z))
+/// ```
+/// - Parameter approximation: `.exact` (default, PyTorch's `approximate='none'`), `.tanh`
+///   (PyTorch's `approximate='tanh'`, BERT/GPT-2) or `.sigmoid` (not in PyTorch).
+/// Smooth everywhere, small negative outputs, the standard choice in Transformers; costs more than ReLU.
+public func gelu(_ x: Variable, approximation: GELU.Approximation = .exact) -> Variable {
+    switch approximation {
+    case .exact:
+        return Variable.recording(x.value.mapped(GELUKernel()), inputs: [x], operation: "gelu") { g, _ in
+            let cdf = (x * Float(0.5.squareRoot())).erf() * 0.5 + 0.5
+            let density = (x.squared() * -0.5).exp() * Float(1 / (2 * Double.pi).squareRoot())
+            return [g * (cdf + x * density)]
+        }
+    case .tanh:
+        return Variable.recording(x.value.mapped(GELUTanhKernel()), inputs: [x], operation: "geluTanh") { g, _ in
+            // Beyond |z| = 20 the factor s(1 − s) is exactly 0 in Float; clamping z there keeps
+            // z·du from overflowing to ∞ (∞·0 = NaN) without changing any value.
+            let z = x.clamped(min: -20, max: 20)
+            let s = sigmoid((z + z * z.squared() * GELU.cubicCoefficient) * (2 * GELU.tanhScale))
+            let du = (z.squared() * (3 * GELU.cubicCoefficient) + 1) * (2 * GELU.tanhScale)
+            return [g * (s + z * s * (1 - s) * du)]
+        }
+    case .sigmoid:
+        return swish(x, beta: GELU.sigmoidScale)
+    }
+}
+
+/// GELU as a layer (§9.1); see ``gelu(_:approximation:)``.
+public final class GELU: Module {
+    /// How Φ is computed.
+    public enum Approximation: String, Sendable, CaseIterable {
+        /// Φ(z) = ½(1 + erf(z/√2)) (eq. 9.1).
+        case exact
+        /// Φ(z) ≈ ½(1 + tanh(√(2/π)(z + 0.044715z³))) (eq. 9.2).
+        case tanh
+        /// Φ(z) ≈ σ(1.702z) (eq. 9.3).
+        case sigmoid
+    }
+
+    /// √(2/π) in eq. 9.2.
+    public static let tanhScale: Float = 0.7978845608028654
+    /// 0.044715 in eq. 9.2.
+    public static let cubicCoefficient: Float = 0.044715
+    /// 1.702 in eq. 9.3.
+    public static let sigmoidScale: Float = 1.702
+
+    /// u = √(2/π)(z + 0.044715z³), the argument of tanh in eq. 9.2.
+    @inlinable static func tanhArgument(_ x: Float) -> Float { tanhScale * (x + cubicCoefficient * x * x * x) }
+    @inlinable static func tanhArgument(_ x: SIMD8<Float>) -> SIMD8<Float> { tanhScale * (x + cubicCoefficient * x * x * x) }
+
+    /// How Φ is computed.
+    public let approximation: Approximation
+
+    /// - Parameter approximation: `.exact` (default), `.tanh` or `.sigmoid`.
+    public init(approximation: Approximation = .exact) {
+        self.approximation = approximation
+        super.init()
+    }
+
+    public override func callAsFunction(_ input: Variable) -> Variable { gelu(input, approximation: approximation) }
+}

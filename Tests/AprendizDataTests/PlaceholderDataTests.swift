@@ -1,2 +1,0 @@
-import Testing
-@Suite struct DataPlaceholderTests { @Test func moduleLoads() { #expect(Bool(true)) } }

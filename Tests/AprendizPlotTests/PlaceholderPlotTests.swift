@@ -1,2 +1,0 @@
-import Testing
-@Suite struct PlotPlaceholderTests { @Test func moduleLoads() { #expect(Bool(true)) } }
