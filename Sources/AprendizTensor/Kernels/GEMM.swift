@@ -1,0 +1,317 @@
+// Pure-Swift single-precision matrix product (SGEMM), the fallback when no system BLAS is found.
+//
+//     C ← α·op(A)·op(B) + β·C,   row-major,  op(X) = X or Xᵀ,  op(A): m×k,  op(B): k×n,  C: m×n
+//
+// Algorithm (Goto & van de Geijn, "Anatomy of high-performance matrix multiplication", 2008; the
+// BLIS loop structure):
+//
+//     for jc in 0..<n step NC                      columns of C and op(B)
+//       for pc in 0..<k step KC                    the shared dimension
+//         pack op(B)[pc.., jc..] into B̃            KC×NC, as NR-wide column panels (L3-resident)
+//         for ic in 0..<m step MC                  rows of C and op(A), split over threads
+//           pack op(A)[ic.., pc..] into Ã          MC×KC, as MR-tall row panels (L2-resident)
+//           for jr, ir:  C[ir.., jr..] += Ã_ir · B̃_jr   the MR×NR micro-kernel (B̃ panel in L1)
+//
+// Packing copies each operand block once into contiguous, 64-byte-aligned memory in exactly the
+// order the micro-kernel reads it, whatever the transposes and leading dimensions are, and pads
+// partial panels with zeros, so the micro-kernel has a single branch-free form. The micro-kernel
+// keeps a 6×16 block of C in 12 `SIMD8<Float>` accumulators (12 of the 16 AVX2 ymm registers) and
+// per step of k does 2 loads of B̃, 6 broadcasts of Ã and 12 fused multiply-adds.
+//
+// Products with m ≤ 4 or n ≤ 4 (a batch of one, a matrix-vector product) skip packing: every
+// element of B would be packed to be used at most four times, so a streaming matrix-vector loop
+// (`SmallGEMM`) is faster. Small products run on the calling thread; threads only start once a
+// product has enough work to repay the hand-off.
+
+/// Blocked, packed, multi-threaded single-precision GEMM in Swift (row-major).
+public enum SwiftGEMM {
+    /// Rows of C per micro-kernel call.
+    static let mr = 6
+    /// Columns of C per micro-kernel call (two `SIMD8<Float>`).
+    static let nr = 16
+    /// Depth of a packed block: a KC×NR panel of B̃ (16 KiB) stays in L1.
+    static let kc = 256
+    /// Rows of a packed Ã block: MC×KC floats (72 KiB) stay in L2.
+    static let mc = 72
+    /// Columns of a packed B̃ block: KC×NC floats (1 MiB) stay in L2 (2 MiB per core here).
+    static let nc = 1024
+    /// Multiply-adds (m·n·k) below which a product runs on the calling thread only.
+    static let parallelThreshold = 1 << 19
+
+    /// C ← α·op(A)·op(B) + β·C  (row-major; op(X) = X or Xᵀ).
+    ///
+    /// `lda`, `ldb`, `ldc` are the row strides of A, B and C as stored (before the transpose).
+    /// With β = 0, C is not read (it may hold NaN or be uninitialised). With k = 0, C ← β·C.
+    public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if m <= 0 || n <= 0 { return }
+        if k <= 0 || alpha == 0 {
+            scale(c, ldc: ldc, m: m, n: n, beta: beta)
+            return
+        }
+        let threads = m * n * k < parallelThreshold ? 1 : Parallel.threadCount
+        let left = Operand(base: a, ld: lda, transposed: transposeA)
+        let right = Operand(base: b, ld: ldb, transposed: transposeB)
+        if m <= 4 {
+            SmallGEMM.rows(m: m, n: n, k: k, alpha: alpha, a: left, b: right, beta: beta,
+                           c: c, rowStride: ldc, columnStride: 1, threads: threads)
+        } else if n <= 4 {
+            // Cᵀ = op(B)ᵀ·op(A)ᵀ: the same routine with the operands swapped and C read by columns.
+            SmallGEMM.rows(m: n, n: m, k: k, alpha: alpha, a: right.flipped, b: left.flipped, beta: beta,
+                           c: c, rowStride: 1, columnStride: ldc, threads: threads)
+        } else {
+            blocked(m: m, n: n, k: k, alpha: alpha, a: left, b: right, beta: beta, c: c, ldc: ldc, threads: threads)
+        }
+    }
+
+    /// C ← β·C (β = 0 writes zeros without reading C).
+    static func scale(_ c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, beta: Float) {
+        for i in 0..<m {
+            let row = c + i * ldc
+            if beta == 0 { row.update(repeating: 0, count: n) } else if beta != 1 { for j in 0..<n { row[j] *= beta } }
+        }
+    }
+
+    // MARK: - Blocked driver
+
+    /// The Goto loop nest above. Per (jc, pc) block, B̃ is packed by all threads together, then the
+    /// rows (or, for short wide products, the column panels) of C are split over the threads.
+    static func blocked(m: Int, n: Int, k: Int, alpha: Float, a: Operand, b: Operand, beta: Float,
+                        c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
+        let kcMax = min(kc, k), ncMax = min(nc, roundUp(n, nr))
+        let grid = TaskGrid(m: m, n: ncMax, threads: threads)
+        let aSize = mc * kcMax, bSize = kcMax * ncMax
+        let workspace = Workspace.take(floats: bSize + grid.tasks * aSize)
+        defer { Workspace.give(workspace) }
+        let packedB = workspace.pointer
+        var jc = 0
+        while jc < n {
+            let ncb = min(nc, n - jc)
+            var pc = 0
+            while pc < k {
+                let kcb = min(kc, k - pc)
+                let betaBlock: Float = pc == 0 ? beta : 1
+                let panels = (ncb + nr - 1) / nr
+                Parallel.forEach(min(grid.tasks, panels)) { t in
+                    let chunk = (panels + grid.tasks - 1) / grid.tasks
+                    for p in (t * chunk)..<min(panels, (t + 1) * chunk) {
+                        packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr),
+                              into: packedB + p * nr * kcb)
+                    }
+                }
+                Parallel.forEach(grid.tasks) { t in
+                    let (rows, columnPanels) = grid.range(task: t, m: m, panels: panels)
+                    let packedA = packedB + bSize + t * aSize
+                    var ic = rows.lowerBound
+                    while ic < rows.upperBound {
+                        let mcb = min(mc, rows.upperBound - ic)
+                        packA(a, row: ic, column: pc, height: mcb, depth: kcb, into: packedA)
+                        macroKernel(mcb: mcb, ncb: ncb, kcb: kcb, panels: columnPanels, packedA: packedA,
+                                    packedB: packedB, alpha: alpha, beta: betaBlock,
+                                    c: c + ic * ldc + jc, ldc: ldc)
+                        ic += mcb
+                    }
+                }
+                pc += kcb
+            }
+            jc += ncb
+        }
+    }
+
+    /// Runs the micro-kernel over one packed Ã block (mcb rows) and the B̃ column panels `panels`.
+    static func macroKernel(mcb: Int, ncb: Int, kcb: Int, panels: Range<Int>, packedA: UnsafePointer<Float>,
+                            packedB: UnsafePointer<Float>, alpha: Float, beta: Float,
+                            c: UnsafeMutablePointer<Float>, ldc: Int) {
+        for jr in panels {
+            let width = min(nr, ncb - jr * nr)
+            let bPanel = packedB + jr * nr * kcb
+            var ir = 0
+            while ir < mcb {
+                let height = min(mr, mcb - ir)
+                let aPanel = packedA + ir * kcb
+                let cTile = c + ir * ldc + jr * nr
+                if height == mr && width == nr {
+                    microKernel(kcb, aPanel, bPanel, cTile, ldc, alpha, beta)
+                } else {
+                    edgeKernel(kcb, aPanel, bPanel, cTile, ldc, alpha, beta, height, width)
+                }
+                ir += mr
+            }
+        }
+    }
+
+    // MARK: - Packing
+
+    /// Copies op(A)[row..<row+height, column..<column+depth] as MR-row panels: panel r holds, for each
+    /// p, the MR values op(A)[row + r·MR + i, column + p] contiguously (zero past the last row).
+    static func packA(_ a: Operand, row: Int, column: Int, height: Int, depth: Int, into out: UnsafeMutablePointer<Float>) {
+        var r = 0
+        while r < height {
+            let rows = min(mr, height - r)
+            let panel = out + r * depth
+            if rows < mr { panel.update(repeating: 0, count: mr * depth) }
+            if a.transposed {
+                // op(A)[i, p] = A[p, i]: the MR values for one p are contiguous in A.
+                let source = a.base + column * a.ld + row + r
+                for p in 0..<depth {
+                    let s = source + p * a.ld, d = panel + p * mr
+                    for i in 0..<rows { d[i] = s[i] }
+                }
+            } else {
+                for i in 0..<rows {
+                    let s = a.base + (row + r + i) * a.ld + column, d = panel + i
+                    for p in 0..<depth { d[p * mr] = s[p] }
+                }
+            }
+            r += mr
+        }
+    }
+
+    /// Copies op(B)[row..<row+depth, column..<column+width] (width ≤ NR) as one NR-wide panel: for
+    /// each p, the NR values op(B)[row + p, column + j] contiguously (zero past the last column).
+    static func packB(_ b: Operand, row: Int, column: Int, depth: Int, width: Int, into out: UnsafeMutablePointer<Float>) {
+        if b.transposed {
+            // op(B)[p, j] = B[j, p]: walk each row of B contiguously.
+            if width < nr { out.update(repeating: 0, count: nr * depth) }
+            for j in 0..<width {
+                let s = b.base + (column + j) * b.ld + row, d = out + j
+                for p in 0..<depth { d[p * nr] = s[p] }
+            }
+        } else if width == nr {
+            for p in 0..<depth {
+                let s = UnsafeRawPointer(b.base + (row + p) * b.ld + column)
+                let d = UnsafeMutableRawPointer(out + p * nr)
+                d.storeBytes(of: s.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                d.storeBytes(of: s.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self), toByteOffset: 32, as: SIMD8<Float>.self)
+            }
+        } else {
+            for p in 0..<depth {
+                let s = b.base + (row + p) * b.ld + column, d = out + p * nr
+                for j in 0..<width { d[j] = s[j] }
+                for j in width..<nr { d[j] = 0 }
+            }
+        }
+    }
+
+    // MARK: - Micro-kernels
+
+    /// C[0..<6, 0..<16] ← α·Ã·B̃ + β·C for one 6×kc packed panel of A and one kc×16 panel of B.
+    /// The 6×16 accumulator block lives in 12 ymm registers for the whole loop over k.
+    @inline(__always)
+    static func microKernel(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float, _ beta: Float) {
+        typealias V = SIMD8<Float>
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        var pa = a
+        var pb = UnsafeRawPointer(b)
+        for _ in 0..<kc {
+            let b0 = pb.load(as: V.self), b1 = pb.load(fromByteOffset: 32, as: V.self)
+            var x = V(repeating: pa[0])
+            c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+            x = V(repeating: pa[1])
+            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+            x = V(repeating: pa[2])
+            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+            x = V(repeating: pa[3])
+            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+            x = V(repeating: pa[4])
+            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+            x = V(repeating: pa[5])
+            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+            pa += 6
+            pb += 64
+        }
+        let va = V(repeating: alpha)
+        if beta == 0 {
+            storeRow(c, va * c00, va * c01)
+            storeRow(c + ldc, va * c10, va * c11)
+            storeRow(c + 2 * ldc, va * c20, va * c21)
+            storeRow(c + 3 * ldc, va * c30, va * c31)
+            storeRow(c + 4 * ldc, va * c40, va * c41)
+            storeRow(c + 5 * ldc, va * c50, va * c51)
+        } else {
+            let vb = V(repeating: beta)
+            updateRow(c, c00, c01, va, vb)
+            updateRow(c + ldc, c10, c11, va, vb)
+            updateRow(c + 2 * ldc, c20, c21, va, vb)
+            updateRow(c + 3 * ldc, c30, c31, va, vb)
+            updateRow(c + 4 * ldc, c40, c41, va, vb)
+            updateRow(c + 5 * ldc, c50, c51, va, vb)
+        }
+    }
+
+    @inline(__always)
+    static func storeRow(_ c: UnsafeMutablePointer<Float>, _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
+        let p = UnsafeMutableRawPointer(c)
+        p.storeBytes(of: lo, as: SIMD8<Float>.self)
+        p.storeBytes(of: hi, toByteOffset: 32, as: SIMD8<Float>.self)
+    }
+
+    /// c[0..<16] ← α·(lo, hi) + β·c[0..<16].
+    @inline(__always)
+    static func updateRow(_ c: UnsafeMutablePointer<Float>, _ lo: SIMD8<Float>, _ hi: SIMD8<Float>,
+                          _ alpha: SIMD8<Float>, _ beta: SIMD8<Float>) {
+        let p = UnsafeMutableRawPointer(c)
+        let old0 = p.loadUnaligned(as: SIMD8<Float>.self), old1 = p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+        p.storeBytes(of: (alpha * lo).addingProduct(beta, old0), as: SIMD8<Float>.self)
+        p.storeBytes(of: (alpha * hi).addingProduct(beta, old1), toByteOffset: 32, as: SIMD8<Float>.self)
+    }
+
+    /// A partial tile (height < 6 or width < 16): the full micro-kernel into a scratch tile, then
+    /// only the valid part is merged into C.
+    static func edgeKernel(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                           _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float, _ beta: Float,
+                           _ height: Int, _ width: Int) {
+        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: mr * nr / 8) { buffer in
+            let tile = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
+            microKernel(kc, a, b, tile, nr, alpha, 0)
+            for i in 0..<height {
+                let row = c + i * ldc, t = tile + i * nr
+                if beta == 0 { for j in 0..<width { row[j] = t[j] } } else { for j in 0..<width { row[j] = t[j] + beta * row[j] } }
+            }
+        }
+    }
+
+    static func roundUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
+}
+
+/// One GEMM operand as stored: base pointer, row stride, and whether the product uses its transpose.
+struct Operand {
+    let base: UnsafePointer<Float>
+    let ld: Int
+    let transposed: Bool
+    /// The same storage read as the transpose of this operand.
+    var flipped: Operand { Operand(base: base, ld: ld, transposed: !transposed) }
+}
+
+/// How the threads of one blocked product share C: a tm×tn grid of row ranges × column-panel ranges.
+struct TaskGrid: Sendable {
+    let rowsSplit: Int
+    let columnsSplit: Int
+    var tasks: Int { rowsSplit * columnsSplit }
+
+    /// Picks the factorisation tm·tn = threads whose largest task (in micro-tiles) is smallest;
+    /// ties prefer splitting rows, where each thread packs only its own rows of A.
+    init(m: Int, n: Int, threads: Int) {
+        let rowPanels = (m + SwiftGEMM.mr - 1) / SwiftGEMM.mr, columnPanels = (n + SwiftGEMM.nr - 1) / SwiftGEMM.nr
+        var best = (cost: Int.max, tm: 1, tn: 1)
+        for tm in 1...max(1, threads) where threads % tm == 0 {
+            let tn = threads / tm
+            let cost = ((rowPanels + tm - 1) / tm) * ((columnPanels + tn - 1) / tn) * 16 + (tn - 1)
+            if cost < best.cost { best = (cost, tm, tn) }
+        }
+        rowsSplit = best.tm
+        columnsSplit = best.tn
+    }
+
+    /// The rows of C (MR-aligned) and the B̃ column panels that task `t` computes.
+    func range(task t: Int, m: Int, panels: Int) -> (rows: Range<Int>, panels: Range<Int>) {
+        let ti = t / columnsSplit, tj = t % columnsSplit
+        let rowPanels = (m + SwiftGEMM.mr - 1) / SwiftGEMM.mr
+        let r0 = rowPanels * ti / rowsSplit, r1 = rowPanels * (ti + 1) / rowsSplit
+        let p0 = panels * tj / columnsSplit, p1 = panels * (tj + 1) / columnsSplit
+        return (min(m, r0 * SwiftGEMM.mr)..<min(m, r1 * SwiftGEMM.mr), p0..<p1)
+    }
+}
