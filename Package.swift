@@ -47,7 +47,7 @@ let package = Package(
 
         // MARK: Data sets, loaders and file formats (depends on the tensor core only)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib", "SwiftCSV"]),
+        .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib", "SwiftCSV"], resources: [.copy("Resources")]),
 
         // MARK: Training loop, metrics, callbacks, model files
         .target(name: "AprendizTraining",

@@ -1,0 +1,40 @@
+/// The layer types an ``Architecture`` may name, and how to build each.
+///
+/// ``standard`` knows every describable layer of AprendizNN. Add your own with ``register(_:)``:
+/// ```swift
+/// var registry = ArchitectureRegistry.standard
+/// registry.register(Scale.self)
+/// let model = try registry.build(architecture)
+/// ```
+public struct ArchitectureRegistry: Sendable {
+    private var builders: [String: @Sendable (Architecture, ArchitectureRegistry) throws -> Module] = [:]
+
+    /// An empty registry.
+    public init() {}
+
+    /// Every describable layer type of AprendizNN (containers, dense, shape and regularisation
+    /// layers; activation layers add themselves in `ArchitectureRegistry+Activations`).
+    public static let standard: ArchitectureRegistry = {
+        var registry = ArchitectureRegistry()
+        registry.register(Sequential.self)
+        registry.register(Dense.self)
+        registry.register(Flatten.self)
+        registry.register(Dropout.self)
+        return registry
+    }()
+
+    /// Makes `type` buildable under its ``ArchitectureDescribable/typeName``.
+    public mutating func register<Layer: ArchitectureDescribable>(_ type: Layer.Type) {
+        builders[Layer.typeName] = { architecture, registry in try Layer(architecture: architecture, registry: registry) }
+    }
+
+    /// The registered type names, sorted.
+    public var typeNames: [String] { builders.keys.sorted() }
+
+    /// Builds the module `architecture` describes, with freshly initialised parameters.
+    /// - Throws: ``ArchitectureError`` for an unknown type or a bad option.
+    public func build(_ architecture: Architecture) throws -> Module {
+        guard let builder = builders[architecture.type] else { throw ArchitectureError.unknownType(architecture.type) }
+        return try builder(architecture, self)
+    }
+}

@@ -1,2 +1,0 @@
-// Training: the fit-style trainer, metrics, callbacks and model files.
-import AprendizNN

@@ -1,0 +1,35 @@
+import Aprendiz
+import Foundation
+
+/// A free-form JSON fixture under `Tests/Fixtures/` (for generators whose output is not a list of
+/// op cases): navigate with key paths, read numbers, tensors (`{"shape", "data"}`) and lists.
+public struct JSONFixture {
+    private let value: Any
+
+    /// Loads `Tests/Fixtures/<name>`.
+    public init(_ name: String, filePath: String = #filePath) throws {
+        let data = try Data(contentsOf: ReferenceFixture.fixtureURL(name, filePath: filePath))
+        value = try JSONSerialization.jsonObject(with: data)
+    }
+
+    private init(value: Any) { self.value = value }
+
+    /// The member `key` of this object (fails the test by crashing with the key's name if absent).
+    public subscript(key: String) -> JSONFixture {
+        guard let object = value as? [String: Any], let member = object[key] else {
+            preconditionFailure("JSONFixture: no key '\(key)'")
+        }
+        return JSONFixture(value: member)
+    }
+
+    /// The elements of this array.
+    public var array: [JSONFixture] { (value as! [Any]).map { JSONFixture(value: $0) } }
+    /// This number.
+    public var float: Float { Float((value as! NSNumber).doubleValue) }
+    /// This number as an integer.
+    public var int: Int { (value as! NSNumber).intValue }
+    /// This array of numbers.
+    public var floats: [Float] { array.map(\.float) }
+    /// This `{"shape": [...], "data": [...]}` object as a tensor.
+    public var tensor: Tensor { Tensor(shape: self["shape"].array.map(\.int), scalars: self["data"].floats) }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Suite struct TrainingPlaceholderTests { @Test func moduleLoads() { #expect(Bool(true)) } }
