@@ -44,7 +44,7 @@ public func conv2d(_ input: Variable, filter: Variable, bias: Variable? = nil, s
         return [
             input.requiresGradient ? Variable(convolution.inputGradient(gradient, filter: filter.value)) : nil,
             filter.requiresGradient ? Variable(convolution.filterGradient(gradient, columns: columns)) : nil,
-            bias.map { Variable(gradient.reshaped([-1, $0.shape[0]]).sum(axes: [0])) },
+            bias.map { _ in Variable(convolution.biasGradient(gradient)) },
         ]
     }
 }
@@ -79,79 +79,79 @@ struct Convolution {
     /// cₒᵤₜ/groups.
     var groupOutputs: Int { outputChannels / groups }
 
-    /// A 1×1 window with stride 1 and no padding reads the input itself as the column matrix.
-    private var isPointwise: Bool {
-        let g = geometry
-        return g.taps == 1 && g.strideY == 1 && g.strideX == 1 && g.padTop + g.padBottom + g.padLeft + g.padRight == 0
-    }
-
     /// The `[rows, kh·kw·cᵢₙ]` im2col matrix of `input`.
-    func columns(of input: Tensor) -> Tensor {
-        if isPointwise && groups == 1 { return input.reshaped([geometry.rows, rowLength]) }
-        var columns = Tensor.zeros([geometry.rows, rowLength])
-        input.withUnsafeBufferPointer { x in
-            columns.withUnsafeMutableBufferPointer { Im2Col.lower(x.baseAddress!, geometry, groups: groups, into: $0.baseAddress!) }
-        }
+    func columns(of input: Tensor) -> ColumnBuffer {
+        let columns = ColumnBuffer(count: geometry.rows * rowLength)
+        input.withUnsafeBufferPointer { Im2Col.lower($0.baseAddress!, geometry, groups: groups, into: columns.pointer) }
         return columns
     }
 
     /// Y = columns · W (per group) + b.
-    func forward(columns: Tensor, filter: Tensor, bias: Tensor?) -> Tensor {
-        var output = bias.map { $0.broadcast(to: [geometry.rows, outputChannels]) } ?? Tensor.zeros([geometry.rows, outputChannels])
-        multiply(columns, filter, into: &output, beta: bias == nil ? 0 : 1) { columns, filter, output, group in
-            (a: columns + group * patchSize, lda: rowLength, b: filter + group * groupOutputs, ldb: outputChannels,
-             c: output + group * groupOutputs, ldc: outputChannels, m: geometry.rows, n: groupOutputs, k: patchSize,
-             transposeA: false, transposeB: false)
+    func forward(columns: ColumnBuffer, filter: Tensor, bias: Tensor?) -> Tensor {
+        var output = Tensor.zeros([geometry.rows, outputChannels])
+        output.withUnsafeMutableBufferPointer { y in
+            filter.withUnsafeBufferPointer { w in
+                if let bias {
+                    bias.withUnsafeBufferPointer { b in
+                        for row in 0..<geometry.rows { (y.baseAddress! + row * outputChannels).update(from: b.baseAddress!, count: outputChannels) }
+                    }
+                }
+                for group in 0..<groups {
+                    MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: geometry.rows, n: groupOutputs, k: patchSize,
+                                         alpha: 1, a: columns.pointer + group * patchSize, lda: rowLength,
+                                         b: w.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: bias == nil ? 0 : 1,
+                                         c: y.baseAddress! + group * groupOutputs, ldc: outputChannels)
+                }
+            }
         }
         return output.reshaped(geometry.outputShape(channels: outputChannels))
     }
 
-    /// ∂L/∂w = columnsᵀ · G per group, shape `[kh, kw, cᵢₙ/groups, cₒᵤₜ]`.
-    func filterGradient(_ gradient: Tensor, columns: Tensor) -> Tensor {
-        var result = Tensor.zeros([patchSize, outputChannels])
-        multiply(columns, gradient, into: &result, beta: 0) { columns, gradient, result, group in
-            (a: columns + group * patchSize, lda: rowLength, b: gradient + group * groupOutputs, ldb: outputChannels,
-             c: result + group * groupOutputs, ldc: outputChannels, m: patchSize, n: groupOutputs, k: geometry.rows,
-             transposeA: true, transposeB: false)
+    /// ∂L/∂b = Σ over all rows of G.
+    func biasGradient(_ gradient: Tensor) -> Tensor {
+        var result = [Float](repeating: 0, count: outputChannels)
+        gradient.withUnsafeBufferPointer { g in
+            result.withUnsafeMutableBufferPointer { sum in
+                for row in 0..<geometry.rows {
+                    let line = g.baseAddress! + row * outputChannels
+                    for o in 0..<outputChannels { sum[o] += line[o] }
+                }
+            }
         }
-        return result.reshaped([geometry.windowHeight, geometry.windowWidth, geometry.channels / groups, outputChannels])
+        return Tensor(result)
     }
 
-    /// ∂L/∂x = col2im(G · wᵀ), shape of the input.
-    func inputGradient(_ gradient: Tensor, filter: Tensor) -> Tensor {
-        var columnGradient = Tensor.zeros([geometry.rows, rowLength])
-        multiply(gradient, filter, into: &columnGradient, beta: 0) { gradient, filter, result, group in
-            (a: gradient + group * groupOutputs, lda: outputChannels, b: filter + group * groupOutputs, ldb: outputChannels,
-             c: result + group * patchSize, ldc: rowLength, m: geometry.rows, n: patchSize, k: groupOutputs,
-             transposeA: false, transposeB: true)
-        }
-        let inputShape = geometry.inputShape
-        if isPointwise && groups == 1 { return columnGradient.reshaped(inputShape) }
-        var result = Tensor.zeros(inputShape)
-        columnGradient.withUnsafeBufferPointer { columns in
-            result.withUnsafeMutableBufferPointer {
-                Im2Col.accumulate(columns.baseAddress!, geometry, groups: groups, into: $0.baseAddress!)
+    /// ∂L/∂w = columnsᵀ · G per group, shape `[kh, kw, cᵢₙ/groups, cₒᵤₜ]`.
+    func filterGradient(_ gradient: Tensor, columns: ColumnBuffer) -> Tensor {
+        var result = Tensor.zeros([geometry.windowHeight, geometry.windowWidth, geometry.channels / groups, outputChannels])
+        gradient.withUnsafeBufferPointer { g in
+            result.withUnsafeMutableBufferPointer { dw in
+                for group in 0..<groups {
+                    MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: geometry.rows,
+                                         alpha: 1, a: columns.pointer + group * patchSize, lda: rowLength,
+                                         b: g.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: 0,
+                                         c: dw.baseAddress! + group * groupOutputs, ldc: outputChannels)
+                }
             }
         }
         return result
     }
 
-    typealias Product = (a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                         c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool)
-
-    /// One GEMM per group: C_g = A_g·B_g + β·C_g with the operands `product(a, b, c, group)` describes.
-    private func multiply(_ left: Tensor, _ right: Tensor, into result: inout Tensor, beta: Float,
-                          _ product: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Product) {
-        left.withUnsafeBufferPointer { a in
-            right.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    for group in 0..<groups {
-                        let p = product(a.baseAddress!, b.baseAddress!, c.baseAddress!, group)
-                        MatrixMultiply.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k,
-                                             alpha: 1, a: p.a, lda: p.lda, b: p.b, ldb: p.ldb, beta: beta, c: p.c, ldc: p.ldc)
-                    }
+    /// ∂L/∂x = col2im(G · wᵀ), shape of the input.
+    func inputGradient(_ gradient: Tensor, filter: Tensor) -> Tensor {
+        let columnGradient = ColumnBuffer(count: geometry.rows * rowLength)
+        gradient.withUnsafeBufferPointer { g in
+            filter.withUnsafeBufferPointer { w in
+                for group in 0..<groups {
+                    MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: geometry.rows, n: patchSize, k: groupOutputs,
+                                         alpha: 1, a: g.baseAddress! + group * groupOutputs, lda: outputChannels,
+                                         b: w.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: 0,
+                                         c: columnGradient.pointer + group * patchSize, ldc: rowLength)
                 }
             }
         }
+        var result = Tensor.zeros(geometry.inputShape)
+        result.withUnsafeMutableBufferPointer { Im2Col.accumulate(columnGradient.pointer, geometry, groups: groups, into: $0.baseAddress!) }
+        return result
     }
 }

@@ -16,31 +16,44 @@ enum Im2Col {
     /// Writes the `[rows, kh·kw·channels]` column matrix of `input` into `columns`.
     static func lower(_ input: UnsafePointer<Float>, _ geometry: WindowGeometry, groups: Int,
                       into columns: UnsafeMutablePointer<Float>) {
-        forEachTap(geometry, groups: groups) { columnOffset, inputOffset, count in
-            if let inputOffset {
-                copy(input + inputOffset, to: columns + columnOffset, count: count)
-            } else {
-                (columns + columnOffset).update(repeating: 0, count: count)
-            }
-        }
+        forEachRun(geometry, groups: groups, Lowering(input: input, columns: columns))
     }
 
     /// Adds every row of `columns` into the input positions it was read from; `input` must start
     /// at zero (or hold a gradient to accumulate into).
     static func accumulate(_ columns: UnsafePointer<Float>, _ geometry: WindowGeometry, groups: Int,
                            into input: UnsafeMutablePointer<Float>) {
-        forEachTap(geometry, groups: groups) { columnOffset, inputOffset, count in
-            guard let inputOffset else { return }
-            let source = columns + columnOffset, target = input + inputOffset
-            for c in 0..<count { target[c] += source[c] }
+        forEachRun(geometry, groups: groups, Accumulation(columns: columns, input: input))
+    }
+
+    /// What to do with one contiguous run of a row: a generic parameter rather than a closure, so
+    /// the compiler specialises and inlines it into the loops.
+    private protocol RunVisitor {
+        func visit(column: Int, input: Int, count: Int)
+        func visitPadding(column: Int, count: Int)
+    }
+
+    private struct Lowering: RunVisitor, @unchecked Sendable {
+        let input: UnsafePointer<Float>, columns: UnsafeMutablePointer<Float>
+        @inline(__always) func visit(column: Int, input offset: Int, count: Int) {
+            Im2Col.copy(input + offset, to: columns + column, count: count)
+        }
+        @inline(__always) func visitPadding(column: Int, count: Int) {
+            for c in 0..<count { columns[column + c] = 0 }
         }
     }
 
-    /// Calls `body(columnOffset, inputOffset or nil for padding, count)` for every contiguous run
-    /// of a row, images in parallel, rows of one image in order.
-    @inline(__always)
-    private static func forEachTap(_ g: WindowGeometry, groups: Int,
-                                   _ body: (_ column: Int, _ input: Int?, _ count: Int) -> Void) {
+    private struct Accumulation: RunVisitor, @unchecked Sendable {
+        let columns: UnsafePointer<Float>, input: UnsafeMutablePointer<Float>
+        @inline(__always) func visit(column: Int, input offset: Int, count: Int) {
+            let source = columns + column, target = input + offset
+            for c in 0..<count { target[c] += source[c] }
+        }
+        @inline(__always) func visitPadding(column: Int, count: Int) {}
+    }
+
+    /// Visits every contiguous run of every row, images in parallel, rows of one image in order.
+    private static func forEachRun<Visitor: RunVisitor>(_ g: WindowGeometry, groups: Int, _ visitor: Visitor) {
         let groupChannels = g.channels / groups, rowLength = g.taps * g.channels
         // Without dilation and groups a whole window row (kw taps × channels) is contiguous.
         let wholeRows = groups == 1 && g.dilationX == 1
@@ -48,21 +61,31 @@ enum Im2Col {
             var column = n * g.outputPositions * rowLength
             for oy in 0..<g.outputHeight {
                 for ox in 0..<g.outputWidth {
+                    let firstColumn = g.inputColumn(ox, 0), lastColumn = g.inputColumn(ox, g.windowWidth - 1)
+                    let columnsInside = wholeRows && firstColumn >= 0 && lastColumn < g.width
                     for group in 0..<groups {
                         for ky in 0..<g.windowHeight {
                             let iy = g.inputRow(oy, ky)
                             let rowInside = iy >= 0 && iy < g.height
                             let rowStart = (n * g.height + iy) * g.width
-                            let firstColumn = g.inputColumn(ox, 0), lastColumn = g.inputColumn(ox, g.windowWidth - 1)
-                            if wholeRows, firstColumn >= 0, lastColumn < g.width {
-                                body(column, rowInside ? (rowStart + firstColumn) * g.channels : nil, g.windowWidth * g.channels)
-                                column += g.windowWidth * g.channels
+                            if columnsInside {
+                                let count = g.windowWidth * g.channels
+                                if rowInside {
+                                    visitor.visit(column: column, input: (rowStart + firstColumn) * g.channels, count: count)
+                                } else {
+                                    visitor.visitPadding(column: column, count: count)
+                                }
+                                column += count
                                 continue
                             }
                             for kx in 0..<g.windowWidth {
                                 let ix = g.inputColumn(ox, kx)
-                                let inside = rowInside && ix >= 0 && ix < g.width
-                                body(column, inside ? (rowStart + ix) * g.channels + group * groupChannels : nil, groupChannels)
+                                if rowInside && ix >= 0 && ix < g.width {
+                                    visitor.visit(column: column, input: (rowStart + ix) * g.channels + group * groupChannels,
+                                                  count: groupChannels)
+                                } else {
+                                    visitor.visitPadding(column: column, count: groupChannels)
+                                }
                                 column += groupChannels
                             }
                         }
@@ -74,7 +97,7 @@ enum Im2Col {
 
     /// A short copy as a plain loop: most runs are a few channels, too short for `memmove` to pay.
     @inline(__always)
-    private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    fileprivate static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
         for c in 0..<count { target[c] = source[c] }
     }
 }

@@ -10,18 +10,7 @@ enum PoolingKernels {
     /// ties, as PyTorch; NaN wins, so it propagates).
     static func maximum(_ input: UnsafePointer<Float>, _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>,
                         argmax: UnsafeMutablePointer<Int32>) {
-        forEachWindow(g) { outputOffset, taps in
-            let best = output + outputOffset, index = argmax + outputOffset
-            best.update(repeating: -.infinity, count: g.channels)
-            index.update(repeating: -1, count: g.channels)
-            for inputOffset in taps {
-                let x = input + inputOffset
-                for c in 0..<g.channels where x[c] > best[c] || x[c].isNaN {
-                    best[c] = x[c]
-                    index[c] = Int32(truncatingIfNeeded: inputOffset + c)
-                }
-            }
-        }
+        forEachWindow(g, MaximumVisitor(input: input, output: output, argmax: argmax, channels: g.channels))
     }
 
     /// ∂L/∂x[argmax] += G: each output's gradient goes to the input that was its maximum.
@@ -37,51 +26,92 @@ enum PoolingKernels {
     /// inside the image.
     static func average(_ input: UnsafePointer<Float>, _ g: WindowGeometry, countIncludesPadding: Bool,
                         into output: UnsafeMutablePointer<Float>) {
-        forEachWindow(g) { outputOffset, taps in
-            let sum = output + outputOffset
-            sum.update(repeating: 0, count: g.channels)
-            for inputOffset in taps {
-                let x = input + inputOffset
-                for c in 0..<g.channels { sum[c] += x[c] }
-            }
-            let scale = 1 / Float(countIncludesPadding ? g.taps : taps.count)
-            for c in 0..<g.channels { sum[c] *= scale }
-        }
+        forEachWindow(g, AverageVisitor(input: input, output: output, channels: g.channels,
+                                        fixedDivisor: countIncludesPadding ? g.taps : nil))
     }
 
     /// ∂L/∂x += G / divisor over each window.
     static func averageBackward(_ gradient: UnsafePointer<Float>, _ g: WindowGeometry, countIncludesPadding: Bool,
                                 into input: UnsafeMutablePointer<Float>) {
-        forEachWindow(g) { outputOffset, taps in
-            let scale = 1 / Float(countIncludesPadding ? g.taps : taps.count)
-            let upstream = gradient + outputOffset
-            for inputOffset in taps {
-                let x = input + inputOffset
-                for c in 0..<g.channels { x[c] += upstream[c] * scale }
+        forEachWindow(g, AverageBackwardVisitor(gradient: gradient, input: input, channels: g.channels,
+                                                fixedDivisor: countIncludesPadding ? g.taps : nil))
+    }
+
+    /// What happens at one window: a generic parameter (not a closure) so it is inlined.
+    private protocol WindowVisitor {
+        /// `taps` holds the flat input offsets (channel 0) of the window's in-bounds positions.
+        func visit(output: Int, taps: UnsafeBufferPointer<Int>)
+    }
+
+    private struct MaximumVisitor: WindowVisitor, @unchecked Sendable {
+        let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>
+        let channels: Int
+        @inline(__always) func visit(output offset: Int, taps: UnsafeBufferPointer<Int>) {
+            let best = output + offset, index = argmax + offset
+            let first = taps[0]
+            for c in 0..<channels {
+                best[c] = input[first + c]
+                index[c] = Int32(truncatingIfNeeded: first + c)
+            }
+            for t in 1..<max(taps.count, 1) {
+                let x = input + taps[t]
+                for c in 0..<channels where x[c] > best[c] || x[c].isNaN {
+                    best[c] = x[c]
+                    index[c] = Int32(truncatingIfNeeded: taps[t] + c)
+                }
             }
         }
     }
 
-    /// Calls `body(outputOffset, inputOffsets)` for every output position, with the flat offsets of
-    /// the window's in-bounds taps (channel 0); images in parallel, positions of one image in order.
-    @inline(__always)
-    private static func forEachWindow(_ g: WindowGeometry, _ body: (_ output: Int, _ taps: ArraySlice<Int>) -> Void) {
+    private struct AverageVisitor: WindowVisitor, @unchecked Sendable {
+        let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+        let channels: Int, fixedDivisor: Int?
+        @inline(__always) func visit(output offset: Int, taps: UnsafeBufferPointer<Int>) {
+            let sum = output + offset
+            for c in 0..<channels { sum[c] = 0 }
+            for tap in taps {
+                let x = input + tap
+                for c in 0..<channels { sum[c] += x[c] }
+            }
+            let scale = 1 / Float(fixedDivisor ?? taps.count)
+            for c in 0..<channels { sum[c] *= scale }
+        }
+    }
+
+    private struct AverageBackwardVisitor: WindowVisitor, @unchecked Sendable {
+        let gradient: UnsafePointer<Float>, input: UnsafeMutablePointer<Float>
+        let channels: Int, fixedDivisor: Int?
+        @inline(__always) func visit(output offset: Int, taps: UnsafeBufferPointer<Int>) {
+            let scale = 1 / Float(fixedDivisor ?? taps.count)
+            let upstream = gradient + offset
+            for tap in taps {
+                let x = input + tap
+                for c in 0..<channels { x[c] += upstream[c] * scale }
+            }
+        }
+    }
+
+    /// Visits every output position with the flat offsets of its window's in-bounds taps; images
+    /// in parallel, positions of one image in order (so overlapping windows accumulate safely).
+    private static func forEachWindow<Visitor: WindowVisitor>(_ g: WindowGeometry, _ visitor: Visitor) {
         Parallel.forEach(g.batch) { n in
-            var taps = [Int](repeating: 0, count: g.taps)
-            for oy in 0..<g.outputHeight {
-                for ox in 0..<g.outputWidth {
-                    var count = 0
-                    for ky in 0..<g.windowHeight {
-                        let iy = g.inputRow(oy, ky)
-                        guard iy >= 0 && iy < g.height else { continue }
-                        for kx in 0..<g.windowWidth {
-                            let ix = g.inputColumn(ox, kx)
-                            guard ix >= 0 && ix < g.width else { continue }
-                            taps[count] = ((n * g.height + iy) * g.width + ix) * g.channels
-                            count += 1
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: g.taps) { taps in
+                for oy in 0..<g.outputHeight {
+                    for ox in 0..<g.outputWidth {
+                        var count = 0
+                        for ky in 0..<g.windowHeight {
+                            let iy = g.inputRow(oy, ky)
+                            guard iy >= 0 && iy < g.height else { continue }
+                            for kx in 0..<g.windowWidth {
+                                let ix = g.inputColumn(ox, kx)
+                                guard ix >= 0 && ix < g.width else { continue }
+                                taps[count] = ((n * g.height + iy) * g.width + ix) * g.channels
+                                count += 1
+                            }
                         }
+                        visitor.visit(output: ((n * g.outputHeight + oy) * g.outputWidth + ox) * g.channels,
+                                      taps: UnsafeBufferPointer(rebasing: taps[0..<count]))
                     }
-                    body(((n * g.outputHeight + oy) * g.outputWidth + ox) * g.channels, taps[0..<count])
                 }
             }
         }
