@@ -103,3 +103,40 @@ import Testing
         }
     }
 }
+
+/// The chapter 21 layers describe themselves for model files and are rebuilt with the same
+/// hyper-parameters by the standard registry.
+@Suite struct ConvolutionArchitectureTests {
+    @Test func layersRoundTripThroughTheirDescription() throws {
+        let layers: [Module] = [
+            Conv2D(4, 6, kernelSize: (3, 2), stride: (2, 1), padding: .explicit(top: 1, bottom: 0, left: 2, right: 1),
+                   dilation: (1, 2), groups: 2, useBias: false),
+            MaxPooling2D(size: (3, 3), stride: (2, 2), padding: .same),
+            AveragePooling2D(size: 2, padding: .uniform(1), countIncludesPadding: false),
+            GlobalAveragePooling2D(keepDims: false),
+        ]
+        for layer in layers {
+            let description = try #require(layer.describedArchitecture)
+            let parsed = try Architecture(jsonString: description.jsonString())
+            let rebuilt = try ArchitectureRegistry.standard.build(parsed)
+            #expect(rebuilt.describedArchitecture == description)
+        }
+        let conv = try #require(try ArchitectureRegistry.standard.build(layers[0].describedArchitecture!) as? Conv2D)
+        #expect(conv.weight.shape == [3, 2, 2, 6] && conv.bias == nil && conv.dilation == (1, 2) && conv.groups == 2)
+    }
+
+    @Test func badOptionsAreNamed() {
+        let bad = Architecture(type: "Conv2D", options: ["inputs": .int(3), "outputs": .int(4), "groups": .int(2),
+                                                         "kernelSize": .ints([3, 3]), "stride": .ints([1, 1]),
+                                                         "padding": .string("same"), "dilation": .ints([1, 1])])
+        #expect(throws: ArchitectureError.badOption(type: "Conv2D", name: "groups")) {
+            try ArchitectureRegistry.standard.build(bad)
+        }
+        var badPadding = bad
+        badPadding.options["groups"] = .int(1)
+        badPadding.options["padding"] = .string("sometimes")
+        #expect(throws: ArchitectureError.badOption(type: "Conv2D", name: "padding")) {
+            try ArchitectureRegistry.standard.build(badPadding)
+        }
+    }
+}

@@ -20,6 +20,10 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(Dense.self)
         registry.register(Flatten.self)
         registry.register(Dropout.self)
+        registry.register(Conv2D.self)
+        registry.register(MaxPooling2D.self)
+        registry.register(AveragePooling2D.self)
+        registry.register(GlobalAveragePooling2D.self)
         return registry
     }()
 
