@@ -53,11 +53,13 @@ enum PoolingKernels {
                 best[c] = input[first + c]
                 index[c] = Int32(truncatingIfNeeded: first + c)
             }
+            // Selects rather than branches: on real data the comparison is unpredictable.
             for t in 1..<max(taps.count, 1) {
-                let x = input + taps[t]
-                for c in 0..<channels where x[c] > best[c] || x[c].isNaN {
-                    best[c] = x[c]
-                    index[c] = Int32(truncatingIfNeeded: taps[t] + c)
+                let x = input + taps[t], offset = Int32(truncatingIfNeeded: taps[t])
+                for c in 0..<channels {
+                    let value = x[c], wins = value > best[c] || value.isNaN
+                    best[c] = wins ? value : best[c]
+                    index[c] = wins ? offset + Int32(truncatingIfNeeded: c) : index[c]
                 }
             }
         }
