@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The reference-counted, 64-byte-aligned buffer behind a ``Tensor``.
 ///
 /// A tensor copies its storage only when it is shared and about to be written (copy-on-write), so
@@ -11,8 +17,23 @@ final class TensorStorage: @unchecked Sendable {
     @usableFromInline
     init(uninitializedCount count: Int) {
         self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
-        pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+        let bytes = max(count, 1) * MemoryLayout<Float>.stride
+        pointer = TensorStorage.allocate(bytes: bytes).bindMemory(to: Float.self, capacity: max(count, 1))
+    }
+
+    /// Large buffers are 2 MiB-aligned and marked for transparent huge pages (as NumPy does), so a
+    /// fresh 40 MB result costs 20 page faults instead of 10 000; small ones are 64-byte aligned.
+    private static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+        let hugePage = 2 << 20
+        var memory: UnsafeMutableRawPointer?
+        let alignment = bytes >= 2 * hugePage ? hugePage : 64
+        guard posix_memalign(&memory, alignment, bytes) == 0, let memory else {
+            fatalError("Tensor: cannot allocate \(bytes) bytes")
+        }
+        #if os(Linux)
+        if alignment == hugePage { _ = madvise(memory, bytes, MADV_HUGEPAGE) }
+        #endif
+        return memory
     }
 
     @usableFromInline
@@ -28,5 +49,5 @@ final class TensorStorage: @unchecked Sendable {
         return other
     }
 
-    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+    deinit { free(pointer) }
 }

@@ -18,7 +18,7 @@ public struct SigmoidKernel: UnaryKernel {
     }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let t = scale * x
-        let e = VectorMath.exp(-pointwiseMax(t, -t))
+        let e = VectorMath.exp(-VectorMath.absolute(t))
         let r = 1 / (1 + e)
         return r.replacing(with: e * r, where: t .< 0)
     }
@@ -32,7 +32,7 @@ public struct SigmoidKernel: UnaryKernel {
     taylor = taylor * x + 1
     taylor = taylor * x
     let direct = VectorMath.exp(x) - 1
-    return direct.replacing(with: taylor, where: pointwiseMax(x, -x) .< 0.01)
+    return direct.replacing(with: taylor, where: VectorMath.absolute(x) .< 0.01)
 }
 
 /// x for x > 0 and slope·x otherwise (ReLU with slope 0, LeakyReLU, RReLU in inference).
@@ -75,7 +75,7 @@ public struct ClippedLineKernel: UnaryKernel {
     }
     @inlinable public func callAsFunction(_ x: Float) -> Float { Swift.min(Swift.max(scale * x + shift, lower), upper) }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        (scale * x + shift).clamped(lowerBound: SIMD8(repeating: lower), upperBound: SIMD8(repeating: upper))
+        VectorMath.clamp(scale * x + shift, lower: lower, upper: upper)
     }
 }
 

@@ -8,7 +8,7 @@ public struct ELUKernel: UnaryKernel {
     public init(alpha: Float, scale: Float = 1) { self.alpha = alpha; self.scale = scale }
     @inlinable public func callAsFunction(_ x: Float) -> Float { scale * (x > 0 ? x : alpha * Foundation.expm1(x)) }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let negative = alpha * vectorExpMinusOne(pointwiseMin(x, SIMD8(repeating: 0)))
+        let negative = alpha * vectorExpMinusOne(VectorMath.minimum(x, SIMD8(repeating: 0)))
         return scale * negative.replacing(with: x, where: x .> 0)
     }
 }

@@ -5,7 +5,7 @@ import AprendizTensor
 public struct SoftsignKernel: UnaryKernel {
     public init() {}
     @inlinable public func callAsFunction(_ x: Float) -> Float { x / (1 + Swift.abs(x)) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x / (1 + pointwiseMax(x, -x)) }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x / (1 + VectorMath.absolute(x)) }
 }
 
 /// Softsign, the exponential-free sigmoidal (§7.5, eqs. 7.8–7.9; Elliott 1993).

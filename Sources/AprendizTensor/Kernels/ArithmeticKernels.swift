@@ -119,7 +119,7 @@ public struct MathKernel: UnaryKernel {
         case .log: return VectorMath.log(x)
         case .sqrt: return x.squareRoot()
         case .rsqrt: return 1 / x.squareRoot()
-        case .abs: return SIMD8<Float>(bits: x.bits & 0x7fff_ffff)
+        case .abs: return VectorMath.absolute(x)
         case .square: return x * x
         case .reciprocal: return 1 / x
         case .sign:
@@ -145,11 +145,7 @@ public struct ClampKernel: UnaryKernel {
     public let lower: Float, upper: Float
     public init(lower: Float, upper: Float) { self.lower = lower; self.upper = upper }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : Swift.min(Swift.max(x, lower), upper) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        var r = x.replacing(with: SIMD8(repeating: lower), where: x .< lower)
-        r.replace(with: SIMD8(repeating: upper), where: r .> upper)
-        return r
-    }
+    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { VectorMath.clamp(x, lower: lower, upper: upper) }
 }
 
 /// xᵖ for a constant exponent, with exact fast paths for p = 2, 0.5, −1.

@@ -11,7 +11,9 @@ public enum VectorMath {
     @inlinable
     public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let upper: Float = 88.72283, lower: Float = -103.972
-        let xc = x.clamped(lowerBound: SIMD8(repeating: lower), upperBound: SIMD8(repeating: upper))
+        // Clamp with compare-and-blend: `clamped`/`pointwiseMin` are scalarised for IEEE NaN rules.
+        var xc = x.replacing(with: upper, where: x .> upper)
+        xc.replace(with: lower, where: xc .< lower)
         let fx = (xc * 1.44269504088896341 + 0.5).rounded(.down)
         var r = xc - fx * 0.693359375
         r = r + fx * 2.12194440e-4
@@ -23,7 +25,9 @@ public enum VectorMath {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let y = p * r2 + r + 1
-        let n = SIMD8<Int32>(fx, rounding: .towardZero)
+        // fx is a whole number in [−150, 128]: adding 1.5·2²³ puts it in the low mantissa bits, a
+        // conversion that stays in SIMD registers (SIMD8<Int32>(_:rounding:) is scalarised).
+        let n = unsafeBitCast((fx + 12_582_912).bits, to: SIMD8<Int32>.self) &- 0x4B40_0000
         let n1 = n &>> 1, n2 = n &- n1
         let scale1 = SIMD8<Float>(bits: SIMD8<UInt32>(truncatingIfNeeded: (n1 &+ 127) &<< 23))
         let scale2 = SIMD8<Float>(bits: SIMD8<UInt32>(truncatingIfNeeded: (n2 &+ 127) &<< 23))
@@ -65,6 +69,23 @@ public enum VectorMath {
         y = y + e * -2.12194440e-4
         y = y - 0.5 * z
         return m + y + e * 0.693359375
+    }
+}
+
+extension VectorMath {
+    // The standard library's `pointwiseMin`/`pointwiseMax`/`clamped` follow IEEE minNum rules lane by
+    // lane and compile to scalar code; these compare-and-blend forms stay in one vector instruction
+    // each. (NaN: `maximum`/`minimum` return the second operand, `clamp` keeps NaN.)
+
+    /// |x| by clearing the sign bit.
+    @inlinable public static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
+    /// max(a, b) lane by lane.
+    @inlinable public static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
+    /// min(a, b) lane by lane.
+    @inlinable public static func minimum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .< b) }
+    /// x limited to [lower, upper].
+    @inlinable public static func clamp(_ x: SIMD8<Float>, lower: Float, upper: Float) -> SIMD8<Float> {
+        x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
     }
 }
 
