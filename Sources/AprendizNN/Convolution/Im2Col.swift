@@ -54,33 +54,22 @@ enum Im2Col {
 
     /// Visits every contiguous run of every row, images in parallel, rows of one image in order.
     private static func forEachRun<Visitor: RunVisitor>(_ g: WindowGeometry, groups: Int, _ visitor: Visitor) {
+        if groups == 1 && g.dilationX == 1 {
+            forEachWindowRow(g, visitor)
+            return
+        }
         let groupChannels = g.channels / groups, rowLength = g.taps * g.channels
-        // Without dilation and groups a whole window row (kw taps × channels) is contiguous.
-        let wholeRows = groups == 1 && g.dilationX == 1
         Parallel.forEach(g.batch) { n in
             var column = n * g.outputPositions * rowLength
             for oy in 0..<g.outputHeight {
                 for ox in 0..<g.outputWidth {
-                    let firstColumn = g.inputColumn(ox, 0), lastColumn = g.inputColumn(ox, g.windowWidth - 1)
-                    let columnsInside = wholeRows && firstColumn >= 0 && lastColumn < g.width
                     for group in 0..<groups {
                         for ky in 0..<g.windowHeight {
                             let iy = g.inputRow(oy, ky)
-                            let rowInside = iy >= 0 && iy < g.height
                             let rowStart = (n * g.height + iy) * g.width
-                            if columnsInside {
-                                let count = g.windowWidth * g.channels
-                                if rowInside {
-                                    visitor.visit(column: column, input: (rowStart + firstColumn) * g.channels, count: count)
-                                } else {
-                                    visitor.visitPadding(column: column, count: count)
-                                }
-                                column += count
-                                continue
-                            }
                             for kx in 0..<g.windowWidth {
                                 let ix = g.inputColumn(ox, kx)
-                                if rowInside && ix >= 0 && ix < g.width {
+                                if iy >= 0 && iy < g.height && ix >= 0 && ix < g.width {
                                     visitor.visit(column: column, input: (rowStart + ix) * g.channels + group * groupChannels,
                                                   count: groupChannels)
                                 } else {
@@ -89,6 +78,45 @@ enum Im2Col {
                                 column += groupChannels
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The common case (one group, no horizontal dilation): a window row is kw·channels contiguous
+    /// inputs. Loops run (image, output row, window row, output column), so the innermost loop only
+    /// advances two offsets — the per-position bookkeeping of the general loop cost more than the
+    /// copies at LeNet-5's sizes.
+    private static func forEachWindowRow<Visitor: RunVisitor>(_ g: WindowGeometry, _ visitor: Visitor) {
+        let channels = g.channels, run = g.windowWidth * channels, rowLength = g.taps * channels
+        Parallel.forEach(g.batch) { n in
+            for oy in 0..<g.outputHeight {
+                let firstRow = (n * g.outputPositions + oy * g.outputWidth) * rowLength
+                for ky in 0..<g.windowHeight {
+                    let iy = g.inputRow(oy, ky)
+                    var column = firstRow + ky * run
+                    guard iy >= 0 && iy < g.height else {
+                        for _ in 0..<g.outputWidth {
+                            visitor.visitPadding(column: column, count: run)
+                            column += rowLength
+                        }
+                        continue
+                    }
+                    let line = (n * g.height + iy) * g.width * channels
+                    for ox in 0..<g.outputWidth {
+                        let first = g.inputColumn(ox, 0)
+                        if first >= 0 && first + g.windowWidth <= g.width {
+                            visitor.visit(column: column, input: line + first * channels, count: run)
+                        } else {
+                            for kx in 0..<g.windowWidth where first + kx >= 0 && first + kx < g.width {
+                                visitor.visit(column: column + kx * channels, input: line + (first + kx) * channels, count: channels)
+                            }
+                            for kx in 0..<g.windowWidth where first + kx < 0 || first + kx >= g.width {
+                                visitor.visitPadding(column: column + kx * channels, count: channels)
+                            }
+                        }
+                        column += rowLength
                     }
                 }
             }
