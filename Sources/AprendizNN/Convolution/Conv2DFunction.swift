@@ -29,6 +29,7 @@ import AprendizTensor
 ///   - bias: `[cₒᵤₜ]`, or `nil`.
 ///   - stride: (s_y, s_x), default (1, 1). `dilation`: (d_y, d_x), default (1, 1).
 ///   - padding: ``ConvolutionPadding``, default `.valid`.
+///   - operation: the name shape errors and the graph use (layers pass their own, `Conv2D`).
 /// - Returns: `[batch, out_h, out_w, cₒᵤₜ]` (sizes in ``ConvolutionPadding``).
 public func conv2d(_ input: Variable, filter: Variable, bias: Variable? = nil, stride: (Int, Int) = (1, 1),
                    padding: ConvolutionPadding = .valid, dilation: (Int, Int) = (1, 1), groups: Int = 1,

@@ -12,7 +12,7 @@ import AprendizTensor
 /// Padded positions never win (PyTorch pads with −∞); a window must keep at least one real input.
 /// - Parameters:
 ///   - size: the window (k_h, k_w). `stride`: defaults to `size` (non-overlapping windows, the book's
-///     default). `padding`: default `.valid`.
+///     default). `padding`: default `.valid`. `operation`: the name shape errors use.
 public func maxPool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? = nil, padding: ConvolutionPadding = .valid,
                       operation: String = "maxPool2D") -> Variable {
     let geometry = poolingGeometry(operation, input.shape, size, stride, padding)
@@ -46,7 +46,8 @@ public func maxPool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? =
 /// D = k_h·k_w when `countIncludesPadding` (PyTorch's default `count_include_pad=True`; padding
 /// reads 0), else the number of window positions inside the image (Keras's `same`).
 /// - Parameters:
-///   - size: the window. `stride`: defaults to `size`. `padding`: default `.valid`.
+///   - size: the window. `stride`: defaults to `size`. `padding`: default `.valid`. `operation`: the
+///     name shape errors use.
 public func averagePool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? = nil,
                           padding: ConvolutionPadding = .valid, countIncludesPadding: Bool = true,
                           operation: String = "averagePool2D") -> Variable {

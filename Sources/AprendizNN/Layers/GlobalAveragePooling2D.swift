@@ -12,6 +12,7 @@ public final class GlobalAveragePooling2D: Module {
     /// Whether the two spatial axes are kept with size 1.
     public let keepDims: Bool
 
+    /// A layer returning `[batch, 1, 1, channels]` (`keepDims`, the book's) or `[batch, channels]`.
     public init(keepDims: Bool = true) {
         self.keepDims = keepDims
         super.init()
