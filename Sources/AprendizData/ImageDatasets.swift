@@ -73,6 +73,20 @@ public enum ImageDataset: String, CaseIterable, Sendable {
     }
 }
 
+extension ImageDataset {
+    /// Loads `split`: images `[count, 28, 28, 1]` scaled to [0, 1], labels `[count]`.
+    /// - Throws: ``DatasetError`` when not installed or inconsistent, ``IDXError`` for a bad file.
+    public func load(_ split: Split) throws -> TensorDataset {
+        let (imageURL, labelURL) = try files(split)
+        let images = try IDXFile(contentsOf: imageURL), labels = try IDXFile(contentsOf: labelURL)
+        guard images.shape.count == 3, labels.shape.count == 1, images.shape[0] == labels.shape[0] else {
+            throw DatasetError.inconsistent("\(imageURL.path) has shape \(images.shape), \(labelURL.path) has shape \(labels.shape)")
+        }
+        let pixels = Tensor(shape: images.shape + [1], scalars: images.scalars) * (1 / 255)
+        return TensorDataset(inputs: pixels, targets: Tensor(labels.scalars))
+    }
+}
+
 /// Why a named data set could not be loaded.
 public enum DatasetError: Error, Equatable, CustomStringConvertible {
     /// The files were not found.

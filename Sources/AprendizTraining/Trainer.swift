@@ -150,7 +150,7 @@ public final class Trainer {
 
     /// The file the last ``ModelCheckpoint`` callback wrote, if any.
     private var lastCheckpoint: URL? {
-        nil // PENDING
+        callbacks.compactMap { ($0 as? ModelCheckpoint)?.lastSaved }.last
     }
 }
 

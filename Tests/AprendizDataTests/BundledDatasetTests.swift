@@ -25,10 +25,10 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aprendiz-bad-\(UInt32.random(in: 0...UInt32.max)).csv")
         try "a,target\n1,0\nx2,1\n".write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: CSVFileError.notANumber(file: url.path, line: 3, column: "a", value: "x2")) {
+        #expect(throws: NumericTableError(path: url.path, reason: .notANumber(line: 3, column: "a", value: "x2"))) {
             try LabeledTable(contentsOf: url, targetColumn: "target")
         }
-        #expect(throws: CSVFileError.self) { try LabeledTable(contentsOf: url, targetColumn: "label") }
+        #expect(throws: NumericTableError.self) { try LabeledTable(contentsOf: url, targetColumn: "label") }
     }
 
     @Test func missingImageDataSetSaysHowToGetIt() throws {

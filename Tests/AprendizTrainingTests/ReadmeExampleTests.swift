@@ -1,8 +1,7 @@
 import Aprendiz
 import Testing
 
-/// The training example of Docs/Training.md, line for line (with the test's ReLU layer standing in
-/// for the activations module's `ReLU()` until that lands), so the README cannot drift from code that runs.
+/// The training examples of Docs/Training.md, line for line, so the README cannot drift from code that runs.
 @Suite struct ReadmeExampleTests {
     @Test func fitStyleExampleRuns() throws {
         let (train, test) = trainTestSplit(try BundledDataset.iris.load(), testFraction: 0.25, stratified: true, seed: 42)
@@ -11,7 +10,7 @@ import Testing
         let testSet = TensorDataset(inputs: scaler.transform(test.inputs), targets: test.targets)
 
         RandomGenerator.seedGlobal(7)
-        let model = Sequential(Dense(4, 16, weightInitializer: .heUniform), TestReLU(), Dense(16, 3))
+        let model = Sequential(Dense(4, 16, weightInitializer: .heUniform), ReLU(), Dense(16, 3))
         let trainer = Trainer(model: model, loss: .crossEntropy,
                               optimizer: SGD(parameters: model.parameters(), learningRate: 0.05),
                               metrics: [.accuracy], callbacks: [ProgressLogger { _ in }])
@@ -22,7 +21,7 @@ import Testing
     @Test func manualLoopExampleRuns() {
         let trainSet = Synthetic.moons(count: 200, noise: 0.1, seed: 1)
         RandomGenerator.seedGlobal(7)
-        let model = Sequential(Dense(2, 16, weightInitializer: .heUniform), TestReLU(), Dense(16, 2))
+        let model = Sequential(Dense(2, 16, weightInitializer: .heUniform), ReLU(), Dense(16, 2))
         let optimizer = SGD(parameters: model.parameters(), learningRate: 0.1)
         let loader = DataLoader(trainSet, batchSize: 32, shuffle: true, seed: 1)
         for _ in 1...50 {

@@ -12,8 +12,8 @@ public struct ArchitectureRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// Every describable layer type of AprendizNN (containers, dense, shape and regularisation
-    /// layers; activation layers add themselves in `ArchitectureRegistry+Activations`).
+    /// Every describable layer type of AprendizNN (containers, dense, convolution, pooling, shape and
+    /// regularisation layers; activation layers add themselves in `ArchitectureRegistry+Activations`).
     public static let standard: ArchitectureRegistry = {
         var registry = ArchitectureRegistry()
         registry.register(Sequential.self)
@@ -24,6 +24,7 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(MaxPooling2D.self)
         registry.register(AveragePooling2D.self)
         registry.register(GlobalAveragePooling2D.self)
+        registry.registerActivations()
         return registry
     }()
 

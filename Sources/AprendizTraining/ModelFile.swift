@@ -1,0 +1,103 @@
+import Foundation
+import AprendizData
+import AprendizNN
+import AprendizOptimizers
+import AprendizTensor
+
+/// Models saved as safetensors files that PyTorch, Hugging Face and `safetensors` read.
+///
+/// ```
+/// [8-byte little-endian header length][JSON header][raw little-endian F32 data]
+/// header: {"layers.0.weight": {"dtype": "F32", "shape": [64, 256], "data_offsets": [0, 65536]}, …,
+///          "__metadata__": {"format": "pt", "aprendiz.architecture": "{\"type\":\"Sequential\",…}", …}}
+/// ```
+/// Parameters are stored under their dotted names (``Module/namedParameters()``), optimizer state
+/// under `optimizer.<key>` (``Optimizer/stateTensors()``), and the architecture (``Architecture``
+/// JSON) in the metadata so ``load(from:registry:)`` rebuilds the model without its code. Dense
+/// weights are `[inputs, outputs]`: PyTorch's `nn.Linear` wants the transpose.
+///
+/// Writes are atomic (temporary file, fsync, rename): a crash mid-save leaves the previous file.
+/// A truncated or malformed file throws ``SafetensorsError``; a file that does not fit the model
+/// throws ``ModelFileError``.
+public enum ModelFile {
+    /// The metadata key of the architecture JSON.
+    public static let architectureKey = "aprendiz.architecture"
+    /// The prefix of optimizer-state tensor names.
+    public static let optimizerPrefix = "optimizer."
+
+    /// Saves `model`'s parameters (and `optimizer`'s state, if given) to `url`, atomically.
+    /// - Parameter metadata: extra string entries for `__metadata__` (epoch, metrics, …).
+    public static func save(_ model: Module, to url: URL, optimizer: (any Optimizer)? = nil,
+                            metadata: [String: String] = [:]) throws {
+        var tensors: [String: SafetensorsTensor] = [:]
+        for (name, parameter) in model.namedParameters() { tensors[name] = SafetensorsTensor(parameter.value) }
+        for (key, value) in optimizer?.stateTensors() ?? [:] { tensors[optimizerPrefix + key] = SafetensorsTensor(value) }
+        var header = metadata.merging(["format": "pt"]) { $1 }
+        if let architecture = model.describedArchitecture { header[architectureKey] = architecture.jsonString() }
+        try SafetensorsArchive(tensors: tensors, metadata: header).write(to: url)
+    }
+
+    /// Rebuilds the model described in the file and loads its parameters.
+    /// - Returns: the model, the file's metadata and any saved optimizer state (keys without the prefix).
+    /// - Throws: ``ModelFileError/noArchitecture(_:)`` for a parameters-only file (use
+    ///   ``loadParameters(into:from:optimizer:)``), ``ArchitectureError``, ``SafetensorsError``.
+    public static func load(from url: URL, registry: ArchitectureRegistry = .standard) throws
+        -> (model: Module, metadata: [String: String], optimizerState: [String: Tensor]) {
+        let archive = try SafetensorsArchive(contentsOf: url)
+        guard let json = archive.metadata[architectureKey] else { throw ModelFileError.noArchitecture(url.path) }
+        let model = try registry.build(Architecture(jsonString: json))
+        let state = try assign(archive, to: model, path: url.path)
+        return (model, archive.metadata, state)
+    }
+
+    /// Loads the file's parameters into an existing `model` (and optimizer state into `optimizer`).
+    /// - Returns: the file's metadata.
+    /// - Throws: ``ModelFileError`` when a parameter is missing, extra or of another shape.
+    @discardableResult
+    public static func loadParameters(into model: Module, from url: URL, optimizer: (any Optimizer)? = nil) throws -> [String: String] {
+        let archive = try SafetensorsArchive(contentsOf: url)
+        let state = try assign(archive, to: model, path: url.path)
+        if let optimizer, !state.isEmpty { try optimizer.loadState(state) }
+        return archive.metadata
+    }
+
+    /// Checks every name and shape first, then assigns, so a mismatch leaves the model untouched.
+    private static func assign(_ archive: SafetensorsArchive, to model: Module, path: String) throws -> [String: Tensor] {
+        let parameters = model.namedParameters()
+        for (name, parameter) in parameters {
+            guard let stored = archive.tensors[name] else { throw ModelFileError.missingParameter(path, name: name) }
+            guard stored.shape == parameter.shape else {
+                throw ModelFileError.shapeMismatch(path, name: name, expected: parameter.shape, found: stored.shape)
+            }
+        }
+        let known = Set(parameters.map(\.name))
+        if let extra = archive.tensors.keys.sorted().first(where: { !known.contains($0) && !$0.hasPrefix(optimizerPrefix) }) {
+            throw ModelFileError.unexpectedTensor(path, name: extra)
+        }
+        for (name, parameter) in parameters { parameter.value = Tensor(archive.tensors[name]!) }
+        var state: [String: Tensor] = [:]
+        for (name, tensor) in archive.tensors where name.hasPrefix(optimizerPrefix) {
+            state[String(name.dropFirst(optimizerPrefix.count))] = Tensor(tensor)
+        }
+        return state
+    }
+}
+
+/// Why a model file does not fit.
+public enum ModelFileError: Error, Equatable, CustomStringConvertible {
+    case noArchitecture(String)
+    case missingParameter(String, name: String)
+    case unexpectedTensor(String, name: String)
+    case shapeMismatch(String, name: String, expected: [Int], found: [Int])
+
+    public var description: String {
+        switch self {
+        case .noArchitecture(let path):
+            "model file '\(path)': no architecture in its metadata; build the model in code and use loadParameters(into:from:)"
+        case .missingParameter(let path, let name): "model file '\(path)': parameter '\(name)' is missing"
+        case .unexpectedTensor(let path, let name): "model file '\(path)': tensor '\(name)' is not a parameter of the model"
+        case .shapeMismatch(let path, let name, let expected, let found):
+            "model file '\(path)': parameter '\(name)' has shape \(found), the model expects \(expected)"
+        }
+    }
+}
