@@ -12,14 +12,18 @@ public struct ArchitectureRegistry: Sendable {
     /// An empty registry.
     public init() {}
 
-    /// Every describable layer type of AprendizNN (containers, dense, shape and regularisation
-    /// layers; activation layers add themselves in `ArchitectureRegistry+Activations`).
+    /// Every describable layer type of AprendizNN (containers, dense, convolution, pooling, shape and
+    /// regularisation layers; activation layers add themselves in `ArchitectureRegistry+Activations`).
     public static let standard: ArchitectureRegistry = {
         var registry = ArchitectureRegistry()
         registry.register(Sequential.self)
         registry.register(Dense.self)
         registry.register(Flatten.self)
         registry.register(Dropout.self)
+        registry.register(Conv2D.self)
+        registry.register(MaxPooling2D.self)
+        registry.register(AveragePooling2D.self)
+        registry.register(GlobalAveragePooling2D.self)
         registry.registerActivations()
         return registry
     }()
