@@ -12,6 +12,7 @@ import Testing
         try runCommand(DemoCommand.self, ["--epochs", "1", "--quiet", "--report", report.path])
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
         #expect(summary.testExamples == 360)  // ⌈0.2 × 1797⌉ digits
+        #expect(summary.settings.model == .convnet)
         let accuracy = try #require(summary.test["accuracy"])
         #expect(accuracy > 0.5)  // 10 classes: chance is 0.1
         let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)

@@ -9,7 +9,7 @@ import ArgumentParser
 /// | `linear` | Flatten → Dense: linear regression, or a linear classifier on logits |
 /// | `logistic` | Flatten → Dense with cross-entropy: (multinomial) logistic regression, classification only |
 /// | `lenet5` | LeNet-5 (§21.9.1) on 28×28×1 images |
-/// | `convnet` | a small CNN: Fashion-MNIST's 2 conv + pooling net on 28×28 images, two 3×3 conv blocks on smaller square ones |
+/// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (``makeConvolutional(_:inputShape:classes:using:)``) |
 enum ModelKind: String, Codable, CaseIterable, ExpressibleByArgument {
     case mlp, lenet5, convnet, linear, logistic
 
