@@ -88,7 +88,8 @@ enum ComparisonRunner {
             }
             results.append(result)
         }
-        var summary = ComparisonSummary(command: command, invocation: CommandLine.arguments.joined(separator: " "), settings: base,
+        let invocation = (["aprendiz"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        var summary = ComparisonSummary(command: command, invocation: invocation, settings: base,
                                         repeats: options.repeats, candidates: results, seconds: Date().timeIntervalSince(start),
                                         interrupted: Interruption.shared.isRequested)
         summary.settings.optimizer = command.hasSuffix("optimizers") ? "—" : base.optimizer
