@@ -24,7 +24,7 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print one JSON object on standard output, and nothing else.")
     var json = false
 
-    struct Result: Codable {
+    struct Evaluation: Codable {
         var command = "evaluate"
         var version = AprendizVersion.current
         var model: String
@@ -60,7 +60,7 @@ struct EvaluateCommand: ParsableCommand {
             ? ConfusionMatrix(predicted: predictedClasses(trainer.predict(examples.inputs)),
                               actual: examples.targets.scalars.map { Int($0) }, classCount: metadata.classCount).counts
             : nil
-        let result = Result(model: model, dataset: dataset, part: part.rawValue, examples: examples.count, metrics: metrics,
+        let result = Evaluation(model: model, dataset: dataset, part: part.rawValue, examples: examples.count, metrics: metrics,
                             confusionMatrix: confusion)
         if json { return Console().printJSON(try SummaryJSON.encode(result, pretty: false)) }
         print("\(model) on \(dataset) (\(part.rawValue), \(examples.count) examples)")
