@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the speed of Aprendiz's kernels and training steps.",
-        subcommands: [BenchGEMMCommand.self, BenchElementwiseCommand.self]
+        subcommands: [BenchMLPCommand.self, BenchInferCommand.self, BenchGEMMCommand.self, BenchElementwiseCommand.self]
     )
 }
 
