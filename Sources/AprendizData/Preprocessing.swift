@@ -10,7 +10,9 @@ public func trainTestSplit(_ dataset: TensorDataset, testFraction: Float = 0.25,
                            seed: UInt64 = 0) -> (train: TensorDataset, test: TensorDataset) {
     precondition(testFraction > 0 && testFraction < 1, "trainTestSplit: test fraction \(testFraction) is not in (0, 1)")
     let n = dataset.count
-    let testCount = Int((Double(testFraction) * Double(n)).rounded(.up))
+    // The Float's shortest decimal (0.2, not 0.2000000029…), so ⌈0.2·150⌉ = 30 as in scikit-learn.
+    let fraction = Double("\(testFraction)") ?? Double(testFraction)
+    let testCount = Int((fraction * Double(n)).rounded(.up))
     precondition(testCount < n, "trainTestSplit: \(n) examples leave none for training at fraction \(testFraction)")
     var generator = RandomGenerator(seed: seed)
     let order = generator.permutation(of: n)
