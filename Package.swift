@@ -34,7 +34,8 @@ let package = Package(
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
-        .target(name: "AprendizTensor", swiftSettings: kernelSettings),
+        .target(name: "CAprendizSIMD"),
+        .target(name: "AprendizTensor", dependencies: ["CAprendizSIMD"], swiftSettings: kernelSettings),
 
         // MARK: Reverse-mode automatic differentiation
         .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),

@@ -9,11 +9,18 @@ struct AprendizCommand: ParsableCommand {
         abstract: "Machine learning from the book Aprendizado de Máquina, in Swift.",
         version: AprendizVersion.current,
         subcommands: [
+            DemoCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            PredictCommand.self,
+            CompareCommand.self,
+            DatasetsCommand.self,
             BenchCommand.self,
             MinimizeCommand.self,
             PlotCommand.self,
             ExplainCommand.self,
-        ]
+        ],
+        defaultSubcommand: DemoCommand.self
     )
 }
 

@@ -10,7 +10,9 @@ public func trainTestSplit(_ dataset: TensorDataset, testFraction: Float = 0.25,
                            seed: UInt64 = 0) -> (train: TensorDataset, test: TensorDataset) {
     precondition(testFraction > 0 && testFraction < 1, "trainTestSplit: test fraction \(testFraction) is not in (0, 1)")
     let n = dataset.count
-    let testCount = Int((Double(testFraction) * Double(n)).rounded(.up))
+    // The Float's shortest decimal (0.2, not 0.2000000029…), so ⌈0.2·150⌉ = 30 as in scikit-learn.
+    let fraction = Double("\(testFraction)") ?? Double(testFraction)
+    let testCount = Int((fraction * Double(n)).rounded(.up))
     precondition(testCount < n, "trainTestSplit: \(n) examples leave none for training at fraction \(testFraction)")
     var generator = RandomGenerator(seed: seed)
     let order = generator.permutation(of: n)
@@ -58,6 +60,14 @@ public struct Standardizer: Sendable {
         mean = x.mean(axis: 0)
         let deviation = x.variance(axes: [0]).sqrt()
         standardDeviation = Tensor.where(deviation.equal(Tensor(0)), Tensor(1), deviation)
+    }
+
+    /// Statistics learnt earlier (stored with a model): μ and σ of shape `[features]`, σ > 0.
+    public init(mean: Tensor, standardDeviation: Tensor) {
+        precondition(mean.rank == 1 && mean.shape == standardDeviation.shape,
+                     "Standardizer: mean \(mean.shape) and standard deviation \(standardDeviation.shape) must be equal [features] vectors")
+        self.mean = mean
+        self.standardDeviation = standardDeviation
     }
 
     /// (x − μ) / σ.

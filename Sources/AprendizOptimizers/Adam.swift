@@ -12,7 +12,8 @@ import AprendizTensor
 /// θ ← θ − η m̂/(√v̂ + ε)
 /// ```
 /// Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-7 (the book; PyTorch uses ε = 1e-8), ε outside
-/// the root as in Algorithm 6 and PyTorch. The default choice for most networks.
+/// the root as in Algorithm 6 and PyTorch. The default choice for most networks. Moments that decay
+/// below the smallest normal Float are flushed to zero (see `UpdateVector.flushed`).
 public struct AdamRule: UpdateRule {
     public let beta1: Float
     public let beta2: Float
@@ -48,14 +49,26 @@ public struct AdamRule: UpdateRule {
         let shrink = 1 - eta * decoupledWeightDecay
         UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
             let p = u.parameter, g = u.gradient, m = u.first, v = u.second
-            for i in 0..<u.count {
+            var i = 0
+            while i + 8 <= u.count {
+                let theta = UpdateVector.load(p, i)
+                let gi = UpdateVector.load(g, i) + lambda * theta
+                let mi = UpdateVector.flushed(b1 * UpdateVector.load(m, i) + (1 - b1) * gi)
+                let vi = UpdateVector.flushed(b2 * UpdateVector.load(v, i) + (1 - b2) * gi * gi)
+                UpdateVector.store(mi, m, i)
+                UpdateVector.store(vi, v, i)
+                UpdateVector.store(theta * shrink - eta * (mi * c1) / (VectorMath.squareRoot(vi * c2) + epsilon), p, i)
+                i += 8
+            }
+            while i < u.count {
                 let theta = p[i]
                 let gi = g[i] + lambda * theta
-                let mi = b1 * m[i] + (1 - b1) * gi
-                let vi = b2 * v[i] + (1 - b2) * gi * gi
+                let mi = UpdateVector.flushed(b1 * m[i] + (1 - b1) * gi)
+                let vi = UpdateVector.flushed(b2 * v[i] + (1 - b2) * gi * gi)
                 m[i] = mi
                 v[i] = vi
                 p[i] = theta * shrink - eta * (mi * c1) / ((vi * c2).squareRoot() + epsilon)
+                i += 1
             }
         }
     }

@@ -26,6 +26,9 @@ public protocol Callback: AnyObject {
     func trainingWillBegin(_ trainer: Trainer)
     /// Before each epoch (numbered from 1).
     func epochWillBegin(_ epoch: Int, trainer: Trainer)
+    /// After each training batch (numbered from 1 within the epoch) with its size and loss: progress
+    /// display, or an interruption (set ``Trainer/stopTraining`` to stop after this batch).
+    func batchDidEnd(_ batch: Int, examples: Int, loss: Float, trainer: Trainer)
     /// After each epoch, with its logs. A thrown error stops training and is rethrown by `fit`.
     func epochDidEnd(_ logs: EpochLogs, trainer: Trainer) throws
     /// After the last epoch (also after early stopping).
@@ -35,6 +38,7 @@ public protocol Callback: AnyObject {
 extension Callback {
     public func trainingWillBegin(_ trainer: Trainer) {}
     public func epochWillBegin(_ epoch: Int, trainer: Trainer) {}
+    public func batchDidEnd(_ batch: Int, examples: Int, loss: Float, trainer: Trainer) {}
     public func epochDidEnd(_ logs: EpochLogs, trainer: Trainer) throws {}
     public func trainingDidEnd(_ trainer: Trainer) {}
 }

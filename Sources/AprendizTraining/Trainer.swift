@@ -32,8 +32,12 @@ public final class Trainer {
     public var penalties: [Penalty]
     /// Gradient clipping applied between backward and step, if any.
     public var gradientClipping: GradientClipping?
-    /// Set by a callback to end training after the current epoch.
+    /// Set by a callback to end training: after the current batch when set in
+    /// ``Callback/batchDidEnd(_:examples:loss:trainer:)`` (the partial epoch is still logged), after
+    /// the current epoch when set in ``Callback/epochDidEnd(_:trainer:)``.
     public var stopTraining = false
+    /// The number of batches in each epoch of the running `fit`.
+    public private(set) var batchesPerEpoch = 0
     /// The number of epochs the running ``fit(_:epochs:batchSize:shuffle:seed:validation:)`` asked for.
     public private(set) var plannedEpochs = 0
     /// The logs of every finished epoch of the last `fit`.
@@ -65,6 +69,7 @@ public final class Trainer {
         let (training, held) = validation.split(dataset)
         let loader = DataLoader(training, batchSize: batchSize, shuffle: shuffle, seed: seed)
         plannedEpochs = epochs
+        batchesPerEpoch = loader.batchCount
         history = []
         stopTraining = false
         callbacks.forEach { $0.trainingWillBegin(self) }
@@ -97,6 +102,8 @@ public final class Trainer {
                 throw TrainingError.nonFiniteLoss(epoch: epoch, batch: index + 1, value: value, checkpoint: lastCheckpoint)
             }
             accumulator.add(outputs: outputs, targets: batch.targets, loss: value)
+            callbacks.forEach { $0.batchDidEnd(index + 1, examples: batch.count, loss: value, trainer: self) }
+            if stopTraining { break }
         }
         return accumulator.logs(metrics)
     }

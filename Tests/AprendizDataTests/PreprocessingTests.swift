@@ -34,3 +34,13 @@ import Testing
         #expect(trainTestSplit(data, testFraction: 0.25, seed: 3).test.count == 10)
     }
 }
+
+@Suite struct SplitSizeTests {
+    /// scikit-learn's `train_test_split(test_size=0.2)` on 150 rows gives 30 test rows (⌈0.2·150⌉ in
+    /// Double); a Float 0.2 widened naively would give 31.
+    @Test func testCountRoundsLikeScikitLearn() {
+        let data = TensorDataset(inputs: Tensor.zeros([150, 2]), targets: Tensor.zeros([150]))
+        #expect(trainTestSplit(data, testFraction: 0.2).test.count == 30)
+        #expect(trainTestSplit(data, testFraction: 0.25).test.count == 38)
+    }
+}

@@ -7,7 +7,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the speed of Aprendiz's kernels and training steps.",
-        subcommands: [BenchGEMMCommand.self, BenchElementwiseCommand.self, BenchCNNCommand.self]
+        subcommands: [BenchMLPCommand.self, BenchInferCommand.self, BenchGEMMCommand.self, BenchElementwiseCommand.self,
+                      BenchCNNCommand.self]
     )
 }
 

@@ -117,8 +117,8 @@ public struct MathKernel: UnaryKernel {
         case .negate: return -x
         case .exp: return VectorMath.exp(x)
         case .log: return VectorMath.log(x)
-        case .sqrt: return x.squareRoot()
-        case .rsqrt: return 1 / x.squareRoot()
+        case .sqrt: return VectorMath.squareRoot(x)
+        case .rsqrt: return 1 / VectorMath.squareRoot(x)
         case .abs: return VectorMath.absolute(x)
         case .square: return x * x
         case .reciprocal: return 1 / x
@@ -158,7 +158,7 @@ public struct PowerScalarKernel: UnaryKernel {
         case 1: return x
         case 2: return x * x
         case 3: return x * x * x
-        case 0.5: return x.squareRoot()
+        case 0.5: return VectorMath.squareRoot(x)
         case -1: return 1 / x
         default: return lanes(x) { Foundation.pow($0, exponent) }
         }

@@ -1,3 +1,4 @@
+import CAprendizSIMD
 import Foundation
 
 /// Vectorised elementary functions on 8 lanes, accurate to a few ulps of Float.
@@ -77,8 +78,11 @@ extension VectorMath {
     // lane and compile to scalar code; these compare-and-blend forms stay in one vector instruction
     // each. (NaN: `maximum`/`minimum` return the second operand, `clamp` keeps NaN.)
 
+    /// √x as one vector instruction (IEEE-exact; the standard library's is eight sqrtf calls).
+    @inlinable @inline(__always) public static func squareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> { aprendiz_sqrt8(x) }
+
     /// |x| by clearing the sign bit.
-    @inlinable public static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
+    @inlinable @inline(__always) public static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
     /// max(a, b) lane by lane.
     @inlinable public static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
     /// min(a, b) lane by lane.
@@ -91,7 +95,7 @@ extension VectorMath {
 
 extension SIMD8 where Scalar == Float {
     /// The IEEE-754 bits of each lane.
-    @inlinable var bits: SIMD8<UInt32> { unsafeBitCast(self, to: SIMD8<UInt32>.self) }
+    @inlinable @inline(__always) var bits: SIMD8<UInt32> { unsafeBitCast(self, to: SIMD8<UInt32>.self) }
     /// Lanes reinterpreted from IEEE-754 bits.
     @inlinable init(bits: SIMD8<UInt32>) { self = unsafeBitCast(bits, to: SIMD8<Float>.self) }
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where human-readable output goes: standard output normally, standard error under `--json` (so
+/// standard output holds only the JSON object). `quiet` silences it (tests).
+struct Console {
+    var json = false
+    var quiet = false
+
+    /// The stream for messages and progress.
+    var handle: FileHandle { json ? .standardError : .standardOutput }
+
+    /// Whether that stream is a terminal (progress bars redraw in place only then).
+    var isTerminal: Bool { isatty(json ? STDERR_FILENO : STDOUT_FILENO) == 1 }
+
+    /// Writes `text` and a newline.
+    func line(_ text: String) {
+        guard !quiet else { return }
+        write(text + "\n")
+    }
+
+    /// Writes `text` as is.
+    func write(_ text: String) {
+        guard !quiet else { return }
+        handle.write(Data(text.utf8))
+    }
+
+    /// Prints the machine-readable result on standard output.
+    func printJSON(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}

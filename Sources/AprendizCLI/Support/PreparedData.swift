@@ -1,0 +1,110 @@
+import Aprendiz
+import Foundation
+
+/// A data set ready for training: split into training and test parts, standardised with statistics
+/// of the training part only (tables; images are already in [0, 1]), and shaped for the model.
+struct PreparedData {
+    /// The `--dataset` value.
+    var name: String
+    var train: TensorDataset
+    var test: TensorDataset
+    var task: LearningTask
+    /// The number of classes (1 output for regression).
+    var classCount: Int
+    /// The feature columns' names (empty for images).
+    var featureNames: [String]
+    /// The standardisation applied (nil for images).
+    var standardizer: Standardizer?
+
+    /// The shape of one example, without the batch axis.
+    var exampleShape: [Int] { Array(train.inputs.shape.dropFirst()) }
+    /// The number of model outputs.
+    var outputCount: Int { task == .classification ? classCount : 1 }
+}
+
+/// Loads `--dataset` values into ``PreparedData``.
+enum DataPreparation {
+    /// The fraction of a table held out as the test set (stratified for classes).
+    static let testFraction: Float = 0.2
+
+    /// Loads and splits `specifier`; the split of tables is drawn from `seed`.
+    /// - Parameters:
+    ///   - task: overrides the guess (integer targets: classification).
+    ///   - standardizer: the statistics stored with a model (nil: fit them on the training part).
+    ///   - limit: at most this many training and test examples (the first ones).
+    static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
+                     standardizer: Standardizer? = nil, limit: Int? = nil) throws -> PreparedData {
+        switch specifier {
+        case .images(let set):
+            var train = try set.load(.train), test = try set.load(.test)
+            if let limit { train = first(limit, of: train); test = first(limit, of: test) }
+            return PreparedData(name: specifier.description, train: train, test: test, task: .classification,
+                                classCount: 10, featureNames: [], standardizer: nil)
+        case .bundled(let set):
+            let table = try LabeledTable(contentsOf: set.url, targetColumn: "target")
+            return try prepare(table, name: specifier.description, task: task ?? (set.classCount == nil ? .regression : .classification),
+                               seed: seed, standardizer: standardizer, limit: limit)
+        case .csv(let path, let target):
+            let table = try csvTable(path: path, target: target)
+            return try prepare(table, name: specifier.description, task: task ?? guessTask(table.targets),
+                               seed: seed, standardizer: standardizer, limit: limit)
+        }
+    }
+
+    /// Reads a CSV file, its target column named or the last one.
+    static func csvTable(path: String, target: String?) throws -> LabeledTable {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("CSV file '\(path)' does not exist") }
+        let column = try target ?? NumericTable(contentsOf: url).columnNames.last ?? "target"
+        return try LabeledTable(contentsOf: url, targetColumn: column)
+    }
+
+    /// Classification when every target is a whole number ≥ 0 and there are at most 100 distinct ones.
+    static func guessTask(_ targets: Tensor) -> LearningTask {
+        let values = targets.scalars
+        let wholeNumbers = values.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
+        return wholeNumbers && Set(values).count <= 100 ? .classification : .regression
+    }
+
+    private static func prepare(_ table: LabeledTable, name: String, task: LearningTask, seed: UInt64,
+                                standardizer: Standardizer?, limit: Int?) throws -> PreparedData {
+        var classCount = 1
+        var targets = table.targets
+        if task == .classification {
+            if let bad = targets.scalars.first(where: { $0 < 0 || $0 != $0.rounded() }) {
+                throw CLIError("data set '\(name)': target \(bad) is not a class index (a whole number ≥ 0); use --task regression")
+            }
+            classCount = Int(targets.max().scalar) + 1
+        } else {
+            targets = targets.reshaped([-1, 1])
+        }
+        guard table.features.shape[0] >= 5 else { throw CLIError("data set '\(name)' has only \(table.features.shape[0]) rows") }
+        let all = TensorDataset(inputs: table.features, targets: targets)
+        var (train, test) = trainTestSplit(all, testFraction: testFraction, stratified: task == .classification, seed: seed)
+        if let limit { train = first(limit, of: train); test = first(limit, of: test) }
+        let scaler = standardizer ?? Standardizer(fitting: train.inputs)
+        guard scaler.mean.shape == [table.features.shape[1]] else {
+            throw CLIError("data set '\(name)' has \(table.features.shape[1]) features, the model expects \(scaler.mean.shape[0])")
+        }
+        return PreparedData(name: name, train: TensorDataset(inputs: scaler.transform(train.inputs), targets: train.targets),
+                            test: TensorDataset(inputs: scaler.transform(test.inputs), targets: test.targets),
+                            task: task, classCount: classCount, featureNames: table.featureNames, standardizer: scaler)
+    }
+
+    /// The first `count` examples (all if there are fewer).
+    static func first(_ count: Int, of dataset: TensorDataset) -> TensorDataset {
+        guard count < dataset.count else { return dataset }
+        return dataset.batch(at: Array(0..<max(count, 1))).dataset
+    }
+}
+
+extension PreparedData {
+    /// The same data with every example reshaped to `shape` (a table of s² features as an s×s×1 image).
+    func reshaped(to shape: [Int]) -> PreparedData {
+        guard shape != exampleShape else { return self }
+        var copy = self
+        copy.train = TensorDataset(inputs: train.inputs.reshaped([train.count] + shape), targets: train.targets)
+        copy.test = TensorDataset(inputs: test.inputs.reshaped([test.count] + shape), targets: test.targets)
+        return copy
+    }
+}

@@ -1,0 +1,68 @@
+import Aprendiz
+import Foundation
+
+/// What a finished (or interrupted) training run produced.
+struct TrainingOutcome {
+    let model: Sequential
+    let optimizer: any Optimizer
+    let data: PreparedData
+    let inputShape: [Int]
+    let history: [EpochLogs]
+    /// Loss and metrics on the test part.
+    let test: [String: Float]
+    /// On the test part, for classification.
+    let confusion: ConfusionMatrix?
+    let seconds: Double
+    /// Ctrl-C stopped it early.
+    let interrupted: Bool
+    /// ‖∂L/∂W₁‖ after each epoch, when probed.
+    let gradientNorms: [Double]?
+}
+
+/// Builds the model, loss and optimizer from ``TrainingSettings`` and runs the ``Trainer``: the one
+/// training path of `train`, the demo and `compare`.
+enum TrainingRun {
+    /// Trains on `data` (already loaded) and evaluates on its test part.
+    /// - Parameters:
+    ///   - label: a prefix of the progress lines.
+    ///   - probesGradient: measure the first layer's gradient norm after each epoch (``GradientProbe``).
+    static func run(_ settings: TrainingSettings, data loaded: PreparedData, console: Console, label: String = "",
+                    probesGradient: Bool = false) throws -> TrainingOutcome {
+        let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
+        let data = loaded.reshaped(to: inputShape)
+        let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount,
+                                          hidden: settings.hidden, activation: try ModelFactory.activation(settings.activation),
+                                          task: data.task, seed: settings.seed)
+        let loss = try settings.loss.map { try Loss.named($0) } ?? (data.task == .classification ? .crossEntropy : .mse)
+        try checkLoss(loss, model: model, data: data)
+        let optimizer = try OptimizerFactory.make(settings.optimizer, parameters: model.parameters(), learningRate: settings.learningRate)
+        let metrics: [Metric] = data.task == .classification ? [.accuracy] : [.meanSquaredError, .r2]
+        let probe = probesGradient ? GradientProbe(batch: data.train.batch(at: Array(0..<min(256, data.train.count)))) : nil
+        let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, metrics: metrics,
+                              callbacks: [ProgressBar(console: console, label: label)] + (probe.map { [$0] } ?? []))
+        let validation: Validation = settings.validation > 0 ? .split(settings.validation) : .dataset(data.test)
+        let start = Date()
+        let history = try trainer.fit(data.train, epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed,
+                                      validation: validation)
+        let seconds = Date().timeIntervalSince(start)
+        let test = trainer.evaluate(data.test)
+        let confusion = data.task == .classification
+            ? ConfusionMatrix(predicted: predictedClasses(trainer.predict(data.test.inputs)),
+                              actual: data.test.targets.scalars.map { Int($0) }, classCount: data.classCount)
+            : nil
+        return TrainingOutcome(model: model, optimizer: optimizer, data: data, inputShape: inputShape, history: history,
+                               test: test, confusion: confusion, seconds: seconds,
+                               interrupted: Interruption.shared.isRequested, gradientNorms: probe?.norms)
+    }
+
+    /// The loss's own check of output and target shapes on two examples, as a one-line error.
+    private static func checkLoss(_ loss: Loss, model: Module, data: PreparedData) throws {
+        let batch = data.train.batch(at: Array(0..<min(2, data.train.count)))
+        let outputs = withoutGradient { model(Variable(batch.inputs)).value }
+        do {
+            try loss.validate(predictions: outputs, targets: batch.targets)
+        } catch {
+            throw CLIError("--loss \(loss.name) does not fit the \(data.task.rawValue) data set '\(data.name)': \(error)")
+        }
+    }
+}

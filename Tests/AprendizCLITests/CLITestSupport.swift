@@ -1,0 +1,35 @@
+import Aprendiz
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ArgumentParser
+@testable import AprendizCLI
+
+/// A fresh temporary folder for one test's files.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("aprendiz-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Whether `text` is well-formed XML (what a browser needs to draw an SVG).
+func isWellFormedXML(_ text: String) -> Bool {
+    XMLParser(data: Data(text.utf8)).parse()
+}
+
+/// The message of the error `body` throws, or nil if it does not throw.
+func errorMessage(_ body: () throws -> Void) -> String? {
+    do { try body() } catch { return "\(error)" }
+    return nil
+}
+
+/// The path of the bundled iris CSV (a real CSV file with a `target` column).
+func irisCSVPath() throws -> String { try BundledDataset.iris.url.path }
+
+/// Parses and runs a command in-process.
+func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) throws {
+    var command = try type.parse(arguments)
+    try command.run()
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The built `aprendiz` executable, spawned: `--json` prints exactly one JSON object on standard
+/// output, and a bad input exits non-zero with one `Error:` line on standard error.
+@Suite(.serialized) struct ExecutableTests {
+    /// `.build/debug/aprendiz` next to this package (built by `swift build` / `swift test`).
+    static let executable: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/aprendiz")
+
+    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func jsonOnStandardOutputAndOneLineErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, out, err) = try Self.run(["train", "--dataset", "iris", "--epochs", "2", "--json"], in: folder)
+        #expect(status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        #expect(object?["command"] as? String == "train")
+        #expect((object?["epochs"] as? [Any])?.count == 2)
+        #expect(((object?["test"] as? [String: Any])?["accuracy"]) != nil)
+        #expect(err.contains("epoch 2/2"))  // progress went to standard error
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aprendiz-report/index.html").path))
+
+        let bad = try Self.run(["train", "--dataset", "no-such-set"], in: folder)
+        #expect(bad.status != 0 && bad.out.isEmpty)
+        #expect(bad.err.split(separator: "\n").count == 1 && bad.err.hasPrefix("Error: unknown data set 'no-such-set'"))
+    }
+}
+
+/// Ctrl-C during training: the run stops after the current batch, writes the report and a
+/// checkpoint, and exits with status 130.
+@Suite struct InterruptionTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExecutableTests.executable.path)))
+    func controlCWritesReportAndCheckpoint() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = ExecutableTests.executable
+        process.arguments = ["train", "--dataset", "digits", "--epochs", "500", "--batch-size", "8"]
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("epoch 1/500") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        process.interrupt()  // SIGINT
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("aprendiz-report/metrics.json"))) as? [String: Any]
+        #expect(summary?["interrupted"] as? Bool == true)
+        #expect((summary?["epochs"] as? [Any])?.count ?? 0 < 500)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aprendiz-report-checkpoint.safetensors").path))
+    }
+}
