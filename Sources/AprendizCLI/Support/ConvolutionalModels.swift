@@ -4,7 +4,7 @@ extension ModelFactory {
     /// Whether this build has Conv2D and pooling layers.
     static let hasConvolution = true
 
-    /// LeNet-5 (28×28×1 images, ``ModelCatalog``) or the small CNN of `convnet`:
+    /// LeNet-5 or the Fashion-MNIST network (28×28×1 images, ``ModelCatalog``), or the small CNN of `convnet`:
     ///
     /// ```
     /// [n, s, s, 1] → Conv2D 16@3×3 same → ReLU → MaxPooling2D 2 → Conv2D 32@3×3 same → ReLU → MaxPooling2D 2
@@ -16,11 +16,11 @@ extension ModelFactory {
         guard inputShape.count == 3, inputShape[2] == 1 else {
             throw CLIError("--model \(kind.rawValue) reads one-channel images; the examples have shape \(inputShape)")
         }
-        if kind == .lenet5 {
+        if kind == .lenet5 || kind == .fashionConvNet {
             guard inputShape == [28, 28, 1] else {
-                throw CLIError("--model lenet5 needs 28×28 images (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
+                throw CLIError("--model \(kind.rawValue) needs 28×28 images (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
             }
-            return try ModelCatalog.make("lenet5", classes: classes, using: &generator)
+            return try ModelCatalog.make(kind.rawValue, classes: classes, using: &generator)
         }
         let side = inputShape[0] / 2 / 2
         return Sequential(
