@@ -49,26 +49,28 @@ public struct AdamRule: UpdateRule {
         let shrink = 1 - eta * decoupledWeightDecay
         UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
             let p = u.parameter, g = u.gradient, m = u.first, v = u.second
-            var i = 0
-            while i + 8 <= u.count {
-                let theta = UpdateVector.load(p, i)
-                let gi = UpdateVector.load(g, i) + lambda * theta
-                let mi = UpdateVector.flushed(b1 * UpdateVector.load(m, i) + (1 - b1) * gi)
-                let vi = UpdateVector.flushed(b2 * UpdateVector.load(v, i) + (1 - b2) * gi * gi)
-                UpdateVector.store(mi, m, i)
-                UpdateVector.store(vi, v, i)
-                UpdateVector.store(theta * shrink - eta * (mi * c1) / (VectorMath.squareRoot(vi * c2) + epsilon), p, i)
-                i += 8
-            }
-            while i < u.count {
-                let theta = p[i]
-                let gi = g[i] + lambda * theta
-                let mi = UpdateVector.flushed(b1 * m[i] + (1 - b1) * gi)
-                let vi = UpdateVector.flushed(b2 * v[i] + (1 - b2) * gi * gi)
-                m[i] = mi
-                v[i] = vi
-                p[i] = theta * shrink - eta * (mi * c1) / ((vi * c2).squareRoot() + epsilon)
-                i += 1
+            KernelPartition.forEachChunk(u.count) { start, end in
+                var i = start
+                while i + 8 <= end {
+                    let theta = UpdateVector.load(p, i)
+                    let gi = UpdateVector.load(g, i) + lambda * theta
+                    let mi = UpdateVector.flushed(b1 * UpdateVector.load(m, i) + (1 - b1) * gi)
+                    let vi = UpdateVector.flushed(b2 * UpdateVector.load(v, i) + (1 - b2) * gi * gi)
+                    UpdateVector.store(mi, m, i)
+                    UpdateVector.store(vi, v, i)
+                    UpdateVector.store(theta * shrink - eta * (mi * c1) / (VectorMath.squareRoot(vi * c2) + epsilon), p, i)
+                    i += 8
+                }
+                while i < end {
+                    let theta = p[i]
+                    let gi = g[i] + lambda * theta
+                    let mi = UpdateVector.flushed(b1 * m[i] + (1 - b1) * gi)
+                    let vi = UpdateVector.flushed(b2 * v[i] + (1 - b2) * gi * gi)
+                    m[i] = mi
+                    v[i] = vi
+                    p[i] = theta * shrink - eta * (mi * c1) / ((vi * c2).squareRoot() + epsilon)
+                    i += 1
+                }
             }
         }
     }

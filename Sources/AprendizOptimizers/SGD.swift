@@ -41,30 +41,32 @@ public struct SGDRule: UpdateRule {
         UpdateLoop.run("SGD", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
                        bufferCount: bufferNames.count) { u in
             let p = u.parameter, g = u.gradient, b = u.first
-            var i = 0
-            if mu == 0 {
-                while i + 8 <= u.count {
-                    let theta = UpdateVector.load(p, i)
-                    UpdateVector.store(theta - eta * (UpdateVector.load(g, i) + lambda * theta), p, i)
-                    i += 8
-                }
-                while i < u.count { p[i] -= eta * (g[i] + lambda * p[i]); i += 1 }
-            } else {
-                let lookAhead: Float = nesterov ? 1 : 0
-                while i + 8 <= u.count {
-                    let theta = UpdateVector.load(p, i)
-                    let gi = UpdateVector.load(g, i) + lambda * theta
-                    let bi = UpdateVector.flushed(mu * UpdateVector.load(b, i) + gi)
-                    UpdateVector.store(bi, b, i)
-                    UpdateVector.store(theta - eta * (lookAhead * (gi + mu * bi) + (1 - lookAhead) * bi), p, i)
-                    i += 8
-                }
-                while i < u.count {
-                    let gi = g[i] + lambda * p[i]
-                    let bi = UpdateVector.flushed(mu * b[i] + gi)
-                    b[i] = bi
-                    p[i] -= eta * (nesterov ? gi + mu * bi : bi)
-                    i += 1
+            KernelPartition.forEachChunk(u.count) { start, end in
+                var i = start
+                if mu == 0 {
+                    while i + 8 <= end {
+                        let theta = UpdateVector.load(p, i)
+                        UpdateVector.store(theta - eta * (UpdateVector.load(g, i) + lambda * theta), p, i)
+                        i += 8
+                    }
+                    while i < end { p[i] -= eta * (g[i] + lambda * p[i]); i += 1 }
+                } else {
+                    let lookAhead: Float = nesterov ? 1 : 0
+                    while i + 8 <= end {
+                        let theta = UpdateVector.load(p, i)
+                        let gi = UpdateVector.load(g, i) + lambda * theta
+                        let bi = UpdateVector.flushed(mu * UpdateVector.load(b, i) + gi)
+                        UpdateVector.store(bi, b, i)
+                        UpdateVector.store(theta - eta * (lookAhead * (gi + mu * bi) + (1 - lookAhead) * bi), p, i)
+                        i += 8
+                    }
+                    while i < end {
+                        let gi = g[i] + lambda * p[i]
+                        let bi = UpdateVector.flushed(mu * b[i] + gi)
+                        b[i] = bi
+                        p[i] -= eta * (nesterov ? gi + mu * bi : bi)
+                        i += 1
+                    }
                 }
             }
         }
