@@ -6,7 +6,7 @@ extension Variable {
     /// Σ over the given axes (all when nil); ∂/∂x = 1 for every summed element.
     public func sum(axes: [Int]? = nil, keepDims: Bool = false) -> Variable {
         let inputShape = shape
-        let kept = Variable.keptShape(inputShape, axes: axes)
+        let kept = Tensor.reducedShape(inputShape, axes: axes, keepDims: true)
         return Variable.recording(value.sum(axes: axes, keepDims: keepDims), inputs: [self], operation: "sum") { g, _ in
             [g.reshaped(kept).broadcast(to: inputShape)]
         }
@@ -17,7 +17,7 @@ extension Variable {
 
     /// Mean over the given axes; ∂/∂x = 1/n.
     public func mean(axes: [Int]? = nil, keepDims: Bool = false) -> Variable {
-        let n = Float(value.count / Swift.max(1, value.sum(axes: axes, keepDims: true).count))
+        let n = Float(value.reducedCount(axes))
         return sum(axes: axes, keepDims: keepDims) / n
     }
 
@@ -39,7 +39,7 @@ extension Variable {
     /// Variance Σ(x − x̄)²/(n − correction), composed from mean, subtraction and sum, so its
     /// gradient 2(x − x̄)/(n − correction) comes from autodiff.
     public func variance(axes: [Int]? = nil, correction: Int = 0, keepDims: Bool = false) -> Variable {
-        let n = value.count / Swift.max(1, value.sum(axes: axes, keepDims: true).count)
+        let n = value.reducedCount(axes)
         let deviations = self - mean(axes: axes, keepDims: true)
         return deviations.squared().sum(axes: axes, keepDims: keepDims) / Float(n - correction)
     }
@@ -47,7 +47,7 @@ extension Variable {
     /// log Σ exp(x) over the given axes (stable); ∂/∂x = softmax(x) = exp(x − y).
     public func logSumExp(axes: [Int]? = nil, keepDims: Bool = false) -> Variable {
         let x = self
-        let kept = Variable.keptShape(shape, axes: axes)
+        let kept = Tensor.reducedShape(shape, axes: axes, keepDims: true)
         return Variable.recording(value.logSumExp(axes: axes, keepDims: keepDims), inputs: [x], operation: "logsumexp") { g, y in
             [g.reshaped(kept) * (x - y.reshaped(kept)).exp()]
         }
@@ -55,18 +55,12 @@ extension Variable {
 
     private func extremum(axes: [Int]?, keepDims: Bool, largest: Bool) -> Variable {
         let x = self
-        let kept = Variable.keptShape(shape, axes: axes)
+        let kept = Tensor.reducedShape(shape, axes: axes, keepDims: true)
         let result = largest ? value.max(axes: axes, keepDims: keepDims) : value.min(axes: axes, keepDims: keepDims)
         return Variable.recording(result, inputs: [x], operation: largest ? "max" : "min") { g, y in
             let mask = x.value.equal(y.value.reshaped(kept))
             let ties = mask.sum(axes: axes, keepDims: true)
             return [g.reshaped(kept) * (mask / ties)]
         }
-    }
-
-    /// The input shape with reduced axes kept as size 1.
-    static func keptShape(_ shape: [Int], axes: [Int]?) -> [Int] {
-        let set = Set((axes ?? Array(0..<shape.count)).map { Shape.axis($0, rank: shape.count, in: "reduce") })
-        return shape.enumerated().map { set.contains($0) ? 1 : $1 }
     }
 }

@@ -3,9 +3,12 @@ import AprendizTensor
 /// A batch of examples: inputs with the batch on the first axis, and their targets (class indices as
 /// whole-number Floats of shape `[batch]`, or regression values / one-hot rows of shape `[batch, …]`).
 public struct Batch: Sendable {
+    /// The examples, batch first.
     public var inputs: Tensor
+    /// The targets, batch first (class indices or values).
     public var targets: Tensor
 
+    /// A batch (or data set) of examples and their targets; the leading dimensions must agree.
     public init(inputs: Tensor, targets: Tensor) {
         self.inputs = inputs
         self.targets = targets
@@ -51,8 +54,10 @@ public struct TensorDataset: Dataset, Sendable {
         self.targets = targets
     }
 
+    /// The number of examples.
     public var count: Int { inputs.shape[0] }
 
+    /// The examples at the given positions, stacked into one batch.
     public func batch(at indices: [Int]) -> Batch {
         Batch(inputs: inputs.selecting(indices, axis: 0), targets: targets.selecting(indices, axis: 0))
     }
@@ -60,9 +65,12 @@ public struct TensorDataset: Dataset, Sendable {
 
 /// The examples of `base` at `indices` (what ``Dataset/subset(_:)`` returns).
 public struct SubsetDataset<Base: Dataset>: Dataset {
+    /// The data set the subset is drawn from.
     public let base: Base
+    /// The positions in `base` that make up the subset, in order.
     public let indices: [Int]
 
+    /// The subset of `base` at `indices`.
     public init(base: Base, indices: [Int]) {
         precondition(indices.allSatisfy { $0 >= 0 && $0 < base.count },
                      "SubsetDataset: an index is outside 0..<\(base.count)")
@@ -70,7 +78,9 @@ public struct SubsetDataset<Base: Dataset>: Dataset {
         self.indices = indices
     }
 
+    /// The number of examples in the subset.
     public var count: Int { indices.count }
 
+    /// The examples at the given positions, stacked into one batch.
     public func batch(at positions: [Int]) -> Batch { base.batch(at: positions.map { indices[$0] }) }
 }

@@ -18,6 +18,7 @@ public struct AdaGradRule: UpdateRule {
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(epsilon: Float = 1e-7, weightDecay: Float = 0) {
         HyperParameter.checkNonNegative(epsilon, "epsilon", of: "AdaGrad")
         HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "AdaGrad")

@@ -13,12 +13,16 @@ import AprendizTensor
 /// The ε inside the max follows PyTorch: with Algorithm 7's u a parameter whose gradients have all
 /// been 0 gets 0/0. Defaults: η = 0.002 (the paper), β₁ = 0.9, β₂ = 0.999, ε = 1e-8 (PyTorch).
 public struct AdaMaxRule: UpdateRule {
+    /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
+    /// β₂: decay rate of the infinity-norm average u.
     public let beta2: Float
+    /// ε: added to the denominator so it is never 0.
     public let epsilon: Float
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
         HyperParameter.checkOpen(beta1, below: 1, "beta1", of: "AdaMax")
         HyperParameter.checkOpen(beta2, below: 1, "beta2", of: "AdaMax")

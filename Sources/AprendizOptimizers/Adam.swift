@@ -15,14 +15,18 @@ import AprendizTensor
 /// the root as in Algorithm 6 and PyTorch. The default choice for most networks. Moments that decay
 /// below the smallest normal Float are flushed to zero (see `UpdateVector.flushed`).
 public struct AdamRule: UpdateRule {
+    /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
+    /// β₂: decay rate of the second-moment (squared gradient) average.
     public let beta2: Float
+    /// ε: added to the denominator so it is never 0.
     public let epsilon: Float
     /// λ of the coupled L2 weight decay (added to the gradient).
     public let weightDecay: Float
     /// λ of the decoupled weight decay θ ← θ(1 − ηλ) (set by ``AdamWRule``).
     let decoupledWeightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0) {
         self.init(name: "Adam", beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, decoupled: 0)
     }

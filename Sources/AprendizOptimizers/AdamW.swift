@@ -17,6 +17,7 @@ public struct AdamWRule: UpdateRule {
     /// The Adam update with the decoupled decay built in.
     public let adam: AdamRule
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
         adam = AdamRule(name: "AdamW", beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: 0, decoupled: weightDecay)
     }

@@ -17,6 +17,7 @@ public struct HeavyBallRule: UpdateRule {
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta: Float = 0.9, weightDecay: Float = 0) {
         HyperParameter.checkOpen(beta, below: 1, "beta", of: "HeavyBall")
         HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "HeavyBall")

@@ -12,11 +12,14 @@ import AprendizTensor
 /// smaller than AdamW's. It keeps one buffer instead of Adam's two. Defaults: η = 1e-4, β₁ = 0.9,
 /// β₂ = 0.99, λ = 0 (the paper; PyTorch has no Lion).
 public struct LionRule: UpdateRule {
+    /// β₁: weight of the momentum in the interpolation c = β₁m + (1 − β₁)g that gives the update sign.
     public let beta1: Float
+    /// β₂: decay rate of the momentum m ← β₂m + (1 − β₂)g.
     public let beta2: Float
     /// λ of the decoupled weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.99, weightDecay: Float = 0) {
         HyperParameter.check(beta1, in: 0...1, "beta1", of: "Lion")
         HyperParameter.check(beta2, in: 0...1, "beta2", of: "Lion")

@@ -18,6 +18,7 @@ public struct MomentumRule: UpdateRule {
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(momentum: Float = 0.9, weightDecay: Float = 0) {
         HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "Momentum")
         HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "Momentum")

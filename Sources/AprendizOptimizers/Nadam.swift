@@ -26,14 +26,18 @@ import Foundation
 /// PyTorch's default is ψ = 0.004. Defaults: η = 0.002 (Dozat; PyTorch), β₁ = 0.9, β₂ = 0.999,
 /// ε = 1e-7 (the book's example).
 public struct NadamRule: UpdateRule {
+    /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
+    /// β₂: decay rate of the second-moment (squared gradient) average.
     public let beta2: Float
+    /// ε: added to the denominator so it is never 0.
     public let epsilon: Float
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
     /// ψ of PyTorch's momentum schedule, or nil for the book's constant μ.
     public let momentumDecay: Float?
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0,
                 momentumDecay: Float? = nil) {
         HyperParameter.checkOpen(beta1, below: 1, "beta1", of: "Nadam")
@@ -50,6 +54,7 @@ public struct NadamRule: UpdateRule {
 
     public var bufferNames: [String] { momentumDecay == nil ? ["exp_avg", "exp_avg_sq"] : ["exp_avg", "exp_avg_sq", "mu_product"] }
 
+    /// Zeroed buffers shaped like `parameter` (one per entry of `bufferNames`).
     public func makeState(for parameter: Tensor) -> ParameterState {
         var buffers = [Tensor.zeros(like: parameter), Tensor.zeros(like: parameter)]
         if momentumDecay != nil { buffers.append(Tensor(1)) }

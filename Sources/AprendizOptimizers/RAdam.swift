@@ -16,12 +16,16 @@ import Foundation
 /// The rectifier r removes the large variance of Adam's adaptive rate in the first steps, so no
 /// warm-up is needed. Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 (PyTorch).
 public struct RAdamRule: UpdateRule {
+    /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
+    /// β₂: decay rate of the second-moment (squared gradient) average.
     public let beta2: Float
+    /// ε: added to the denominator so it is never 0.
     public let epsilon: Float
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
         HyperParameter.checkOpen(beta1, below: 1, "beta1", of: "RAdam")
         HyperParameter.checkOpen(beta2, below: 1, "beta2", of: "RAdam")

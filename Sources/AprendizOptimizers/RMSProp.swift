@@ -20,6 +20,7 @@ public struct RMSPropRule: UpdateRule {
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(decay: Float = 0.9, epsilon: Float = 1e-7, weightDecay: Float = 0) {
         HyperParameter.checkOpen(decay, below: 1, "decay", of: "RMSProp")
         HyperParameter.checkNonNegative(epsilon, "epsilon", of: "RMSProp")

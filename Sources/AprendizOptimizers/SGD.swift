@@ -24,6 +24,7 @@ public struct SGDRule: UpdateRule {
     /// λ of the coupled L2 weight decay.
     public let weightDecay: Float
 
+    /// The rule with these hyper-parameters (defaults above); an invalid value stops with a message naming it.
     public init(momentum: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
         HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "SGD")
         HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "SGD")

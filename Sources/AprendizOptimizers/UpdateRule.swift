@@ -11,6 +11,7 @@ public struct ParameterState: Sendable, Equatable {
     /// The rule's buffers, in the order of its `bufferNames`.
     public var buffers: [Tensor]
 
+    /// State after `step` updates with the given per-parameter buffers.
     public init(step: Int = 0, buffers: [Tensor]) {
         self.step = step
         self.buffers = buffers
@@ -38,6 +39,7 @@ public protocol UpdateRule: Sendable {
 }
 
 extension UpdateRule {
+    /// Zeroed buffers shaped like `parameter` (one per entry of `bufferNames`).
     public func makeState(for parameter: Tensor) -> ParameterState {
         ParameterState(buffers: bufferNames.map { _ in Tensor.zeros(like: parameter) })
     }

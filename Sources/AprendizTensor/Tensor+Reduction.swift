@@ -63,12 +63,14 @@ extension Tensor {
 
     // MARK: - Implementation
 
-    func reducedCount(_ axes: [Int]?) -> Int {
+    /// How many elements each result of a reduction over `axes` combines (all elements when nil).
+    public func reducedCount(_ axes: [Int]?) -> Int {
         guard let axes else { return count }
         return Set(axes.map { Shape.axis($0, rank: rank, in: "reduce") }).reduce(1) { $0 * shape[$1] }
     }
 
-    static func reducedShape(_ shape: [Int], axes: [Int]?, keepDims: Bool) -> [Int] {
+    /// The shape of a reduction's result: reduced axes dropped, or kept with size 1 when `keepDims`.
+    public static func reducedShape(_ shape: [Int], axes: [Int]?, keepDims: Bool) -> [Int] {
         let set = Set((axes ?? Array(0..<shape.count)).map { Shape.axis($0, rank: shape.count, in: "reduce") })
         return shape.enumerated().compactMap { axis, size in set.contains(axis) ? (keepDims ? 1 : nil) : size }
     }

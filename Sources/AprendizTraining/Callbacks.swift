@@ -9,6 +9,7 @@ public struct EpochLogs: Sendable {
     /// Values by key.
     public var values: [String: Float]
 
+    /// Logs of `epoch` (1-based) with the metric values by name.
     public init(epoch: Int, values: [String: Float]) {
         self.epoch = epoch
         self.values = values
@@ -72,6 +73,7 @@ public final class ProgressLogger: Callback {
 public final class LearningRateScheduler: Callback {
     private let schedule: (_ epoch: Int, _ current: Float) -> Float
 
+    /// A callback that sets the learning rate before each epoch to `schedule(epoch, current)`.
     public init(_ schedule: @escaping (_ epoch: Int, _ current: Float) -> Float) { self.schedule = schedule }
 
     public func epochWillBegin(_ epoch: Int, trainer: Trainer) {
@@ -89,8 +91,11 @@ public final class LearningRateScheduler: Callback {
 public final class EarlyStopping: Callback {
     /// The key watched (default `val_loss`).
     public let monitor: String
+    /// Epochs without improvement tolerated before stopping.
     public let patience: Int
+    /// The smallest change of the monitored value that counts as an improvement.
     public let minDelta: Float
+    /// Whether to put back the parameters of the best epoch when stopping.
     public let restoreBestParameters: Bool
     /// The epoch with the best value so far.
     public private(set) var bestEpoch = 0

@@ -16,6 +16,7 @@ public final class ModelCheckpoint: Callback {
     public private(set) var lastSaved: URL?
     private var best: Float?
 
+    /// Saves the model (and optimizer state) to `url` after each epoch; with `monitor`, only when that logged value improves.
     public init(url: URL, monitor: String? = nil) {
         self.url = url
         self.monitor = monitor

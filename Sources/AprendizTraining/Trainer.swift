@@ -43,6 +43,7 @@ public final class Trainer {
     /// The logs of every finished epoch of the last `fit`.
     public private(set) var history: [EpochLogs] = []
 
+    /// A trainer for `model` with its loss, optimizer, metrics, callbacks, weight penalties and optional gradient clipping.
     public init(model: Module, loss: Loss, optimizer: any Optimizer, metrics: [Metric] = [], callbacks: [Callback] = [],
                 penalties: [Penalty] = [], gradientClipping: GradientClipping? = nil) {
         self.model = model

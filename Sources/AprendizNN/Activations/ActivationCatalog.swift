@@ -3,11 +3,17 @@ import Foundation
 /// The book's appendix A table, extended to every activation Aprendiz has: formula, derivative,
 /// range, section, advantages and drawbacks (translated from Tabela A.1 where the book has a row).
 public struct ActivationSummary: Sendable {
+    /// f(z) as text.
     public let formula: String
+    /// f′(z) as text.
     public let derivative: String
+    /// The range of values f takes.
     public let range: String
+    /// The book section that derives it.
     public let section: String
+    /// Why to use it (appendix A).
     public let advantages: String
+    /// What goes wrong with it (appendix A).
     public let drawbacks: String
 }
 

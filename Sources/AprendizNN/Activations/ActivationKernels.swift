@@ -9,7 +9,9 @@ import Foundation
 /// The logistic sigmoid σ(s·x) evaluated without overflow: with e = e^(−|s·x|) ∈ (0, 1],
 /// σ = 1/(1 + e) for s·x ≥ 0 and e/(1 + e) otherwise, so the exponential never exceeds 1.
 public struct SigmoidKernel: UnaryKernel {
+    /// Multiplies the input before the function.
     public let scale: Float
+    /// A kernel with this input scale.
     public init(scale: Float = 1) { self.scale = scale }
     @inlinable public func callAsFunction(_ x: Float) -> Float {
         let t = scale * x
@@ -37,7 +39,9 @@ public struct SigmoidKernel: UnaryKernel {
 
 /// x for x > 0 and slope·x otherwise (ReLU with slope 0, LeakyReLU, RReLU in inference).
 public struct LeakyKernel: UnaryKernel {
+    /// The slope for negative inputs.
     public let slope: Float
+    /// A kernel with this negative slope.
     public init(slope: Float) { self.slope = slope }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x > 0 ? x : slope * x }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -48,7 +52,9 @@ public struct LeakyKernel: UnaryKernel {
 /// The derivative of a two-piece linear function: `positive` for x > 0, `nonPositive` for x ≤ 0
 /// (the book assigns the point 0 to the left piece: eqs. 8.4, 8.6, 8.11, 8.20).
 public struct StepKernel: UnaryKernel {
+    /// The value returned for positive and for non-positive inputs.
     public let positive: Float, nonPositive: Float
+    /// A step kernel with these two values.
     public init(positive: Float, nonPositive: Float) { self.positive = positive; self.nonPositive = nonPositive }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x > 0 ? positive : nonPositive }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -59,7 +65,9 @@ public struct StepKernel: UnaryKernel {
 /// `value` on the open interval (lower, upper) and 0 elsewhere: the derivative of a clipped line
 /// (eqs. 7.11 and 7.13), 0 at the kinks like PyTorch.
 public struct OpenIntervalKernel: UnaryKernel {
+    /// The open interval (lower, upper) and the value inside it (0 outside).
     public let lower: Float, upper: Float, value: Float
+    /// A kernel with this interval and value.
     public init(lower: Float, upper: Float, value: Float) { self.lower = lower; self.upper = upper; self.value = value }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x > lower && x < upper ? value : 0 }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -69,7 +77,9 @@ public struct OpenIntervalKernel: UnaryKernel {
 
 /// The straight line `scale·x + shift` clipped to [lower, upper] (HardSigmoid, HardTanh).
 public struct ClippedLineKernel: UnaryKernel {
+    /// The line scale·x + shift and its clipping bounds.
     public let scale: Float, shift: Float, lower: Float, upper: Float
+    /// A kernel for this clipped line.
     public init(scale: Float, shift: Float, lower: Float, upper: Float) {
         self.scale = scale; self.shift = shift; self.lower = lower; self.upper = upper
     }

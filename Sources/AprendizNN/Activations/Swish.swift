@@ -3,7 +3,9 @@ import AprendizTensor
 
 /// x·σ(β·x) with the stable sigmoid.
 public struct SwishKernel: UnaryKernel {
+    /// β in x·σ(βx).
     public let beta: Float
+    /// A kernel with this β.
     public init(beta: Float) { self.beta = beta }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: beta)(x) }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * SigmoidKernel(scale: beta)(x) }

@@ -25,7 +25,9 @@ public func wilsonCowan(_ x: Variable, slope: Float = 1.2, threshold: Float = 2.
 
 /// σ(a(x − θ)) − c, the forward pass of eq. 7.1.
 public struct AffineThenSigmoidKernel: UnaryKernel {
+    /// a, θ and the subtracted 1/(1 + e^{aθ}) of eq. 7.1.
     public let slope: Float, threshold: Float, offset: Float
+    /// A kernel with these constants.
     public init(slope: Float, threshold: Float, offset: Float) {
         self.slope = slope; self.threshold = threshold; self.offset = offset
     }

@@ -18,6 +18,7 @@ public struct Architecture: Codable, Sendable, Equatable {
     /// Sub-architectures, in order (for containers such as ``Sequential``).
     public var layers: [Architecture]
 
+    /// A description of a layer of `type` with its options and sub-layers.
     public init(type: String, options: [String: Option] = [:], layers: [Architecture] = []) {
         self.type = type
         self.options = options
@@ -37,6 +38,7 @@ public struct Architecture: Codable, Sendable, Equatable {
             else { self = .ints(try container.decode([Int].self)) }
         }
 
+        /// Encodes as JSON (the model file's `__metadata__`).
         public func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
@@ -101,6 +103,7 @@ public struct Architecture: Codable, Sendable, Equatable {
         layers = try container.decodeIfPresent([Architecture].self, forKey: .layers) ?? []
     }
 
+    /// Encodes as JSON (the model file's `__metadata__`).
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)

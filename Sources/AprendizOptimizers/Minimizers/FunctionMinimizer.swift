@@ -56,14 +56,18 @@ enum MinimizationLoop {
 ///     .minimize(TestFunction.rosenbrock.callAsFunction, from: Tensor([-1.2, 1]))
 /// ```
 public struct RuleMinimizer<Rule: UpdateRule>: FunctionMinimizer {
+    /// The update rule applied at each step.
     public let rule: Rule
+    /// The step size η.
     public let learningRate: Float
+    /// How η changes with the step number.
     public let schedule: LearningRateSchedule
     /// The maximum number of updates.
     public let epochs: Int
     /// Stop when ‖∇f‖ falls below this.
     public let tolerance: Float
 
+    /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(rule: Rule, learningRate: Float, schedule: LearningRateSchedule = .constant, epochs: Int = 100,
                 tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "RuleMinimizer")

@@ -13,10 +13,14 @@ import AprendizTensor
 /// The book's listing writes `self.ip - self.lr * (-grad)`, which climbs; this descends.
 /// Defaults as the listing: η = 0.001, 100 epochs, tolerance 1e-6.
 public struct GradientDescent: FunctionMinimizer {
+    /// The step size η.
     public let learningRate: Float
+    /// The most steps taken.
     public let epochs: Int
+    /// Stop when the gradient norm ‖∇f‖ falls below this.
     public let tolerance: Float
 
+    /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(learningRate: Float = 0.001, epochs: Int = 100, tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "GradientDescent")
         precondition(epochs >= 0, "GradientDescent: invalid number of epochs \(epochs)")
@@ -42,11 +46,16 @@ public struct GradientDescent: FunctionMinimizer {
 /// Defaults: η = 0.001, μ = 0.9. The parameter optimizer ``NAG`` uses the equivalent form that
 /// needs the gradient at θ only.
 public struct NesterovMinimizer: FunctionMinimizer {
+    /// The step size η.
     public let learningRate: Float
+    /// μ, the weight of the previous velocity.
     public let momentum: Float
+    /// The most steps taken.
     public let epochs: Int
+    /// Stop when the gradient norm ‖∇f‖ falls below this.
     public let tolerance: Float
 
+    /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(learningRate: Float = 0.001, momentum: Float = 0.9, epochs: Int = 100, tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "NesterovMinimizer")
         HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "NesterovMinimizer")

@@ -24,9 +24,12 @@ public enum NewtonMethodError: Error, Equatable, CustomStringConvertible {
 /// near a saddle it can walk to the saddle, and each step costs an n×n solve.
 /// Defaults: 100 epochs, tolerance 1e-6 on ‖∇f‖.
 public struct NewtonMethod: FunctionMinimizer {
+    /// The most steps taken.
     public let epochs: Int
+    /// Stop when the gradient norm ‖∇f‖ falls below this.
     public let tolerance: Float
 
+    /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(epochs: Int = 100, tolerance: Float = 1e-6) {
         precondition(epochs >= 0, "NewtonMethod: invalid number of epochs \(epochs)")
         self.epochs = epochs

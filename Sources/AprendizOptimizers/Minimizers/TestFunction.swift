@@ -17,6 +17,7 @@ public struct TestFunction: Sendable {
     public let minimumValue: Float
     /// The plotting window.
     public let xRange: ClosedRange<Float>
+    /// The y window plotted (and searched) by default.
     public let yRange: ClosedRange<Float>
     /// A customary starting point (Rosenbrock's (−1.2, 1), …).
     public let start: Tensor
@@ -24,6 +25,7 @@ public struct TestFunction: Sendable {
     public let prefersLogarithmicLevels: Bool
     private let surface: @Sendable (Variable, Variable) -> Variable
 
+    /// A test function from its formula, known minima and plotting window (`value` computes f with Variable operations).
     public init(name: String, formula: String, minima: [Tensor], minimumValue: Float, xRange: ClosedRange<Float>,
                 yRange: ClosedRange<Float>, start: Tensor, prefersLogarithmicLevels: Bool = false,
                 surface: @escaping @Sendable (_ x: Variable, _ y: Variable) -> Variable) {

@@ -3,21 +3,25 @@ import Foundation
 // The element-wise kernels of the tensor core: each a tiny struct with a scalar and a SIMD form.
 // Functions without a SIMD formula use `lanes`, which still runs one tight loop per tensor.
 
+/// a + b.
 public struct AddKernel: BinaryKernel {
     public init() {}
     @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a + b }
     @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a + b }
 }
+/// a − b.
 public struct SubtractKernel: BinaryKernel {
     public init() {}
     @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a - b }
     @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a - b }
 }
+/// a · b.
 public struct MultiplyKernel: BinaryKernel {
     public init() {}
     @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a * b }
     @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a * b }
 }
+/// a / b (IEEE: x/0 = ±∞, 0/0 = NaN).
 public struct DivideKernel: BinaryKernel {
     public init() {}
     @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a / b }
@@ -55,8 +59,11 @@ public struct PowerKernel: BinaryKernel {
 }
 /// A comparison producing 1 where it holds and 0 elsewhere.
 public struct CompareKernel: BinaryKernel {
+    /// Which comparison.
     public enum Relation: Sendable { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
+    /// The comparison made.
     public let relation: Relation
+    /// A kernel for `relation`.
     public init(_ relation: Relation) { self.relation = relation }
     @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float {
         let holds: Bool
@@ -86,10 +93,13 @@ public struct CompareKernel: BinaryKernel {
 
 /// A unary function given by a scalar and a SIMD closure-free form; the table of the core's unary ops.
 public struct MathKernel: UnaryKernel {
+    /// Which function: negate, exp, log, log1p, expm1, sqrt, rsqrt, abs, sign, sin, cos, tanh, erf, square, reciprocal.
     public enum Function: Sendable {
         case negate, exp, log, log1p, expm1, sqrt, rsqrt, abs, sign, sin, cos, tanh, erf, square, reciprocal
     }
+    /// The function applied.
     public let function: Function
+    /// A kernel for `function`.
     public init(_ function: Function) { self.function = function }
 
     @inlinable public func callAsFunction(_ x: Float) -> Float {
@@ -134,7 +144,9 @@ public struct MathKernel: UnaryKernel {
 
 /// Multiplies by a constant then adds one: a·x + b (scalar–tensor arithmetic without broadcasting).
 public struct AffineKernel: UnaryKernel {
+    /// a and b of a·x + b.
     public let scale: Float, shift: Float
+    /// A kernel computing scale·x + shift.
     public init(scale: Float, shift: Float) { self.scale = scale; self.shift = shift }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x * scale + shift }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * scale + shift }
@@ -142,7 +154,9 @@ public struct AffineKernel: UnaryKernel {
 
 /// Clamps to [lower, upper]; NaN stays NaN.
 public struct ClampKernel: UnaryKernel {
+    /// The interval's bounds.
     public let lower: Float, upper: Float
+    /// A kernel clamping to [lower, upper].
     public init(lower: Float, upper: Float) { self.lower = lower; self.upper = upper }
     @inlinable public func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : Swift.min(Swift.max(x, lower), upper) }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { VectorMath.clamp(x, lower: lower, upper: upper) }
@@ -150,7 +164,9 @@ public struct ClampKernel: UnaryKernel {
 
 /// xᵖ for a constant exponent, with exact fast paths for p = 2, 0.5, −1.
 public struct PowerScalarKernel: UnaryKernel {
+    /// p in xᵖ.
     public let exponent: Float
+    /// A kernel raising to `exponent`.
     public init(exponent: Float) { self.exponent = exponent }
     @inlinable public func callAsFunction(_ x: Float) -> Float { Foundation.pow(x, exponent) }
     @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {

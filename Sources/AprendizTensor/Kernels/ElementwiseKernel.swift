@@ -171,6 +171,7 @@ public struct BroadcastIterator {
     @usableFromInline let stridesA: [Int]
     @usableFromInline let stridesB: [Int]
 
+    /// An iterator over the result `shape` of broadcasting operands of shapes `a` and `b`.
     @inlinable
     public init(shape: [Int], a: [Int], b: [Int]) {
         self.shape = shape
