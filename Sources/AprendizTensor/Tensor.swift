@@ -22,7 +22,7 @@ public struct Tensor: @unchecked Sendable {
 
     /// A tensor of the given shape whose elements are not initialised; the caller writes them all.
     @usableFromInline
-    init(uninitializedShape shape: [Int]) {
+    package init(uninitializedShape shape: [Int]) {
         self.init(shape: shape, storage: TensorStorage(uninitializedCount: Shape.count(of: shape, in: "Tensor")))
     }
 

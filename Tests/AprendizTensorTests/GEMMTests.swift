@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import AprendizTensor
 
@@ -100,7 +101,10 @@ struct GEMMTests {
     func dispatch() {
         var seed: UInt64 = 100
         for (ta, tb) in Self.transposes {
-            for (m, n, k) in [(1, 1, 1), (3, 17, 33), (65, 130, 17), (130, 65, 130), (1, 130, 65), (130, 1, 65)] {
+            // The last three exceed MatrixMultiply.parallelThreshold: with BLAS they are split over
+            // the pool, by rows (m ≥ n) or by columns, in parts that are not multiples of 16.
+            for (m, n, k) in [(1, 1, 1), (3, 17, 33), (65, 130, 17), (130, 65, 130), (1, 130, 65), (130, 1, 65),
+                              (301, 50, 40), (40, 301, 70), (17, 1000, 33)] {
                 seed += 1
                 check(Self.dispatchKernel, transposeA: ta, transposeB: tb, m: m, n: n, k: k,
                       alpha: 0.5, beta: seed % 2 == 0 ? 0 : 1.25, pad: 2, seed: seed)
@@ -127,6 +131,26 @@ struct GEMMTests {
             untouched.withUnsafeMutableBufferPointer { kernel(false, false, 0, 1, 1, 1, a, 1, b, 1, 0, $0.baseAddress!, 1) }
             #expect(untouched == [7])
         }
+    }
+
+    @Test("Parallel.forEach from several caller threads at once: every index once, no deadlock")
+    func parallelForEachFromManyCallers() {
+        let saved = Parallel.threadCount
+        Parallel.threadCount = max(2, saved)
+        defer { Parallel.threadCount = saved }
+        let callers = 4, rounds = 300, width = 37
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: callers * width)
+        counts.initialize(repeating: 0, count: callers * width)
+        defer { counts.deallocate() }
+        nonisolated(unsafe) let shared = counts
+        DispatchQueue.concurrentPerform(iterations: callers) { caller in
+            for round in 0..<rounds {
+                // Change the thread count while jobs run: workers beyond it must stay out.
+                if caller == 0 && round % 50 == 0 { Parallel.threadCount = round % 100 == 0 ? 1 : 2 }
+                Parallel.forEach(width) { i in shared[caller * width + i] += 1 }
+            }
+        }
+        #expect((0..<(callers * width)).allSatisfy { counts[$0] == rounds })
     }
 
     @Test("Parallel.forEach visits every index once, nests without deadlock")

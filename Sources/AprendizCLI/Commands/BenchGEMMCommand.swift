@@ -45,10 +45,10 @@ struct GEMMBackend {
 
     static var available: [GEMMBackend] {
         var list: [GEMMBackend] = []
-        if let blas = BLASLibrary.shared {
+        if let blas = BLASLibrary.shared {  // through MatrixMultiply, which splits it over the pool
             list.append(GEMMBackend(name: blas.name) { n, a, b, c in
-                blas.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
-                           b: b, ldb: n, beta: 0, c: c, ldc: n)
+                MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
+                                     b: b, ldb: n, beta: 0, c: c, ldc: n)
             })
         }
         list.append(GEMMBackend(name: "Swift") { n, a, b, c in

@@ -11,9 +11,12 @@ import AprendizTensor
 /// ```
 /// Like every deep-learning library this is cross-correlation (the kernel is not flipped). The
 /// forward pass lowers the input with im2col and makes one matrix product per group (GEMM, BLAS when
-/// present); the backward pass reuses the saved column matrix for ∂L/∂w and scatters G·wᵀ back with
-/// col2im for ∂L/∂x, each only when that input requires a gradient. The book's listing loops over
-/// batch, filters and positions in Python; this computes the same sums.
+/// present) — a block of images at a time, so that the column matrix of a block stays in the L2
+/// cache, and blocks in parallel. The backward pass lowers each block again for ∂L/∂w (cheaper than
+/// keeping a column matrix of the whole batch, which at LeNet-5's sizes is 5 MB per layer and
+/// step) and scatters G·wᵀ back with col2im for ∂L/∂x, each only when that input requires a
+/// gradient. The book's listing loops over batch, filters and positions in Python; this computes
+/// the same sums.
 ///
 /// `groups` splits the input and output channels into that many independent convolutions
 /// (`groups = cᵢₙ` with `cₒᵤₜ = m·cᵢₙ` is depthwise convolution with multiplier m).
@@ -38,13 +41,15 @@ public func conv2d(_ input: Variable, filter: Variable, bias: Variable? = nil, s
                                   stride: stride, dilation: dilation, padding: padding)
     let convolution = Convolution(geometry: geometry, filterShape: filter.shape, groups: groups,
                                   biasShape: bias?.shape, operation: operation)
-    let columns = convolution.columns(of: input.value)
-    let output = convolution.forward(columns: columns, filter: filter.value, bias: bias?.value)
+    let output = convolution.forward(input: input.value, filter: filter.value, bias: bias?.value)
     return Variable.recording(output, inputs: [input, filter] + (bias.map { [$0] } ?? []), operation: operation) { upstream, _ in
         let gradient = upstream.value
+        let (inputGradient, filterGradient) = convolution.backward(gradient, input: input.value, filter: filter.value,
+                                                                   inputGradient: input.requiresGradient,
+                                                                   filterGradient: filter.requiresGradient)
         return [
-            input.requiresGradient ? Variable(convolution.inputGradient(gradient, filter: filter.value)) : nil,
-            filter.requiresGradient ? Variable(convolution.filterGradient(gradient, columns: columns)) : nil,
+            inputGradient.map { Variable($0) },
+            filterGradient.map { Variable($0) },
             bias.map { _ in Variable(convolution.biasGradient(gradient)) },
         ]
     }
@@ -80,28 +85,44 @@ struct Convolution {
     /// cₒᵤₜ/groups.
     var groupOutputs: Int { outputChannels / groups }
 
-    /// The `[rows, kh·kw·cᵢₙ]` im2col matrix of `input`.
-    func columns(of input: Tensor) -> ColumnBuffer {
-        let columns = ColumnBuffer(count: geometry.rows * rowLength)
-        input.withUnsafeBufferPointer { Im2Col.lower($0.baseAddress!, geometry, groups: groups, into: columns.pointer) }
-        return columns
+    /// Bytes of column matrix per block of images: with the block's output and the GEMM's packed
+    /// operands it stays in a core's L2 cache.
+    static let blockBytes = 384 << 10
+
+    /// Images per block (at least one).
+    var imagesPerBlock: Int { max(1, Self.blockBytes / max(1, geometry.outputPositions * rowLength * MemoryLayout<Float>.size)) }
+    /// Blocks in the batch.
+    var blockCount: Int { (geometry.batch + imagesPerBlock - 1) / imagesPerBlock }
+    /// The images of block `block`.
+    func images(ofBlock block: Int) -> Range<Int> {
+        block * imagesPerBlock..<min(geometry.batch, (block + 1) * imagesPerBlock)
     }
 
-    /// Y = columns · W (per group) + b.
-    func forward(columns: ColumnBuffer, filter: Tensor, bias: Tensor?) -> Tensor {
-        var output = Tensor.zeros([geometry.rows, outputChannels])
+    /// Y = columns · W (per group) + b, block by block.
+    func forward(input: Tensor, filter: Tensor, bias: Tensor?) -> Tensor {
+        var output = Tensor(uninitializedShape: [geometry.rows, outputChannels])
+        let (positions, outputs) = (geometry.outputPositions, outputChannels)
         output.withUnsafeMutableBufferPointer { y in
-            filter.withUnsafeBufferPointer { w in
-                if let bias {
-                    bias.withUnsafeBufferPointer { b in
-                        for row in 0..<geometry.rows { (y.baseAddress! + row * outputChannels).update(from: b.baseAddress!, count: outputChannels) }
+            input.withUnsafeBufferPointer { x in
+                filter.withUnsafeBufferPointer { w in
+                    Parallel.forEach(blockCount) { block in
+                        let images = images(ofBlock: block), rows = images.count * positions
+                        let target = y.baseAddress! + images.lowerBound * positions * outputs
+                        Workspace.with(floats: rows * rowLength) { columns in
+                            Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
+                            if let bias {
+                                bias.withUnsafeBufferPointer { b in
+                                    for row in 0..<rows { (target + row * outputs).update(from: b.baseAddress!, count: outputs) }
+                                }
+                            }
+                            for group in 0..<groups {
+                                MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: rows, n: groupOutputs, k: patchSize,
+                                                     alpha: 1, a: columns + group * patchSize, lda: rowLength,
+                                                     b: w.baseAddress! + group * groupOutputs, ldb: outputs,
+                                                     beta: bias == nil ? 0 : 1, c: target + group * groupOutputs, ldc: outputs)
+                            }
+                        }
                     }
-                }
-                for group in 0..<groups {
-                    MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: geometry.rows, n: groupOutputs, k: patchSize,
-                                         alpha: 1, a: columns.pointer + group * patchSize, lda: rowLength,
-                                         b: w.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: bias == nil ? 0 : 1,
-                                         c: y.baseAddress! + group * groupOutputs, ldc: outputChannels)
                 }
             }
         }
@@ -122,37 +143,62 @@ struct Convolution {
         return Tensor(result)
     }
 
-    /// ∂L/∂w = columnsᵀ · G per group, shape `[kh, kw, cᵢₙ/groups, cₒᵤₜ]`.
-    func filterGradient(_ gradient: Tensor, columns: ColumnBuffer) -> Tensor {
-        var result = Tensor.zeros([geometry.windowHeight, geometry.windowWidth, geometry.channels / groups, outputChannels])
+    /// ∂L/∂x = col2im(G · wᵀ) (shape of the input) and ∂L/∂w = Σ_blocks columnsᵀ · G (shape
+    /// `[kh, kw, cᵢₙ/groups, cₒᵤₜ]`), block by block; each only if asked for. The blocks' partial ∂L/∂w
+    /// are summed in block order, so the result does not depend on the thread count.
+    func backward(_ gradient: Tensor, input: Tensor, filter: Tensor, inputGradient needsInput: Bool,
+                  filterGradient needsFilter: Bool) -> (input: Tensor?, filter: Tensor?) {
+        let filterShape = [geometry.windowHeight, geometry.windowWidth, geometry.channels / groups, outputChannels]
+        let filterCount = filterShape.reduce(1, *)
+        var inputGradient = Tensor(uninitializedShape: needsInput ? geometry.inputShape : [0])
+        var partials = [Float](repeating: 0, count: needsFilter ? blockCount * filterCount : 0)
+        let (positions, outputs, imageSize) = (geometry.outputPositions, outputChannels, geometry.imageSize)
+        inputGradient.withUnsafeMutableBufferPointer { inputBuffer in
+        let dx = needsInput ? inputBuffer.baseAddress : nil
         gradient.withUnsafeBufferPointer { g in
-            result.withUnsafeMutableBufferPointer { dw in
-                for group in 0..<groups {
-                    MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: geometry.rows,
-                                         alpha: 1, a: columns.pointer + group * patchSize, lda: rowLength,
-                                         b: g.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: 0,
-                                         c: dw.baseAddress! + group * groupOutputs, ldc: outputChannels)
+            input.withUnsafeBufferPointer { x in
+                filter.withUnsafeBufferPointer { w in
+                    partials.withUnsafeMutableBufferPointer { dw in
+                        Parallel.forEach(blockCount) { block in
+                            let images = images(ofBlock: block), rows = images.count * positions
+                            let upstream = g.baseAddress! + images.lowerBound * positions * outputs
+                            Workspace.with(floats: rows * rowLength) { columns in
+                                if needsFilter {
+                                    Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
+                                    for group in 0..<groups {
+                                        MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: rows,
+                                                             alpha: 1, a: columns + group * patchSize, lda: rowLength,
+                                                             b: upstream + group * groupOutputs, ldb: outputs, beta: 0,
+                                                             c: dw.baseAddress! + block * filterCount + group * groupOutputs, ldc: outputs)
+                                    }
+                                }
+                                if let dx {
+                                    for group in 0..<groups {
+                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: rows, n: patchSize, k: groupOutputs,
+                                                             alpha: 1, a: upstream + group * groupOutputs, lda: outputs,
+                                                             b: w.baseAddress! + group * groupOutputs, ldb: outputs, beta: 0,
+                                                             c: columns + group * patchSize, ldc: rowLength)
+                                    }
+                                    (dx + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+                                    Im2Col.accumulate(columns, geometry, groups: groups, images: images, into: dx)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return result
-    }
-
-    /// ∂L/∂x = col2im(G · wᵀ), shape of the input.
-    func inputGradient(_ gradient: Tensor, filter: Tensor) -> Tensor {
-        let columnGradient = ColumnBuffer(count: geometry.rows * rowLength)
-        gradient.withUnsafeBufferPointer { g in
-            filter.withUnsafeBufferPointer { w in
-                for group in 0..<groups {
-                    MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: geometry.rows, n: patchSize, k: groupOutputs,
-                                         alpha: 1, a: g.baseAddress! + group * groupOutputs, lda: outputChannels,
-                                         b: w.baseAddress! + group * groupOutputs, ldb: outputChannels, beta: 0,
-                                         c: columnGradient.pointer + group * patchSize, ldc: rowLength)
+        }
+        let inputResult = needsInput ? inputGradient : nil
+        guard needsFilter else { return (inputResult, nil) }
+        var filterGradient = Tensor.zeros(filterShape)
+        filterGradient.withUnsafeMutableBufferPointer { total in
+            partials.withUnsafeBufferPointer { dw in
+                for block in 0..<blockCount {
+                    for i in 0..<filterCount { total[i] += dw[block * filterCount + i] }
                 }
             }
         }
-        var result = Tensor.zeros(geometry.inputShape)
-        result.withUnsafeMutableBufferPointer { Im2Col.accumulate(columnGradient.pointer, geometry, groups: groups, into: $0.baseAddress!) }
-        return result
+        return (inputResult, filterGradient)
     }
 }

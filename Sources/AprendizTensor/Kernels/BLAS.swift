@@ -32,7 +32,9 @@ public struct BLASLibrary: @unchecked Sendable {
     /// The library resolved once, on first use. `APRENDIZ_BLAS=none` disables BLAS;
     /// `APRENDIZ_BLAS=/path/lib.so` loads that library only; otherwise the first of the platform's
     /// usual names that exports `cblas_sgemm` (libopenblas.so.0, libopenblas.so, libblas.so.3 on
-    /// Linux; Accelerate on macOS). Its thread count is set to ``Parallel/threadCount``.
+    /// Linux; Accelerate on macOS). Its own threading is switched off (one thread): ``MatrixMultiply``
+    /// splits large products over ``Parallel``'s pool instead, so one pool owns the cores and the
+    /// library's spinning threads never compete with it (on 2 cores they made training slower).
     public static let shared: BLASLibrary? = {
         let requested = ProcessInfo.processInfo.environment["APRENDIZ_BLAS"]
         if let requested, requested.lowercased() == "none" { return nil }
@@ -40,7 +42,7 @@ public struct BLASLibrary: @unchecked Sendable {
         hintOpenBLASCoreType()
         for path in candidates {
             if let library = BLASLibrary(path: path) {
-                library.setThreadCount(ThreadPool.shared.threadCount)
+                library.setThreadCount(1)
                 return library
             }
         }
@@ -117,8 +119,30 @@ public enum MatrixMultiply {
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m <= 0 || n <= 0 { return }
         if let blas = BLASLibrary.shared, k > 0, fitsInt32(m, n, k, lda, ldb, ldc) {
-            blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                       a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            let parts = m * n * k < parallelThreshold ? 1 : min(Parallel.threadCount, max(m, n) / splitGranularity)
+            if parts <= 1 {
+                blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                           a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+                return
+            }
+            // Each part packs the whole of the operand it shares, so share the smaller one: split the
+            // columns of C (sharing op(A), m×k) when m < n, else the rows (sharing op(B), k×n).
+            let splitRows = m >= n
+            let extent = splitRows ? m : n
+            let step = (extent / parts + splitGranularity - 1) / splitGranularity * splitGranularity
+            Parallel.forEach(parts) { part in
+                let start = part * step, size = min(step, extent - start)
+                guard size > 0 else { return }
+                if splitRows {
+                    blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: size, n: n, k: k, alpha: alpha,
+                               a: a + (transposeA ? start : start * lda), lda: lda, b: b, ldb: ldb,
+                               beta: beta, c: c + start * ldc, ldc: ldc)
+                } else {
+                    blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: size, k: k, alpha: alpha,
+                               a: a, lda: lda, b: b + (transposeB ? start * ldb : start), ldb: ldb,
+                               beta: beta, c: c + start, ldc: ldc)
+                }
+            }
         } else {
             SwiftGEMM.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                             a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
@@ -128,6 +152,12 @@ public enum MatrixMultiply {
     /// Which backend products use, for reports: the BLAS name (e.g. "OpenBLAS (libopenblas.so.0)")
     /// or "Swift".
     public static var backendName: String { BLASLibrary.shared?.name ?? "Swift" }
+
+    /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only (OpenBLAS's
+    /// own threshold).
+    static let parallelThreshold = 1 << 18
+    /// Parts of a split product are multiples of this many rows or columns (the BLAS micro-tile).
+    static let splitGranularity = 16
 
     private static func fitsInt32(_ m: Int, _ n: Int, _ k: Int, _ lda: Int, _ ldb: Int, _ ldc: Int) -> Bool {
         max(m, n, k, lda, ldb, ldc) <= Int(Int32.max)

@@ -1,17 +1,20 @@
-// A persistent worker-thread pool for the kernels (GEMM, element-wise loops).
+// A persistent worker-thread pool for the kernels (GEMM, im2col, pooling, element-wise loops).
 //
-// Why not `DispatchQueue.concurrentPerform`? It is fine for large jobs, but the kernels call into
-// the pool once per layer per training step, often for jobs of a few hundred microseconds, and on
-// Linux each call pays libdispatch's thread hand-off plus a fresh closure context. A pool of parked
-// threads that the caller wakes with one condition-variable broadcast is cheaper and, more
-// importantly, honours an explicit thread count (`aprendiz bench --threads 1`).
+// Why not `DispatchQueue.concurrentPerform`? The kernels call into the pool several times per layer
+// per training step, often for jobs of tens of microseconds; libdispatch's hand-off on Linux, and
+// even a condition-variable wake-up in a virtual machine, costs about as much as the job. It also
+// cannot honour an explicit thread count (`aprendiz bench --threads 1`).
 //
-// Algorithm: `forEach(count, body)` publishes a job (body, count, next index) under one mutex and
-// wakes the parked workers; the caller and every participating worker then claim indices
-// `next, next+1, …` under the mutex until none are left; the caller waits until every claimed index
-// has finished. The job counts are small (a few per thread), so one lock per index costs nothing
-// measurable. Only one job runs at a time: a call made while the pool is busy (a nested call from
-// inside a body, or a second caller thread) runs inline on its own thread, so nothing can deadlock.
+// Algorithm: a job is published in one 64-bit atomic *ticket* = generation << 32 | next index.
+// The caller and the workers claim indices by compare-and-swap on the ticket (so a claim can never
+// land in a later job), run them, and count them down in `pending`; the caller returns when
+// `pending` is 0. Between jobs a worker spins on the ticket for a while (a training step issues the
+// next job within microseconds) and only then parks on a condition variable; the caller broadcasts
+// only when some worker is parked. A worker *registers* (`active`) before it reads the job's body,
+// and the caller closes the ticket and waits for `active` to drain before it returns, so no worker
+// can ever call a body whose frame is gone. Only one job runs at a time: a call made while the pool
+// is busy (a nested call from inside a body, or a second caller thread) runs inline on its own
+// thread, so nothing can deadlock.
 
 #if canImport(Glibc)
 import Glibc
@@ -20,20 +23,17 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CAprendizSIMD
 import Foundation
 
 /// Data-parallel loops on a persistent pool of worker threads.
 public enum Parallel {
     /// Worker threads the kernels may use: `APRENDIZ_NUM_THREADS` if set, else the active processor
-    /// count. Settable at run time (e.g. `aprendiz bench --threads 1`); setting it also sets the
-    /// thread count of a loaded OpenBLAS, so both back ends use the same number of cores.
+    /// count. Settable at run time (e.g. `aprendiz bench --threads 1`). It also bounds the matrix
+    /// products on a system BLAS, which ``MatrixMultiply`` splits over this pool.
     public static var threadCount: Int {
         get { ThreadPool.shared.threadCount }
-        set {
-            let n = max(1, newValue)
-            ThreadPool.shared.threadCount = n
-            BLASLibrary.shared?.setThreadCount(n)
-        }
+        set { ThreadPool.shared.threadCount = newValue }
     }
 
     /// Runs `body(i)` for every `i` in `0..<count`, spread over up to ``threadCount`` threads (the
@@ -59,109 +59,147 @@ struct UncheckedBody: @unchecked Sendable {
     let call: (Int) -> Void
 }
 
-/// The pool behind ``Parallel``: `threadCount - 1` parked workers plus the calling thread.
+/// The pool behind ``Parallel``: `threadCount - 1` workers plus the calling thread.
 final class ThreadPool: @unchecked Sendable {
     static let shared = ThreadPool()
 
+    /// Spin-wait iterations (each a `pause`, roughly 10–50 ns) a worker waits for the next job
+    /// before it parks: about 100 µs, longer than the gaps between the jobs of a training step.
+    static let spinLimit = 4_000
+    /// The ticket's index when the job is closed (no more claims).
+    private static let closed: Int64 = 0xFFFF_FFFF
+
+    /// The atomics, each on its own 64-byte cache line: ticket, pending, active, sleepers, busy.
+    private let atomics: UnsafeMutablePointer<Int64>
+    private var ticket: UnsafeMutablePointer<Int64> { atomics }
+    private var pending: UnsafeMutablePointer<Int64> { atomics + 8 }
+    private var active: UnsafeMutablePointer<Int64> { atomics + 16 }
+    private var sleepers: UnsafeMutablePointer<Int64> { atomics + 24 }
+    private var busy: UnsafeMutablePointer<Int64> { atomics + 32 }
+
+    // Written by the caller holding `busy` before the ticket is published; read by registered workers.
+    private var body: UncheckedBody?
+    private var count = 0
+    private var helpers = 0              // workers allowed to join this job (worker index < helpers)
+    private var workers = 0              // threads started so far (never stopped); only the busy caller starts them
+
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private let done = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-
-    // Everything below is protected by `mutex`.
-    private var requestedThreads: Int
-    private var workers = 0              // threads started so far (never stopped)
-    private var busy = false             // a job is running
-    private var generation: UInt64 = 0   // bumped per job so parked workers notice it
-    private var body: UncheckedBody?
-    private var count = 0                // indices in the job
-    private var next = 0                 // next unclaimed index
-    private var unfinished = 0           // indices claimed or unclaimed that have not returned
-    private var helpers = 0              // workers allowed to join this job (index < helpers)
+    private let requestedThreads: UnsafeMutablePointer<Int64>
 
     private init() {
+        let lines = 5 * 64
+        atomics = UnsafeMutableRawPointer.allocate(byteCount: lines, alignment: 64)
+            .initializeMemory(as: Int64.self, repeating: 0, count: lines / 8)
+        aprendiz_atomic_store(atomics, Self.closed)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wake, nil)
-        pthread_cond_init(done, nil)
         let environment = ProcessInfo.processInfo.environment["APRENDIZ_NUM_THREADS"].flatMap { Int($0) }
-        requestedThreads = max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)
+        requestedThreads = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
+        requestedThreads.initialize(to: Int64(max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)))
     }
 
     var threadCount: Int {
-        get { locked { requestedThreads } }
-        set { locked { requestedThreads = max(1, newValue) } }
+        get { Int(aprendiz_atomic_load(requestedThreads)) }
+        set { aprendiz_atomic_store(requestedThreads, Int64(max(1, newValue))) }
     }
 
-    private func locked<T>(_ work: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return work()
-    }
+    @inline(__always) private static func generation(_ ticket: Int64) -> Int64 { ticket >> 32 }
+    @inline(__always) private static func index(_ ticket: Int64) -> Int64 { ticket & 0xFFFF_FFFF }
 
     /// Runs the job on the caller plus up to `threadCount - 1` workers; inline if the pool is busy.
     func run(count: Int, body: UncheckedBody) {
-        pthread_mutex_lock(mutex)
-        if busy {
-            pthread_mutex_unlock(mutex)
+        guard count < Int(Self.closed), aprendiz_atomic_compare_exchange(busy, 0, 1) else {
             for i in 0..<count { body.call(i) }
             return
         }
-        let wanted = min(requestedThreads, count) - 1
-        while workers < wanted { startWorker(index: workers); workers += 1 }
-        busy = true
+        // No worker reads the job fields now: the last job was closed and `active` drained.
+        let generation = Self.generation(aprendiz_atomic_load(ticket)) &+ 1
+        let wanted = min(threadCount, count) - 1
+        while workers < wanted {
+            startWorker(index: workers, seen: generation - 1)
+            workers += 1
+        }
         self.body = body
         self.count = count
-        next = 0
-        unfinished = count
         helpers = wanted
-        generation &+= 1
-        pthread_cond_broadcast(wake)
-        pthread_mutex_unlock(mutex)
-
-        drain()
-
-        pthread_mutex_lock(mutex)
-        while unfinished > 0 { pthread_cond_wait(done, mutex) }
-        self.body = nil
-        busy = false
-        pthread_mutex_unlock(mutex)
-    }
-
-    /// Claims and runs indices of the current job until none are left (called without the lock).
-    private func drain() {
-        pthread_mutex_lock(mutex)
-        while next < count, let body {
-            let i = next
-            next += 1
-            pthread_mutex_unlock(mutex)
-            body.call(i)
+        aprendiz_atomic_store(pending, Int64(count))
+        aprendiz_atomic_store(ticket, generation << 32)
+        if aprendiz_atomic_load(sleepers) > 0 {
             pthread_mutex_lock(mutex)
-            unfinished -= 1
-            if unfinished == 0 { pthread_cond_signal(done) }
+            pthread_cond_broadcast(wake)
+            pthread_mutex_unlock(mutex)
         }
-        pthread_mutex_unlock(mutex)
+
+        claim(generation: generation, count: count, body: body)
+        while aprendiz_atomic_load(pending) > 0 { aprendiz_spin_pause() }
+
+        aprendiz_atomic_store(ticket, generation << 32 | Self.closed)
+        while aprendiz_atomic_load(active) > 0 { aprendiz_spin_pause() }
+        self.body = nil
+        aprendiz_atomic_store(busy, 0)
     }
 
-    private func startWorker(index: Int) {
-        let thread = Thread { [self] in workerLoop(index: index) }
+    /// Claims and runs indices of job `generation` until none are left.
+    private func claim(generation: Int64, count: Int, body: UncheckedBody) {
+        var current = aprendiz_atomic_load(ticket)
+        while Self.generation(current) == generation && Self.index(current) < Int64(count) {
+            if aprendiz_atomic_compare_exchange(ticket, current, current + 1) {
+                body.call(Int(Self.index(current)))
+                aprendiz_atomic_add(pending, -1)
+            }
+            current = aprendiz_atomic_load(ticket)
+        }
+    }
+
+    private func startWorker(index: Int, seen: Int64) {
+        let thread = Thread { [self] in workerLoop(index: index, seen: seen) }
         thread.name = "aprendiz-worker-\(index)"
         thread.stackSize = 1 << 21
         thread.start()
     }
 
-    /// A worker parks on `wake` until a job with a new generation that wants it appears.
-    private func workerLoop(index: Int) {
-        var seen: UInt64 = 0
-        pthread_mutex_lock(mutex)
+    /// True when the ticket holds an open job this worker has not yet looked at.
+    @inline(__always) private func isNewJob(_ current: Int64, seen: Int64) -> Bool {
+        Self.generation(current) != seen && Self.index(current) != Self.closed
+    }
+
+    /// A worker spins, then parks, until a new job is published; joins it if it is wanted.
+    private func workerLoop(index: Int, seen initial: Int64) {
+        var seen = initial
         while true {
-            while generation == seen || index >= helpers || next >= count {
-                if generation != seen { seen = generation }   // a job that does not need this worker
-                pthread_cond_wait(wake, mutex)
+            var spins = 0
+            var current = aprendiz_atomic_load(ticket)
+            while !isNewJob(current, seen: seen) {
+                if spins < Self.spinLimit {
+                    aprendiz_spin_pause()
+                    spins += 1
+                } else {
+                    park(seen: seen)
+                    spins = 0
+                }
+                current = aprendiz_atomic_load(ticket)
             }
+            let generation = Self.generation(current)
             seen = generation
-            pthread_mutex_unlock(mutex)
-            drain()
-            pthread_mutex_lock(mutex)
+            aprendiz_atomic_add(active, 1)
+            // Registered: the caller cannot close this job's frame until `active` drops again.
+            let now = aprendiz_atomic_load(ticket)
+            if Self.generation(now) == generation, Self.index(now) != Self.closed, index < helpers, let body {
+                claim(generation: generation, count: count, body: body)
+            }
+            aprendiz_atomic_add(active, -1)
         }
+    }
+
+    /// Sleeps until the caller broadcasts a new job (checked again under the mutex, after announcing
+    /// the sleep, so a job published in between is never missed).
+    private func park(seen: Int64) {
+        pthread_mutex_lock(mutex)
+        aprendiz_atomic_add(sleepers, 1)
+        if !isNewJob(aprendiz_atomic_load(ticket), seen: seen) { pthread_cond_wait(wake, mutex) }
+        aprendiz_atomic_add(sleepers, -1)
+        pthread_mutex_unlock(mutex)
     }
 }
 

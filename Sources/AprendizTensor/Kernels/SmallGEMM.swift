@@ -95,35 +95,50 @@ enum SmallGEMM {
 
 // MARK: - Packing buffers
 
-/// A 64-byte-aligned scratch buffer for Ã and B̃, recycled between products so that a training
-/// step does not map and fault in fresh pages for every layer.
-final class Workspace: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    let capacity: Int
+/// A 64-byte-aligned scratch buffer (packed GEMM operands, convolution column blocks), recycled
+/// between uses so that a training step does not map and fault in fresh pages for every layer.
+package final class Workspace: @unchecked Sendable {
+    package let pointer: UnsafeMutablePointer<Float>
+    package let capacity: Int
 
     private init(floats: Int) {
         capacity = floats
-        pointer = UnsafeMutableRawPointer.allocate(byteCount: floats * 4, alignment: 64).bindMemory(to: Float.self, capacity: floats)
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: max(floats, 1) * 4, alignment: 64)
+            .bindMemory(to: Float.self, capacity: max(floats, 1))
     }
     deinit { pointer.deallocate() }
 
     private static let lock = PThreadLock()
     nonisolated(unsafe) private static var cache: [Workspace] = []
+    /// Buffers kept for reuse: enough for every thread's GEMM packing and convolution blocks.
+    private static let cacheLimit = 16
 
-    /// A buffer of at least `floats` floats: a cached one if large enough, else a new one.
-    static func take(floats: Int) -> Workspace {
+    /// A buffer of at least `floats` floats: the smallest cached one that is large enough, else a new one.
+    package static func take(floats: Int) -> Workspace {
         lock.withLock {
-            if let index = cache.firstIndex(where: { $0.capacity >= floats }) { return cache.remove(at: index) }
-            if !cache.isEmpty { cache.removeFirst() }   // too small: let it go
+            var best: Int?
+            for (index, workspace) in cache.enumerated() where workspace.capacity >= floats {
+                if best.map({ workspace.capacity < cache[$0].capacity }) ?? true { best = index }
+            }
+            if let best { return cache.remove(at: best) }
             return Workspace(floats: floats)
         }
     }
 
-    /// Returns a buffer to the cache (at most two are kept: one per concurrent caller, typically).
-    static func give(_ workspace: Workspace) {
+    /// Returns a buffer to the cache; beyond ``cacheLimit`` buffers the smallest is let go.
+    package static func give(_ workspace: Workspace) {
         lock.withLock {
             cache.append(workspace)
-            if cache.count > 2 { cache.sort { $0.capacity > $1.capacity }; cache.removeLast() }
+            if cache.count > cacheLimit, let smallest = cache.indices.min(by: { cache[$0].capacity < cache[$1].capacity }) {
+                cache.remove(at: smallest)
+            }
         }
+    }
+
+    /// Runs `body` with a buffer of at least `floats` floats, returned to the cache afterwards.
+    package static func with<T>(floats: Int, _ body: (UnsafeMutablePointer<Float>) throws -> T) rethrows -> T {
+        let workspace = take(floats: floats)
+        defer { give(workspace) }
+        return try body(workspace.pointer)
     }
 }
