@@ -154,40 +154,40 @@ struct Convolution {
         var partials = [Float](repeating: 0, count: needsFilter ? blockCount * filterCount : 0)
         let (positions, outputs, imageSize) = (geometry.outputPositions, outputChannels, geometry.imageSize)
         inputGradient.withUnsafeMutableBufferPointer { inputBuffer in
-        let dx = needsInput ? inputBuffer.baseAddress : nil
-        gradient.withUnsafeBufferPointer { g in
-            input.withUnsafeBufferPointer { x in
-                filter.withUnsafeBufferPointer { w in
-                    partials.withUnsafeMutableBufferPointer { dw in
-                        Parallel.forEach(blockCount) { block in
-                            let images = images(ofBlock: block), rows = images.count * positions
-                            let upstream = g.baseAddress! + images.lowerBound * positions * outputs
-                            Workspace.with(floats: rows * rowLength) { columns in
-                                if needsFilter {
-                                    Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
-                                    for group in 0..<groups {
-                                        MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: rows,
-                                                             alpha: 1, a: columns + group * patchSize, lda: rowLength,
-                                                             b: upstream + group * groupOutputs, ldb: outputs, beta: 0,
-                                                             c: dw.baseAddress! + block * filterCount + group * groupOutputs, ldc: outputs)
+            let dx = needsInput ? inputBuffer.baseAddress : nil
+            gradient.withUnsafeBufferPointer { g in
+                input.withUnsafeBufferPointer { x in
+                    filter.withUnsafeBufferPointer { w in
+                        partials.withUnsafeMutableBufferPointer { dw in
+                            Parallel.forEach(blockCount) { block in
+                                let images = images(ofBlock: block), rows = images.count * positions
+                                let upstream = g.baseAddress! + images.lowerBound * positions * outputs
+                                Workspace.with(floats: rows * rowLength) { columns in
+                                    if needsFilter {
+                                        Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
+                                        for group in 0..<groups {
+                                            MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: rows,
+                                                                 alpha: 1, a: columns + group * patchSize, lda: rowLength,
+                                                                 b: upstream + group * groupOutputs, ldb: outputs, beta: 0,
+                                                                 c: dw.baseAddress! + block * filterCount + group * groupOutputs, ldc: outputs)
+                                        }
                                     }
-                                }
-                                if let dx {
-                                    for group in 0..<groups {
-                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: rows, n: patchSize, k: groupOutputs,
-                                                             alpha: 1, a: upstream + group * groupOutputs, lda: outputs,
-                                                             b: w.baseAddress! + group * groupOutputs, ldb: outputs, beta: 0,
-                                                             c: columns + group * patchSize, ldc: rowLength)
+                                    if let dx {
+                                        for group in 0..<groups {
+                                            MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: rows, n: patchSize, k: groupOutputs,
+                                                                 alpha: 1, a: upstream + group * groupOutputs, lda: outputs,
+                                                                 b: w.baseAddress! + group * groupOutputs, ldb: outputs, beta: 0,
+                                                                 c: columns + group * patchSize, ldc: rowLength)
+                                        }
+                                        (dx + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+                                        Im2Col.accumulate(columns, geometry, groups: groups, images: images, into: dx)
                                     }
-                                    (dx + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
-                                    Im2Col.accumulate(columns, geometry, groups: groups, images: images, into: dx)
                                 }
                             }
                         }
                     }
                 }
             }
-        }
         }
         let inputResult = needsInput ? inputGradient : nil
         guard needsFilter else { return (inputResult, nil) }
