@@ -94,7 +94,8 @@ extension Variable {
     /// gradient times the derivative evaluated by `derivative` on the input. The mask is a constant,
     /// which is exact for second derivatives too (they are 0 away from the kinks).
     func piecewiseConstantVJP<K: UnaryKernel>(_ derivative: K) -> (Variable, Variable) -> [Variable?] {
-        let slopes = value.mapped(derivative)
-        return { g, _ in [g * slopes] }
+        // The slopes are computed when the gradient is asked for, not in the forward pass: inference
+        // (no graph recorded) never pays for them.
+        { [value] g, _ in [g * value.mapped(derivative)] }
     }
 }

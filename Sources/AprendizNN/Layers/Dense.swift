@@ -9,7 +9,8 @@ import AprendizTensor
 /// ```
 /// The book writes one neuron as xⱼ = Σᵢ yᵢ·wⱼᵢ + bⱼ; `weight[i, j]` is wⱼᵢ, the connection from
 /// input i to output j. This `[inputs, outputs]` layout is the book's and Keras's (`x·W`), so the
-/// forward pass is one matrix product with no transpose. PyTorch's `nn.Linear` stores the transpose,
+/// forward pass is one matrix product with no transpose (``linear(_:weight:bias:operation:)``, which
+/// accumulates the product onto the bias). PyTorch's `nn.Linear` stores the transpose,
 /// `[outputs, inputs]`, and computes x·Wᵀ: to import its weight, transpose it
 /// (`Tensor.transposed()`).
 ///
@@ -56,9 +57,7 @@ public final class Dense: Module {
             let rows = self(input.reshaped([-1, inputCount]))
             return rows.reshaped(Array(input.shape.dropLast()) + [outputCount])
         }
-        let product = input.matmul(weight)
-        guard let bias else { return product }
-        return product + bias
+        return linear(input, weight: weight, bias: bias, operation: "Dense")
     }
 }
 

@@ -40,14 +40,28 @@ public struct BLASLibrary: @unchecked Sendable {
         if let requested, requested.lowercased() == "none" { return nil }
         let candidates = requested.map { [$0] } ?? defaultCandidates
         hintOpenBLASCoreType()
-        for path in candidates {
-            if let library = BLASLibrary(path: path) {
-                library.setThreadCount(1)
-                return library
+        return withSingleThreadedOpenBLAS {
+            for path in candidates {
+                if let library = BLASLibrary(path: path) {
+                    library.setThreadCount(1)
+                    return library
+                }
             }
+            return nil
         }
-        return nil
     }()
+
+    /// Runs `load` with `OPENBLAS_NUM_THREADS=1`, then restores the variable. OpenBLAS starts its
+    /// worker threads when it is loaded, one per core unless this says otherwise; they would never
+    /// get work (``MatrixMultiply`` splits products over ``Parallel``'s pool) but still spin and
+    /// `sched_yield` for a while after every call, taking the core another thread needs.
+    static func withSingleThreadedOpenBLAS<T>(_ load: () -> T) -> T {
+        let name = "OPENBLAS_NUM_THREADS"
+        let previous = getenv(name).map { String(cString: $0) }
+        setenv(name, "1", 1)
+        defer { if let previous { setenv(name, previous, 1) } else { unsetenv(name) } }
+        return load()
+    }
 
     #if canImport(Darwin)
     static let defaultCandidates = ["/System/Library/Frameworks/Accelerate.framework/Accelerate"]
@@ -153,9 +167,10 @@ public enum MatrixMultiply {
     /// or "Swift".
     public static var backendName: String { BLASLibrary.shared?.name ?? "Swift" }
 
-    /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only (OpenBLAS's
-    /// own threshold).
-    static let parallelThreshold = 1 << 18
+    /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only: about
+    /// 3 µs of work, against well under 1 µs to hand half of it to a spinning worker. (It splits
+    /// a one-sample 784 → 256 layer, whose weights then stream from two cores' caches.)
+    static let parallelThreshold = 1 << 17
     /// Parts of a split product are multiples of this many rows or columns (the BLAS micro-tile).
     static let splitGranularity = 16
 
