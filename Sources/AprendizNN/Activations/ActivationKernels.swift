@@ -90,12 +90,16 @@ public struct ClippedLineKernel: UnaryKernel {
 }
 
 extension Variable {
-    /// The VJP of an element-wise function whose derivative is piecewise constant: the upstream
-    /// gradient times the derivative evaluated by `derivative` on the input. The mask is a constant,
-    /// which is exact for second derivatives too (they are 0 away from the kinks).
-    func piecewiseConstantVJP<K: UnaryKernel>(_ derivative: K) -> (Variable, Variable) -> [Variable?] {
-        // The slopes are computed when the gradient is asked for, not in the forward pass: inference
-        // (no graph recorded) never pays for them.
-        { [value] g, _ in [g * value.mapped(derivative)] }
+    /// An element-wise function (`function`) whose derivative is piecewise constant (`derivative`):
+    /// its VJP is the upstream gradient times the derivative evaluated on the input. The mask is a
+    /// constant, which is exact for second derivatives too (they are 0 away from the kinks).
+    ///
+    /// Without a graph to record (inference, or an input that needs no gradient) it returns the
+    /// value alone: no VJP closure, no saved input — one allocation instead of four per call.
+    func piecewiseConstant<F: UnaryKernel, D: UnaryKernel>(_ function: F, derivative: D, operation: String) -> Variable {
+        let output = value.mapped(function)
+        guard GradientMode.isRecording && requiresGradient else { return Variable(output) }
+        // The slopes are computed when the gradient is asked for, not in the forward pass.
+        return Variable.recording(output, inputs: [self], operation: operation) { [value] g, _ in [g * value.mapped(derivative)] }
     }
 }

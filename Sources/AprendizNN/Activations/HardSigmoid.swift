@@ -12,8 +12,7 @@ import AprendizTensor
 /// give zero gradients.
 public func hardSigmoid(_ x: Variable) -> Variable {
     let line = ClippedLineKernel(scale: 1.0 / 6, shift: 0.5, lower: 0, upper: 1)
-    return Variable.recording(x.value.mapped(line), inputs: [x], operation: "hardSigmoid",
-                              vjp: x.piecewiseConstantVJP(OpenIntervalKernel(lower: -3, upper: 3, value: 1.0 / 6)))
+    return x.piecewiseConstant(line, derivative: OpenIntervalKernel(lower: -3, upper: 3, value: 1.0 / 6), operation: "hardSigmoid")
 }
 
 /// The hard sigmoid as a layer (§7.6); see ``hardSigmoid(_:)``.
@@ -31,8 +30,7 @@ public final class HardSigmoid: Module {
 /// Range [−1, 1], centred at zero. Fast and cheap; the derivative is zero on most of the line.
 public func hardTanh(_ x: Variable) -> Variable {
     let line = ClippedLineKernel(scale: 1, shift: 0, lower: -1, upper: 1)
-    return Variable.recording(x.value.mapped(line), inputs: [x], operation: "hardTanh",
-                              vjp: x.piecewiseConstantVJP(OpenIntervalKernel(lower: -1, upper: 1, value: 1)))
+    return x.piecewiseConstant(line, derivative: OpenIntervalKernel(lower: -1, upper: 1, value: 1), operation: "hardTanh")
 }
 
 /// The hard tanh as a layer (§7.6); see ``hardTanh(_:)``.

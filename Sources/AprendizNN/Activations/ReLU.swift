@@ -11,8 +11,7 @@ import AprendizTensor
 /// units whose input stays negative stop learning ("dying ReLU", §8.3) and it is unbounded
 /// (exploding gradients, §8.7).
 public func relu(_ x: Variable) -> Variable {
-    Variable.recording(x.value.mapped(LeakyKernel(slope: 0)), inputs: [x], operation: "relu",
-                       vjp: x.piecewiseConstantVJP(StepKernel(positive: 1, nonPositive: 0)))
+    x.piecewiseConstant(LeakyKernel(slope: 0), derivative: StepKernel(positive: 1, nonPositive: 0), operation: "relu")
 }
 
 /// ReLU as a layer (§8.2); see ``relu(_:)``.
@@ -32,8 +31,7 @@ public final class ReLU: Module {
 /// Keeps a small gradient for negative inputs, so units cannot die; α is fixed by hand.
 public func leakyReLU(_ x: Variable, alpha: Float = 0.01) -> Variable {
     precondition(alpha.isFinite, "leakyReLU: alpha must be finite, got \(alpha)")
-    return Variable.recording(x.value.mapped(LeakyKernel(slope: alpha)), inputs: [x], operation: "leakyReLU",
-                              vjp: x.piecewiseConstantVJP(StepKernel(positive: 1, nonPositive: alpha)))
+    return x.piecewiseConstant(LeakyKernel(slope: alpha), derivative: StepKernel(positive: 1, nonPositive: alpha), operation: "leakyReLU")
 }
 
 /// The leaky ReLU as a layer (§8.5.1); see ``leakyReLU(_:alpha:)``.

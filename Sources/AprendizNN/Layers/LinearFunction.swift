@@ -37,6 +37,10 @@ public func linear(_ input: Variable, weight: Variable, bias: Variable? = nil, o
             }
         }
     }
+    // Inference: no inputs array and no VJP closure to allocate.
+    guard GradientMode.isRecording && (input.requiresGradient || weight.requiresGradient || bias?.requiresGradient == true) else {
+        return Variable(output)
+    }
     return Variable.recording(output, inputs: [input, weight] + (bias.map { [$0] } ?? []), operation: operation) { g, _ in
         [
             input.requiresGradient ? g.matmul(weight, transposeOther: true) : nil,
