@@ -66,6 +66,23 @@ import Testing
         #expect(Double(correct) / 150 > 0.85)
     }
 
+    /// A model with a parameterised or learned activation (GELU, PReLU, Swish) is saved and reloaded
+    /// with its architecture, and gives the test accuracy training reported.
+    @Test(arguments: ["gelu-tanh", "prelu", "swish"])
+    func saveAndReloadWithAnyActivation(_ activation: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        let report = folder.appendingPathComponent("report")
+        try runCommand(TrainCommand.self, ["--dataset", "iris", "--activation", activation, "--hidden", "8", "--epochs", "5",
+                                           "--seed", "2", "--save", model, "--report", report.path, "--quiet"])
+        let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
+        let (network, metadata) = try ModelMetadata.loadModel(model)
+        let data = try DataPreparation.load(.bundled(.iris), seed: 2, standardizer: metadata.standardizer)
+        let outputs = Trainer(model: network, loss: .crossEntropy, optimizer: SGD(parameters: [])).predict(data.test.inputs)
+        #expect(accuracy(scores: outputs, labels: data.test.targets) == summary.test["accuracy"])
+    }
+
     @Test func regressionOnDiabetesReportsMSE() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

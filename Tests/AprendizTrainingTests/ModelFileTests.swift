@@ -32,6 +32,32 @@ import Testing
         #expect(freshOptimizer.stateTensors() == optimizer.stateTensors())
     }
 
+    /// Every activation layer with hyper-parameters or learned values survives a save and a load:
+    /// the same architecture, the same (inference-mode) outputs.
+    @Test func roundTripKeepsEveryActivationLayer() throws {
+        var generator = RandomGenerator(seed: 5)
+        let learnable = Swish(beta: 1.5, learnable: true)
+        learnable.beta.value = Tensor([0.7])                  // as if trained: must come back from the file
+        let prelu = PReLU(channels: 4, initialAlpha: 0.1)
+        prelu.alpha.value = Tensor([0.05, 0.2, 0.3, 0.4])
+        let layers: [Module] = [
+            GELU(approximation: .tanh), Swish(beta: 2), learnable, prelu, RReLU(lower: 0.1, upper: 0.2, seed: 3),
+            NoisyReLU(seed: 4), WilsonCowan(slope: 1.5, threshold: 2), Heaviside(), Softmax(axis: 1), LogSoftmax(),
+        ]
+        let x = Tensor.randomUniform([2, 3], in: -2...2, using: &generator)
+        for layer in layers {
+            let model = Sequential(Dense(3, 4, using: &generator), layer, Dense(4, 2, using: &generator))
+            model.eval()
+            let url = temporaryURL("activation.safetensors")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try ModelFile.save(model, to: url)
+            let (loaded, _, _) = try ModelFile.load(from: url)
+            loaded.eval()
+            #expect(loaded.describedArchitecture == model.describedArchitecture, "\(type(of: layer))")
+            expectClose(loaded(x).value, model(x).value, absolute: 0, relative: 0)
+        }
+    }
+
     /// Reference: a torch Linear-ReLU-Linear saved by safetensors.torch (Tools/fixtures/generate_model_file.py),
     /// weights transposed to [in, out]; Aprendiz rebuilds it from the metadata and gives torch's outputs.
     @Test func loadsAModelWrittenByPython() throws {

@@ -82,7 +82,8 @@ struct TrainCommand: ParsableCommand {
         let console = Console(json: json, quiet: quiet)
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: limit)
         if save != nil, try ModelFactory.activation(activation).makeLayer().describedArchitecture == nil, model == .mlp {
-            throw CLIError("--activation \(activation) cannot be stored in a model file yet; use relu, leaky-relu, elu, selu, sigmoid, tanh, softsign, hard-sigmoid or hard-tanh with --save")
+            // Every activation of the catalog is describable; this guards one added without it.
+            throw CLIError("--activation \(activation) cannot be stored in a model file (its layer has no architecture description)")
         }
         Interruption.shared.install()
         let outcome = try TrainingRun.run(settings, data: data, console: console)

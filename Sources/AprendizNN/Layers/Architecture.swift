@@ -67,6 +67,13 @@ public struct Architecture: Codable, Sendable, Equatable {
         }
     }
 
+    /// The string option `name`.
+    /// - Throws: ``ArchitectureError/badOption(type:name:)`` when it is absent or not a string.
+    public func string(_ name: String) throws -> String {
+        if case .string(let value)? = options[name] { return value }
+        throw ArchitectureError.badOption(type: type, name: name)
+    }
+
     /// The Boolean option `name`, or `defaultValue` when absent.
     public func bool(_ name: String, default defaultValue: Bool) throws -> Bool {
         switch options[name] {
