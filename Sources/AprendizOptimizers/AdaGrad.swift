@@ -30,16 +30,19 @@ public struct AdaGradRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let epsilon = epsilon, lambda = weightDecay
-        UpdateLoop.run("AdaGrad", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
-            let p = u.parameter, g = u.gradient, n = u.first
-            for i in 0..<u.count {
-                let gi = g[i] + lambda * p[i]
-                let ni = n[i] + gi * gi
-                n[i] = ni
-                p[i] -= eta * gi / (ni.squareRoot() + epsilon)
-            }
-        }
+        UpdateLoop.run("AdaGrad", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       AdaGradKernel(epsilon: epsilon, lambda: weightDecay, eta: eta))
+    }
+}
+
+/// AdaGrad's per-element step.
+struct AdaGradKernel: ElementwiseUpdate {
+    let epsilon: Float, lambda: Float, eta: Float
+    var bufferCount: Int { 1 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ n: inout L, _ unused: inout L) -> L {
+        let gi = g + lambda * theta
+        n = n + gi * gi
+        return theta - eta * gi / (n.root + epsilon)
     }
 }
 

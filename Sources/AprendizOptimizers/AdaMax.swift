@@ -38,19 +38,21 @@ public struct AdaMaxRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let b1 = beta1, b2 = beta2, epsilon = epsilon, lambda = weightDecay
-        let stepSize = eta / (1 - power(beta1, state.step))
-        UpdateLoop.run("AdaMax", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
-            let p = u.parameter, g = u.gradient, m = u.first, norm = u.second
-            for i in 0..<u.count {
-                let gi = g[i] + lambda * p[i]
-                let mi = b1 * m[i] + (1 - b1) * gi
-                let ui = Swift.max(b2 * norm[i], Swift.abs(gi) + epsilon)
-                m[i] = mi
-                norm[i] = ui
-                p[i] -= stepSize * mi / ui
-            }
-        }
+        UpdateLoop.run("AdaMax", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       AdaMaxKernel(b1: beta1, b2: beta2, epsilon: epsilon, lambda: weightDecay,
+                                    stepSize: eta / (1 - power(beta1, state.step))))
+    }
+}
+
+/// AdaMax's per-element step; m is flushed to zero when subnormal (u ≥ ε never is).
+struct AdaMaxKernel: ElementwiseUpdate {
+    let b1: Float, b2: Float, epsilon: Float, lambda: Float, stepSize: Float
+    var bufferCount: Int { 2 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ norm: inout L) -> L {
+        let gi = g + lambda * theta
+        m = (b1 * m + (1 - b1) * gi).flushed
+        norm = L.maximum(b2 * norm, gi.absolute + epsilon)
+        return theta - stepSize * m / norm
     }
 }
 

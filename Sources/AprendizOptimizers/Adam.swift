@@ -48,35 +48,22 @@ public struct AdamRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let b1 = beta1, b2 = beta2, epsilon = epsilon, lambda = weightDecay
-        let c1 = 1 / (1 - power(beta1, state.step)), c2 = 1 / (1 - power(beta2, state.step))
-        let shrink = 1 - eta * decoupledWeightDecay
-        UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
-            let p = u.parameter, g = u.gradient, m = u.first, v = u.second
-            KernelPartition.forEachChunk(u.count) { start, end in
-                var i = start
-                while i + 8 <= end {
-                    let theta = UpdateVector.load(p, i)
-                    let gi = UpdateVector.load(g, i) + lambda * theta
-                    let mi = UpdateVector.flushed(b1 * UpdateVector.load(m, i) + (1 - b1) * gi)
-                    let vi = UpdateVector.flushed(b2 * UpdateVector.load(v, i) + (1 - b2) * gi * gi)
-                    UpdateVector.store(mi, m, i)
-                    UpdateVector.store(vi, v, i)
-                    UpdateVector.store(theta * shrink - eta * (mi * c1) / (VectorMath.squareRoot(vi * c2) + epsilon), p, i)
-                    i += 8
-                }
-                while i < end {
-                    let theta = p[i]
-                    let gi = g[i] + lambda * theta
-                    let mi = UpdateVector.flushed(b1 * m[i] + (1 - b1) * gi)
-                    let vi = UpdateVector.flushed(b2 * v[i] + (1 - b2) * gi * gi)
-                    m[i] = mi
-                    v[i] = vi
-                    p[i] = theta * shrink - eta * (mi * c1) / ((vi * c2).squareRoot() + epsilon)
-                    i += 1
-                }
-            }
-        }
+        let kernel = AdamKernel(b1: beta1, b2: beta2, epsilon: epsilon, lambda: weightDecay, eta: eta,
+                                c1: 1 / (1 - power(beta1, state.step)), c2: 1 / (1 - power(beta2, state.step)),
+                                shrink: 1 - eta * decoupledWeightDecay)
+        UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, kernel)
+    }
+}
+
+/// Adam's per-element step (AdamW's with `shrink` < 1): m, v flushed to zero when subnormal.
+struct AdamKernel: ElementwiseUpdate {
+    let b1: Float, b2: Float, epsilon: Float, lambda: Float, eta: Float, c1: Float, c2: Float, shrink: Float
+    var bufferCount: Int { 2 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
+        let gi = g + lambda * theta
+        m = (b1 * m + (1 - b1) * gi).flushed
+        v = (b2 * v + (1 - b2) * gi * gi).flushed
+        return theta * shrink - eta * (m * c1) / ((v * c2).root + epsilon)
     }
 }
 

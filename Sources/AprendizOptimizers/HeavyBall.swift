@@ -34,15 +34,19 @@ public struct HeavyBallRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let beta = beta, lambda = weightDecay
-        UpdateLoop.run("HeavyBall", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
-            let p = u.parameter, g = u.gradient, previous = u.first
-            for i in 0..<u.count {
-                let theta = p[i]
-                p[i] = theta - eta * (g[i] + lambda * theta) + beta * (theta - previous[i])
-                previous[i] = theta
-            }
-        }
+        UpdateLoop.run("HeavyBall", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       HeavyBallKernel(beta: beta, lambda: weightDecay, eta: eta))
+    }
+}
+
+/// The heavy-ball per-element step; the buffer holds the previous θ.
+struct HeavyBallKernel: ElementwiseUpdate {
+    let beta: Float, lambda: Float, eta: Float
+    var bufferCount: Int { 1 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ previous: inout L, _ unused: inout L) -> L {
+        let next = theta - eta * (g + lambda * theta) + beta * (theta - previous)
+        previous = theta
+        return next
     }
 }
 

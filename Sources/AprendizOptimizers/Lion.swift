@@ -33,16 +33,19 @@ public struct LionRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let b1 = beta1, b2 = beta2, lambda = weightDecay
-        UpdateLoop.run("Lion", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
-            let p = u.parameter, g = u.gradient, m = u.first
-            for i in 0..<u.count {
-                let c = b1 * m[i] + (1 - b1) * g[i]
-                let direction: Float = c > 0 ? 1 : (c < 0 ? -1 : 0)
-                p[i] -= eta * (direction + lambda * p[i])
-                m[i] = b2 * m[i] + (1 - b2) * g[i]
-            }
-        }
+        UpdateLoop.run("Lion", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       LionKernel(b1: beta1, b2: beta2, lambda: weightDecay, eta: eta))
+    }
+}
+
+/// Lion's per-element step; m is flushed to zero when subnormal.
+struct LionKernel: ElementwiseUpdate {
+    let b1: Float, b2: Float, lambda: Float, eta: Float
+    var bufferCount: Int { 1 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ unused: inout L) -> L {
+        let direction = (b1 * m + (1 - b1) * g).signum
+        m = (b2 * m + (1 - b2) * g).flushed
+        return theta - eta * (direction + lambda * theta)
     }
 }
 

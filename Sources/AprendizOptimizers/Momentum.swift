@@ -30,15 +30,18 @@ public struct MomentumRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let alpha = momentum, lambda = weightDecay
-        UpdateLoop.run("Momentum", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
-            let p = u.parameter, g = u.gradient, delta = u.first
-            for i in 0..<u.count {
-                let d = -eta * (g[i] + lambda * p[i]) + alpha * delta[i]
-                delta[i] = d
-                p[i] += d
-            }
-        }
+        UpdateLoop.run("Momentum", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       MomentumKernel(alpha: momentum, lambda: weightDecay, eta: eta))
+    }
+}
+
+/// The momentum per-element step; Δ is flushed to zero when subnormal.
+struct MomentumKernel: ElementwiseUpdate {
+    let alpha: Float, lambda: Float, eta: Float
+    var bufferCount: Int { 1 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ delta: inout L, _ unused: inout L) -> L {
+        delta = (-eta * (g + lambda * theta) + alpha * delta).flushed
+        return theta + delta
     }
 }
 

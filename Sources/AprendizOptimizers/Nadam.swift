@@ -78,19 +78,21 @@ public struct NadamRule: UpdateRule {
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
         let (a, b) = coefficients(&state)
-        let b1 = beta1, b2 = beta2, epsilon = epsilon, lambda = weightDecay
-        let c2 = 1 / (1 - power(beta2, state.step))
-        UpdateLoop.run("Nadam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
-            let p = u.parameter, g = u.gradient, m = u.first, v = u.second
-            for i in 0..<u.count {
-                let gi = g[i] + lambda * p[i]
-                let mi = b1 * m[i] + (1 - b1) * gi
-                let vi = b2 * v[i] + (1 - b2) * gi * gi
-                m[i] = mi
-                v[i] = vi
-                p[i] -= eta * (a * gi + b * mi) / ((vi * c2).squareRoot() + epsilon)
-            }
-        }
+        UpdateLoop.run("Nadam", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       NadamKernel(b1: beta1, b2: beta2, epsilon: epsilon, lambda: weightDecay, eta: eta, a: a, b: b,
+                                   c2: 1 / (1 - power(beta2, state.step))))
+    }
+}
+
+/// Nadam's per-element step; m, v are flushed to zero when subnormal.
+struct NadamKernel: ElementwiseUpdate {
+    let b1: Float, b2: Float, epsilon: Float, lambda: Float, eta: Float, a: Float, b: Float, c2: Float
+    var bufferCount: Int { 2 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
+        let gi = g + lambda * theta
+        m = (b1 * m + (1 - b1) * gi).flushed
+        v = (b2 * v + (1 - b2) * gi * gi).flushed
+        return theta - eta * (a * gi + b * m) / ((v * c2).root + epsilon)
     }
 }
 

@@ -50,22 +50,25 @@ public struct RAdamRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let b1 = beta1, b2 = beta2, epsilon = epsilon, lambda = weightDecay
-        let stepSize = eta / (1 - power(beta1, state.step))
         let rectifier = rectifier(step: state.step)
-        let adaptive = (rectifier ?? 0) * (1 - power(beta2, state.step)).squareRoot()
-        UpdateLoop.run("RAdam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
-            let p = u.parameter, g = u.gradient, m = u.first, v = u.second
-            for i in 0..<u.count {
-                let gi = g[i] + lambda * p[i]
-                let mi = b1 * m[i] + (1 - b1) * gi
-                let vi = b2 * v[i] + (1 - b2) * gi * gi
-                m[i] = mi
-                v[i] = vi
-                let scale: Float = rectifier == nil ? 1 : adaptive / (vi.squareRoot() + epsilon)
-                p[i] -= stepSize * mi * scale
-            }
-        }
+        UpdateLoop.run("RAdam", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       RAdamKernel(b1: beta1, b2: beta2, epsilon: epsilon, lambda: weightDecay,
+                                   stepSize: eta / (1 - power(beta1, state.step)), rectified: rectifier != nil,
+                                   adaptive: (rectifier ?? 0) * (1 - power(beta2, state.step)).squareRoot()))
+    }
+}
+
+/// RAdam's per-element step (rectified or plain momentum by the step); m, v flushed when subnormal.
+struct RAdamKernel: ElementwiseUpdate {
+    let b1: Float, b2: Float, epsilon: Float, lambda: Float, stepSize: Float, rectified: Bool, adaptive: Float
+    var bufferCount: Int { 2 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
+        let gi = g + lambda * theta
+        m = (b1 * m + (1 - b1) * gi).flushed
+        v = (b2 * v + (1 - b2) * gi * gi).flushed
+        guard rectified else { return theta - stepSize * m }
+        let scale: L = adaptive / (v.root + epsilon)
+        return theta - stepSize * m * scale
     }
 }
 

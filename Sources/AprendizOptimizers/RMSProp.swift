@@ -34,16 +34,19 @@ public struct RMSPropRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let nu = decay, epsilon = epsilon, lambda = weightDecay
-        UpdateLoop.run("RMSProp", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 1) { u in
-            let p = u.parameter, g = u.gradient, n = u.first
-            for i in 0..<u.count {
-                let gi = g[i] + lambda * p[i]
-                let ni = nu * n[i] + (1 - nu) * gi * gi
-                n[i] = ni
-                p[i] -= eta * gi / (ni.squareRoot() + epsilon)
-            }
-        }
+        UpdateLoop.run("RMSProp", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
+                       RMSPropKernel(nu: decay, epsilon: epsilon, lambda: weightDecay, eta: eta))
+    }
+}
+
+/// RMSProp's per-element step; the running average is flushed to zero when subnormal.
+struct RMSPropKernel: ElementwiseUpdate {
+    let nu: Float, epsilon: Float, lambda: Float, eta: Float
+    var bufferCount: Int { 1 }
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ n: inout L, _ unused: inout L) -> L {
+        let gi = g + lambda * theta
+        n = (nu * n + (1 - nu) * gi * gi).flushed
+        return theta - eta * gi / (n.root + epsilon)
     }
 }
 

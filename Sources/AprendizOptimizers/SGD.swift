@@ -38,39 +38,20 @@ public struct SGDRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let mu = momentum, lambda = weightDecay, nesterov = nesterov
-        UpdateLoop.run("SGD", parameter: &parameter, gradient: gradient, buffers: &state.buffers,
-                       bufferCount: bufferNames.count) { u in
-            let p = u.parameter, g = u.gradient, b = u.first
-            KernelPartition.forEachChunk(u.count) { start, end in
-                var i = start
-                if mu == 0 {
-                    while i + 8 <= end {
-                        let theta = UpdateVector.load(p, i)
-                        UpdateVector.store(theta - eta * (UpdateVector.load(g, i) + lambda * theta), p, i)
-                        i += 8
-                    }
-                    while i < end { p[i] -= eta * (g[i] + lambda * p[i]); i += 1 }
-                } else {
-                    let lookAhead: Float = nesterov ? 1 : 0
-                    while i + 8 <= end {
-                        let theta = UpdateVector.load(p, i)
-                        let gi = UpdateVector.load(g, i) + lambda * theta
-                        let bi = UpdateVector.flushed(mu * UpdateVector.load(b, i) + gi)
-                        UpdateVector.store(bi, b, i)
-                        UpdateVector.store(theta - eta * (lookAhead * (gi + mu * bi) + (1 - lookAhead) * bi), p, i)
-                        i += 8
-                    }
-                    while i < end {
-                        let gi = g[i] + lambda * p[i]
-                        let bi = UpdateVector.flushed(mu * b[i] + gi)
-                        b[i] = bi
-                        p[i] -= eta * (nesterov ? gi + mu * bi : bi)
-                        i += 1
-                    }
-                }
-            }
-        }
+        let kernel = SGDKernel(mu: momentum, lambda: weightDecay, eta: eta, nesterov: nesterov, bufferCount: bufferNames.count)
+        UpdateLoop.run("SGD", parameter: &parameter, gradient: gradient, buffers: &state.buffers, kernel)
+    }
+}
+
+/// SGD's per-element step: plain, with momentum (buffer flushed to zero when subnormal), or Nesterov.
+struct SGDKernel: ElementwiseUpdate {
+    let mu: Float, lambda: Float, eta: Float, nesterov: Bool
+    let bufferCount: Int
+    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ b: inout L, _ unused: inout L) -> L {
+        let gi = g + lambda * theta
+        guard bufferCount > 0 else { return theta - eta * gi }
+        b = (mu * b + gi).flushed
+        return theta - eta * (nesterov ? gi + mu * b : b)
     }
 }
 
