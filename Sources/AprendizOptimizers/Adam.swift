@@ -61,8 +61,7 @@ struct AdamKernel: ElementwiseUpdate {
     var bufferCount: Int { 2 }
     @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
         let gi = g + lambda * theta
-        m = (b1 * m + (1 - b1) * gi).flushed
-        v = (b2 * v + (1 - b2) * gi * gi).flushed
+        L.updateMoments(&m, &v, gradient: gi, beta1: b1, beta2: b2)
         return theta * shrink - eta * (m * c1) / ((v * c2).root + epsilon)
     }
 }
@@ -78,5 +77,14 @@ extension ParameterOptimizer where Rule == AdamRule {
                             schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: AdamRule(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay))
+    }
+}
+
+extension UpdateLane {
+    /// Adam's moment estimates (shared by Nadam and RAdam): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
+    /// each flushed to zero when subnormal.
+    @inline(__always) static func updateMoments(_ m: inout Self, _ v: inout Self, gradient g: Self, beta1: Float, beta2: Float) {
+        m = (beta1 * m + (1 - beta1) * g).flushed
+        v = (beta2 * v + (1 - beta2) * g * g).flushed
     }
 }

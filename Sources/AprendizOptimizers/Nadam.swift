@@ -90,8 +90,7 @@ struct NadamKernel: ElementwiseUpdate {
     var bufferCount: Int { 2 }
     @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
         let gi = g + lambda * theta
-        m = (b1 * m + (1 - b1) * gi).flushed
-        v = (b2 * v + (1 - b2) * gi * gi).flushed
+        L.updateMoments(&m, &v, gradient: gi, beta1: b1, beta2: b2)
         return theta - eta * (a * gi + b * m) / ((v * c2).root + epsilon)
     }
 }
