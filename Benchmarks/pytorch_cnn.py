@@ -27,12 +27,9 @@ def lenet5():
         nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--threads", type=int, default=os.cpu_count())
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
+def samples_per_second(threads):
+    """Median samples/s of LeNet-5 training steps with `threads` threads (also used by pytorch_reference.py)."""
+    torch.set_num_threads(threads)
     torch.manual_seed(1)
     model = lenet5()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
@@ -53,9 +50,16 @@ def main():
         start = time.perf_counter()
         epoch()
         times.append(time.perf_counter() - start)
-    seconds = sorted(times)[REPEATS // 2]
+    return steps * BATCH / sorted(times)[REPEATS // 2]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
     fields = {"workload": "lenet5 train batch=64", "threads": args.threads, "backend": "PyTorch " + torch.__version__,
-              "samples_per_second": steps * BATCH / seconds}
+              "samples_per_second": samples_per_second(args.threads)}
     if args.json:
         print(json.dumps(fields, sort_keys=True))
     else:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""PyTorch's side of `aprendiz bench mlp|infer|gemm`: the same workloads, flags and JSON output.
+"""PyTorch's side of `aprendiz bench mlp|cnn|infer|gemm|all`: the same workloads, flags and JSON output.
 
-    python Benchmarks/pytorch_reference.py mlp|infer|gemm|all [--threads N] [--batch-size B]
+    python Benchmarks/pytorch_reference.py mlp|cnn|infer|gemm|all [--threads N] [--batch-size B]
                                           [--optimizer adam|sgd] [--json]
 
 Workloads (identical to Sources/AprendizCLI/Commands/BenchMLPCommand.swift):
@@ -11,7 +11,8 @@ Workloads (identical to Sources/AprendizCLI/Commands/BenchMLPCommand.swift):
 - infer: the same MLP in eval mode under torch.no_grad(), one sample per call: 1 000 warm-up calls,
   then the median per-call time of 10 000 calls (timed in 10 blocks of 1 000) -> microseconds.
 - gemm: float32 n x n matmul (torch.mm) for n = 256..2048 -> GFLOP/s.
-LeNet-5 (`cnn`) lives in Benchmarks/pytorch_cnn.py.
+- cnn: LeNet-5 training steps, from Benchmarks/pytorch_cnn.py.
+- all: as `aprendiz bench all` — mlp at batch 64 and 256 with Adam and SGD, cnn, infer, gemm n = 1024.
 """
 import argparse
 import json
@@ -19,6 +20,8 @@ import time
 
 import torch
 from torch import nn
+
+import pytorch_cnn
 
 
 def emit(args, workload, **fields):
@@ -34,18 +37,18 @@ def mlp():
     return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))
 
 
-def bench_mlp(args):
+def bench_mlp(args, batch_size, optimizer_name):
     torch.manual_seed(0)
     n = 20_000
     x = torch.rand(n, 784)
     y = torch.randint(0, 10, (n,))
     model = mlp()
-    if args.optimizer == "adam":
+    if optimizer_name == "adam":
         optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     else:
         optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     loss_fn = nn.CrossEntropyLoss()
-    b = args.batch_size
+    b = batch_size
 
     def epoch():
         order = torch.randperm(n)
@@ -63,7 +66,7 @@ def bench_mlp(args):
         epoch()
         times.append(time.perf_counter() - start)
     samples = (n // b) * b
-    emit(args, f"mlp batch={b} {args.optimizer}", samples_per_second=samples / sorted(times)[1])
+    emit(args, f"mlp batch={b} {optimizer_name}", samples_per_second=samples / sorted(times)[1])
 
 
 def bench_infer(args):
@@ -82,8 +85,8 @@ def bench_infer(args):
     emit(args, "infer mlp batch=1", microseconds=sorted(blocks)[5] * 1e6)
 
 
-def bench_gemm(args):
-    for n in [256, 512, 1024, 2048]:
+def bench_gemm(args, sizes=(256, 512, 1024, 2048)):
+    for n in sizes:
         a, b = torch.rand(n, n), torch.rand(n, n)
         repeats = 21 if n <= 512 else (7 if n <= 1024 else 3)
         torch.mm(a, b)
@@ -97,20 +100,27 @@ def bench_gemm(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("workload", choices=["mlp", "infer", "gemm", "all"])
+    parser.add_argument("workload", choices=["mlp", "cnn", "infer", "gemm", "all"])
     parser.add_argument("--threads", type=int, default=torch.get_num_threads())
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    if args.workload in ("mlp", "all"):
-        bench_mlp(args)
-    if args.workload in ("infer", "all"):
+    if args.workload == "mlp":
+        bench_mlp(args, args.batch_size, args.optimizer)
+    elif args.workload == "cnn":
+        emit(args, "lenet5 train batch=64", samples_per_second=pytorch_cnn.samples_per_second(args.threads))
+    elif args.workload == "infer":
         bench_infer(args)
-    if args.workload in ("gemm", "all"):
+    elif args.workload == "gemm":
         bench_gemm(args)
-
+    else:
+        for batch_size, optimizer_name in [(64, "adam"), (64, "sgd"), (256, "adam"), (256, "sgd")]:
+            bench_mlp(args, batch_size, optimizer_name)
+        emit(args, "lenet5 train batch=64", samples_per_second=pytorch_cnn.samples_per_second(args.threads))
+        bench_infer(args)
+        bench_gemm(args, sizes=(1024,))
 
 if __name__ == "__main__":
     main()
