@@ -9,15 +9,21 @@ import Foundation
 // a multiply-add is one FMA instruction; without it LLVM emits SSE2 code at half the throughput.
 // Set APRENDIZ_PORTABLE=1 when building to drop the flag (for very old CPUs, or to use Aprendiz as a
 // dependency of another package, where SwiftPM forbids unsafe flags).
+//
+// Debug builds (`swift test`) optimise these modules too (-O; preconditions stay on): unoptimised
+// SIMD and generic kernel code runs 10–100× slower, which turned the test suite's training runs
+// into minutes each. Tests still see internal symbols (SwiftPM passes -enable-testing).
 let portable = ProcessInfo.processInfo.environment["APRENDIZ_PORTABLE"] != nil
 #if arch(x86_64)
 let kernelSettings: [SwiftSetting] = portable ? [] : [
     .unsafeFlags(["-target-cpu", "haswell"]),
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 #else
 let kernelSettings: [SwiftSetting] = portable ? [] : [
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 #endif
 

@@ -29,13 +29,13 @@ extension Variable {
     /// Returns the gradient reaching each leaf (or each variable in `stopAt`).
     static func propagate(from output: Variable, seed: Tensor?, createGraph: Bool,
                           stopAt targets: [Variable] = []) -> [(leaf: Variable, gradient: Variable)] {
-        precondition(output.requiresGradient, "backward: the output does not require gradients (no input requires them, or it was computed without recording)")
+        require(output.requiresGradient, "backward: the output does not require gradients (no input requires them, or it was computed without recording)")
         let start: Tensor
         if let seed {
-            precondition(seed.shape == output.shape, "backward: seed shape \(seed.shape) differs from output shape \(output.shape)")
+            require(seed.shape == output.shape, "backward: seed shape \(seed.shape) differs from output shape \(output.shape)")
             start = seed
         } else {
-            precondition(output.value.count == 1, "backward: output of shape \(output.shape) is not a scalar; pass a seed gradient")
+            require(output.value.count == 1, "backward: output of shape \(output.shape) is not a scalar; pass a seed gradient")
             start = Tensor.ones(like: output.value)
         }
         let targetIDs = Set(targets.map(ObjectIdentifier.init))
@@ -53,7 +53,7 @@ extension Variable {
                 let inputGradients = node.vectorJacobianProduct!(upstream, node)
                 for (input, gradient) in zip(node.inputs, inputGradients) {
                     guard let gradient, input.requiresGradient else { continue }
-                    precondition(gradient.shape == input.shape,
+                    require(gradient.shape == input.shape,
                                  "backward of \(node.operation): gradient shape \(gradient.shape) differs from input shape \(input.shape)")
                     let key = ObjectIdentifier(input)
                     pending[key] = pending[key].map { $0 + gradient } ?? gradient

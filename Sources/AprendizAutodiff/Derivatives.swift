@@ -11,7 +11,7 @@ import AprendizTensor
 public func valueWithGradient(of function: (Variable) -> Variable, at point: Tensor) -> (value: Float, gradient: Tensor) {
     let x = Variable(point, requiresGradient: true)
     let y = withGradient { function(x) }
-    precondition(y.value.count == 1, "valueWithGradient: the function returned shape \(y.shape), not a scalar")
+    require(y.value.count == 1, "valueWithGradient: the function returned shape \(y.shape), not a scalar")
     guard y.requiresGradient else { return (y.value.scalar, Tensor.zeros(like: point)) }
     return (y.value.scalar, Variable.gradients(of: y, withRespectTo: [x])[0].value)
 }
@@ -39,7 +39,7 @@ public func jacobian(of function: (Variable) -> Variable, at point: Tensor) -> T
 public func hessian(of function: (Variable) -> Variable, at point: Tensor) -> Tensor {
     let x = Variable(point, requiresGradient: true)
     let y = withGradient { function(x) }
-    precondition(y.value.count == 1, "hessian: the function returned shape \(y.shape), not a scalar")
+    require(y.value.count == 1, "hessian: the function returned shape \(y.shape), not a scalar")
     let n = point.count
     guard y.requiresGradient else { return Tensor.zeros([n, n]) }
     let gradient = withGradient { Variable.gradients(of: y, withRespectTo: [x], createGraph: true)[0] }

@@ -45,7 +45,7 @@ extension Variable {
     public func summed(toShape target: [Int]) -> Variable {
         if target == shape { return self }
         let lead = shape.count - target.count
-        precondition(lead >= 0, "summed(toShape:): \(shape) cannot reduce to \(target)")
+        require(lead >= 0, "summed(toShape:): \(shape) cannot reduce to \(target)")
         let axes = (0..<shape.count).filter { $0 < lead || (target[$0 - lead] == 1 && shape[$0] != 1) }
         let old = shape
         let reduced = value.sum(axes: axes, keepDims: true).reshaped(target)

@@ -75,7 +75,7 @@ public final class Variable {
 
     /// Turns gradient tracking on or off for a leaf (parameters are leaves).
     public func setRequiresGradient(_ flag: Bool) {
-        precondition(isLeaf, "setRequiresGradient: only leaf variables can change it (this one comes from \(operation))")
+        require(isLeaf, "setRequiresGradient: only leaf variables can change it (this one comes from \(operation))")
         requiresGradient = flag
     }
 

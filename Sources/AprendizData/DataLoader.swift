@@ -30,7 +30,7 @@ public final class DataLoader<Source: Dataset>: Sequence {
     ///   - seed: the seed of the shuffling generator (default 0).
     ///   - dropLast: skip a smaller final batch (default `false`).
     public init(_ dataset: Source, batchSize: Int = 32, shuffle: Bool = false, seed: UInt64 = 0, dropLast: Bool = false) {
-        precondition(batchSize >= 1, "DataLoader: invalid batch size \(batchSize)")
+        require(batchSize >= 1, "DataLoader: invalid batch size \(batchSize)")
         self.dataset = dataset
         self.batchSize = batchSize
         self.shuffle = shuffle

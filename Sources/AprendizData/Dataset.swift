@@ -48,7 +48,7 @@ public struct TensorDataset: Dataset, Sendable {
 
     /// - Precondition: both tensors have the same first dimension.
     public init(inputs: Tensor, targets: Tensor) {
-        precondition(inputs.rank >= 1 && targets.rank >= 1 && inputs.shape[0] == targets.shape[0],
+        require(inputs.rank >= 1 && targets.rank >= 1 && inputs.shape[0] == targets.shape[0],
                      "TensorDataset: inputs \(inputs.shape) and targets \(targets.shape) differ in their number of examples")
         self.inputs = inputs
         self.targets = targets
@@ -72,7 +72,7 @@ public struct SubsetDataset<Base: Dataset>: Dataset {
 
     /// The subset of `base` at `indices`.
     public init(base: Base, indices: [Int]) {
-        precondition(indices.allSatisfy { $0 >= 0 && $0 < base.count },
+        require(indices.allSatisfy { $0 >= 0 && $0 < base.count },
                      "SubsetDataset: an index is outside 0..<\(base.count)")
         self.base = base
         self.indices = indices

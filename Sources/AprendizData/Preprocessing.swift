@@ -8,17 +8,17 @@ import AprendizTensor
 /// rare class cannot vanish from either side.
 public func trainTestSplit(_ dataset: TensorDataset, testFraction: Float = 0.25, stratified: Bool = false,
                            seed: UInt64 = 0) -> (train: TensorDataset, test: TensorDataset) {
-    precondition(testFraction > 0 && testFraction < 1, "trainTestSplit: test fraction \(testFraction) is not in (0, 1)")
+    require(testFraction > 0 && testFraction < 1, "trainTestSplit: test fraction \(testFraction) is not in (0, 1)")
     let n = dataset.count
     // The Float's shortest decimal (0.2, not 0.2000000029…), so ⌈0.2·150⌉ = 30 as in scikit-learn.
     let fraction = Double("\(testFraction)") ?? Double(testFraction)
     let testCount = Int((fraction * Double(n)).rounded(.up))
-    precondition(testCount < n, "trainTestSplit: \(n) examples leave none for training at fraction \(testFraction)")
+    require(testCount < n, "trainTestSplit: \(n) examples leave none for training at fraction \(testFraction)")
     var generator = RandomGenerator(seed: seed)
     let order = generator.permutation(of: n)
     let test: [Int]
     if stratified {
-        precondition(dataset.targets.rank == 1, "trainTestSplit: stratifying needs class indices of shape [count], got \(dataset.targets.shape)")
+        require(dataset.targets.rank == 1, "trainTestSplit: stratifying needs class indices of shape [count], got \(dataset.targets.shape)")
         test = stratifiedTestIndices(order: order, labels: dataset.targets.scalars, testCount: testCount)
     } else {
         test = Array(order.prefix(testCount))
@@ -56,7 +56,7 @@ public struct Standardizer: Sendable {
 
     /// Learns μ and σ from the rows of `x` (`[count, features]`).
     public init(fitting x: Tensor) {
-        precondition(x.rank == 2 && x.shape[0] > 0, "Standardizer: expects a non-empty [count, features] matrix, got \(x.shape)")
+        require(x.rank == 2 && x.shape[0] > 0, "Standardizer: expects a non-empty [count, features] matrix, got \(x.shape)")
         mean = x.mean(axis: 0)
         let deviation = x.variance(axes: [0]).sqrt()
         standardDeviation = Tensor.where(deviation.equal(Tensor(0)), Tensor(1), deviation)
@@ -64,7 +64,7 @@ public struct Standardizer: Sendable {
 
     /// Statistics learnt earlier (stored with a model): μ and σ of shape `[features]`, σ > 0.
     public init(mean: Tensor, standardDeviation: Tensor) {
-        precondition(mean.rank == 1 && mean.shape == standardDeviation.shape,
+        require(mean.rank == 1 && mean.shape == standardDeviation.shape,
                      "Standardizer: mean \(mean.shape) and standard deviation \(standardDeviation.shape) must be equal [features] vectors")
         self.mean = mean
         self.standardDeviation = standardDeviation
@@ -92,7 +92,7 @@ public struct MinMaxScaler: Sendable {
 
     /// Learns each column's minimum and maximum from `x` (`[count, features]`).
     public init(fitting x: Tensor, range: ClosedRange<Float> = 0...1) {
-        precondition(x.rank == 2 && x.shape[0] > 0, "MinMaxScaler: expects a non-empty [count, features] matrix, got \(x.shape)")
+        require(x.rank == 2 && x.shape[0] > 0, "MinMaxScaler: expects a non-empty [count, features] matrix, got \(x.shape)")
         minimum = x.min(axis: 0)
         maximum = x.max(axis: 0)
         self.range = range
@@ -112,13 +112,13 @@ public struct MinMaxScaler: Sendable {
 /// One-hot encoding: class index k of `[count]` labels becomes row eₖ of `[count, classCount]`.
 /// - Precondition: every label is a whole number in 0..<classCount.
 public func oneHot(_ labels: Tensor, classCount: Int) -> Tensor {
-    precondition(labels.rank == 1, "oneHot: labels must have shape [count], got \(labels.shape)")
+    require(labels.rank == 1, "oneHot: labels must have shape [count], got \(labels.shape)")
     let indices = labels.scalars
     var result = Tensor.zeros([indices.count, classCount])
     result.withUnsafeMutableBufferPointer { out in
         for (row, label) in indices.enumerated() {
             let k = Int(label)
-            precondition(Float(k) == label && k >= 0 && k < classCount, "oneHot: label \(label) is not a class in 0..<\(classCount)")
+            require(Float(k) == label && k >= 0 && k < classCount, "oneHot: label \(label) is not a class in 0..<\(classCount)")
             out[row * classCount + k] = 1
         }
     }

@@ -12,7 +12,7 @@ public enum Synthetic {
     /// xᵢ ~ N(centre, σ²I).
     public static func blobs(count: Int, centers: Int = 3, features: Int = 2, standardDeviation: Float = 1,
                              centerBox: ClosedRange<Float> = -10...10, shuffle: Bool = true, seed: UInt64 = 0) -> TensorDataset {
-        precondition(count > 0 && centers > 0 && features > 0, "Synthetic.blobs: invalid sizes \(count), \(centers), \(features)")
+        require(count > 0 && centers > 0 && features > 0, "Synthetic.blobs: invalid sizes \(count), \(centers), \(features)")
         var generator = RandomGenerator(seed: seed)
         let centres = Tensor.randomUniform([centers, features], in: centerBox, using: &generator).scalars
         var points: [Float] = [], labels: [Float] = []
@@ -32,7 +32,7 @@ public enum Synthetic {
     /// ```
     /// plus N(0, noise²) on each coordinate.
     public static func moons(count: Int, noise: Float = 0, shuffle: Bool = true, seed: UInt64 = 0) -> TensorDataset {
-        precondition(count >= 2, "Synthetic.moons: invalid count \(count)")
+        require(count >= 2, "Synthetic.moons: invalid count \(count)")
         var generator = RandomGenerator(seed: seed)
         let outer = count / 2, inner = count - outer
         var points: [Float] = [], labels: [Float] = []
@@ -49,8 +49,8 @@ public enum Synthetic {
     /// plus N(0, noise²) on each coordinate. `factor` ∈ (0, 1) (default 0.8).
     public static func circles(count: Int, factor: Float = 0.8, noise: Float = 0, shuffle: Bool = true,
                                seed: UInt64 = 0) -> TensorDataset {
-        precondition(count >= 2, "Synthetic.circles: invalid count \(count)")
-        precondition(factor > 0 && factor < 1, "Synthetic.circles: factor \(factor) is not in (0, 1)")
+        require(count >= 2, "Synthetic.circles: invalid count \(count)")
+        require(factor > 0 && factor < 1, "Synthetic.circles: factor \(factor) is not in (0, 1)")
         var generator = RandomGenerator(seed: seed)
         let outer = count / 2, inner = count - outer
         var points: [Float] = [], labels: [Float] = []
@@ -69,7 +69,7 @@ public enum Synthetic {
     /// Not linearly separable: a network needs a hidden layer to classify it.
     public static func spirals(count: Int, classes: Int = 3, noise: Float = 0.2, shuffle: Bool = true,
                                seed: UInt64 = 0) -> TensorDataset {
-        precondition(classes >= 1 && count >= 2 * classes, "Synthetic.spirals: invalid count \(count) for \(classes) classes")
+        require(classes >= 1 && count >= 2 * classes, "Synthetic.spirals: invalid count \(count) for \(classes) classes")
         var generator = RandomGenerator(seed: seed)
         let perArm = count / classes
         var points: [Float] = [], labels: [Float] = []
@@ -87,7 +87,7 @@ public enum Synthetic {
     /// Inputs `[count, weights.count]`, targets `[count, 1]`.
     public static func linearRegression(count: Int, weights: [Float], bias: Float = 0, noise: Float = 0,
                                         seed: UInt64 = 0) -> TensorDataset {
-        precondition(count > 0 && !weights.isEmpty, "Synthetic.linearRegression: invalid count \(count) or no weights")
+        require(count > 0 && !weights.isEmpty, "Synthetic.linearRegression: invalid count \(count) or no weights")
         var generator = RandomGenerator(seed: seed)
         let x = Tensor.randomNormal([count, weights.count], using: &generator)
         let noiseTerm = Tensor.randomNormal([count, 1], standardDeviation: noise, using: &generator)
@@ -99,7 +99,7 @@ public enum Synthetic {
     /// (`coefficients` = [c₀, c₁, …]). Inputs and targets `[count, 1]`.
     public static func polynomialRegression(count: Int, coefficients: [Float], range: ClosedRange<Float> = -1...1,
                                             noise: Float = 0, seed: UInt64 = 0) -> TensorDataset {
-        precondition(count > 0 && !coefficients.isEmpty, "Synthetic.polynomialRegression: invalid count \(count) or no coefficients")
+        require(count > 0 && !coefficients.isEmpty, "Synthetic.polynomialRegression: invalid count \(count) or no coefficients")
         var generator = RandomGenerator(seed: seed)
         let x = Tensor.randomUniform([count, 1], in: range, using: &generator)
         var y = Tensor.randomNormal([count, 1], standardDeviation: noise, using: &generator)

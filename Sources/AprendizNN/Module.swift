@@ -23,7 +23,7 @@ open class Module {
 
     /// The forward pass. Subclasses override it.
     open func callAsFunction(_ input: Variable) -> Variable {
-        preconditionFailure("\(type(of: self)) does not override callAsFunction(_:)")
+        fatalError("\(type(of: self)) does not override callAsFunction(_:)")
     }
 
     /// Applies the module to a plain tensor (a constant input).

@@ -22,8 +22,8 @@ public struct Penalty: Sendable {
     /// A penalty with both strengths (elastic net when both are positive).
     public init(l1 l1Strength: Float = 0, l2 l2Strength: Float = 0,
                 appliesTo: @escaping @Sendable (String) -> Bool = Penalty.weightsOnly) {
-        precondition(l1Strength >= 0 && l1Strength.isFinite, "Penalty: invalid L1 strength \(l1Strength)")
-        precondition(l2Strength >= 0 && l2Strength.isFinite, "Penalty: invalid L2 strength \(l2Strength)")
+        require(l1Strength >= 0 && l1Strength.isFinite, "Penalty: invalid L1 strength \(l1Strength)")
+        require(l2Strength >= 0 && l2Strength.isFinite, "Penalty: invalid L2 strength \(l2Strength)")
         self.l1Strength = l1Strength
         self.l2Strength = l2Strength
         self.appliesTo = appliesTo

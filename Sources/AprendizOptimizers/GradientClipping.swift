@@ -14,7 +14,7 @@ import AprendizTensor
 /// - Returns: the total norm ‖g‖ before clipping (useful to log; infinite or NaN if a gradient is).
 @discardableResult
 public func clipGradients(_ parameters: [Variable], maxNorm: Float) -> Float {
-    precondition(maxNorm > 0 && !maxNorm.isNaN, "clipGradients: invalid maximum norm \(maxNorm)")
+    require(maxNorm > 0 && !maxNorm.isNaN, "clipGradients: invalid maximum norm \(maxNorm)")
     var squaredSum: Double = 0
     for p in parameters {
         guard let g = p.grad else { continue }
@@ -36,7 +36,7 @@ public func clipGradients(_ parameters: [Variable], maxNorm: Float) -> Float {
 /// Unlike ``clipGradients(_:maxNorm:)`` it changes the direction of the update; prefer clipping by
 /// norm unless a reference recipe asks for value clipping.
 public func clipGradients(_ parameters: [Variable], maxValue: Float) {
-    precondition(maxValue > 0 && !maxValue.isNaN, "clipGradients: invalid maximum value \(maxValue)")
+    require(maxValue > 0 && !maxValue.isNaN, "clipGradients: invalid maximum value \(maxValue)")
     for p in parameters {
         guard let g = p.grad else { continue }
         p.grad = g.clamped(min: -maxValue, max: maxValue)

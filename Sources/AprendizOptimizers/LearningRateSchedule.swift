@@ -1,4 +1,5 @@
 import Foundation
+import AprendizTensor
 
 /// How the learning rate changes with the optimizer step t (0 for the first update).
 ///
@@ -27,16 +28,16 @@ public indirect enum LearningRateSchedule: Sendable, Equatable {
         case .constant:
             return base
         case .step(let every, let factor):
-            precondition(every > 0, "LearningRateSchedule.step: invalid period \(every)")
+            require(every > 0, "LearningRateSchedule.step: invalid period \(every)")
             return base * Float(pow(Double(factor), Double(t / every)))
         case .exponential(let factor):
             return base * Float(pow(Double(factor), Double(t)))
         case .cosine(let period, let minimum):
-            precondition(period > 0, "LearningRateSchedule.cosine: invalid period \(period)")
+            require(period > 0, "LearningRateSchedule.cosine: invalid period \(period)")
             let progress = Double(min(t, period)) / Double(period)
             return minimum + (base - minimum) * Float((1 + cos(Double.pi * progress)) / 2)
         case .warmup(let steps, let then):
-            precondition(steps > 0, "LearningRateSchedule.warmup: invalid number of steps \(steps)")
+            require(steps > 0, "LearningRateSchedule.warmup: invalid number of steps \(steps)")
             if t < steps { return base * Float(t + 1) / Float(steps) }
             return then.learningRate(base: base, step: t - steps)
         }

@@ -28,7 +28,7 @@ public struct SGDRule: UpdateRule {
     public init(momentum: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
         HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "SGD")
         HyperParameter.checkNonNegative(weightDecay, "weight decay", of: "SGD")
-        precondition(!nesterov || momentum > 0, "SGD: Nesterov momentum requires momentum > 0 (got \(momentum))")
+        require(!nesterov || momentum > 0, "SGD: Nesterov momentum requires momentum > 0 (got \(momentum))")
         self.momentum = momentum
         self.nesterov = nesterov
         self.weightDecay = weightDecay

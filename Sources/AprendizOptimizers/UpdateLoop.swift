@@ -18,9 +18,9 @@ enum UpdateLoop {
     /// (0, 1 or 2) tensors of `buffers`; unused buffer pointers alias the parameter.
     static func run(_ name: String, parameter: inout Tensor, gradient: Tensor, buffers: inout [Tensor],
                     bufferCount: Int, _ body: (UpdatePointers) -> Void) {
-        precondition(gradient.shape == parameter.shape,
+        require(gradient.shape == parameter.shape,
                      "\(name): gradient shape \(gradient.shape) differs from parameter shape \(parameter.shape)")
-        precondition(buffers.count >= bufferCount && buffers.prefix(bufferCount).allSatisfy { $0.count == parameter.count },
+        require(buffers.count >= bufferCount && buffers.prefix(bufferCount).allSatisfy { $0.count == parameter.count },
                      "\(name): state buffers do not match parameter shape \(parameter.shape)")
         let count = parameter.count
         gradient.withUnsafeBufferPointer { g in

@@ -57,15 +57,15 @@ extension UpdateRule {
 /// programmer error, reported with the optimizer's name and the value.
 enum HyperParameter {
     static func check(_ value: Float, in range: ClosedRange<Float>, _ name: String, of optimizer: String) {
-        precondition(value.isFinite && range.contains(value), "\(optimizer): invalid \(name) \(value) (expected \(range))")
+        require(value.isFinite && range.contains(value), "\(optimizer): invalid \(name) \(value) (expected \(range))")
     }
 
     static func checkOpen(_ value: Float, below upper: Float, _ name: String, of optimizer: String) {
-        precondition(value.isFinite && value >= 0 && value < upper, "\(optimizer): invalid \(name) \(value) (expected 0 ≤ \(name) < \(upper))")
+        require(value.isFinite && value >= 0 && value < upper, "\(optimizer): invalid \(name) \(value) (expected 0 ≤ \(name) < \(upper))")
     }
 
     static func checkNonNegative(_ value: Float, _ name: String, of optimizer: String) {
-        precondition(value.isFinite && value >= 0, "\(optimizer): invalid \(name) \(value) (expected ≥ 0)")
+        require(value.isFinite && value >= 0, "\(optimizer): invalid \(name) \(value) (expected ≥ 0)")
     }
 }
 

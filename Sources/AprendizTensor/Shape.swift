@@ -6,7 +6,7 @@ public enum Shape {
     public static func count(of shape: [Int], in operation: String) -> Int {
         var total = 1
         for d in shape {
-            precondition(d >= 0, "\(operation): negative dimension in shape \(shape)")
+            require(d >= 0, "\(operation): negative dimension in shape \(shape)")
             total *= d
         }
         return total
@@ -32,7 +32,7 @@ public enum Shape {
         for i in 0..<rank {
             let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
-            precondition(da == db || da == 1 || db == 1,
+            require(da == db || da == 1 || db == 1,
                          "\(operation): shapes \(a) and \(b) cannot be broadcast together")
             result[i] = da == 1 ? db : da
         }
@@ -51,19 +51,19 @@ public enum Shape {
     /// Normalises a possibly negative axis (−1 is the last) and checks it is in range.
     public static func axis(_ axis: Int, rank: Int, in operation: String) -> Int {
         let resolved = axis < 0 ? axis + rank : axis
-        precondition(resolved >= 0 && resolved < max(rank, 1),
+        require(resolved >= 0 && resolved < max(rank, 1),
                      "\(operation): axis \(axis) is out of range for a tensor of rank \(rank)")
         return resolved
     }
 
     /// Row-major offset of a full index; checks each coordinate.
     static func offset(of index: [Int], in shape: [Int]) -> Int {
-        precondition(index.count == shape.count,
+        require(index.count == shape.count,
                      "Tensor subscript: \(index.count) indices for a tensor of shape \(shape)")
         var offset = 0
         for (i, (coordinate, size)) in zip(index, shape).enumerated() {
             let c = coordinate < 0 ? coordinate + size : coordinate
-            precondition(c >= 0 && c < size, "Tensor subscript: index \(coordinate) out of range for axis \(i) of shape \(shape)")
+            require(c >= 0 && c < size, "Tensor subscript: index \(coordinate) out of range for axis \(i) of shape \(shape)")
             offset = offset * size + c
         }
         return offset
@@ -72,14 +72,14 @@ public enum Shape {
     /// Resolves a reshape target with at most one −1.
     static func resolvingReshape(_ newShape: [Int], count: Int, from old: [Int]) -> [Int] {
         let unknowns = newShape.filter { $0 == -1 }.count
-        precondition(unknowns <= 1, "reshape: more than one -1 in \(newShape)")
+        require(unknowns <= 1, "reshape: more than one -1 in \(newShape)")
         var shape = newShape
         if unknowns == 1 {
             let known = newShape.filter { $0 != -1 }.reduce(1, *)
-            precondition(known > 0 && count % known == 0, "reshape: cannot reshape \(old) to \(newShape)")
+            require(known > 0 && count % known == 0, "reshape: cannot reshape \(old) to \(newShape)")
             shape[newShape.firstIndex(of: -1)!] = count / known
         }
-        precondition(Shape.count(of: shape, in: "reshape") == count,
+        require(Shape.count(of: shape, in: "reshape") == count,
                      "reshape: cannot reshape \(old) (\(count) elements) to \(newShape)")
         return shape
     }

@@ -55,7 +55,7 @@ extension Tensor {
     public func pow(_ exponent: Tensor) -> Tensor { Tensor.zip(self, exponent, PowerKernel(), operation: "pow") }
     /// Each element limited to [lower, upper].
     public func clamped(min lower: Float = -.infinity, max upper: Float = .infinity) -> Tensor {
-        precondition(lower <= upper, "clamp: lower bound \(lower) exceeds upper bound \(upper)")
+        require(lower <= upper, "clamp: lower bound \(lower) exceeds upper bound \(upper)")
         return mapped(ClampKernel(lower: lower, upper: upper))
     }
     /// Element-wise maximum with broadcasting (NaN propagates).

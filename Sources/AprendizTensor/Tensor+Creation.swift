@@ -15,14 +15,14 @@ extension Tensor {
     /// `start, start + step, …` up to but excluding `end` (NumPy's `arange`; values computed as
     /// start + i·step so they do not drift).
     public static func arange(_ start: Float = 0, _ end: Float, step: Float = 1) -> Tensor {
-        precondition(step != 0, "arange: step must not be 0")
+        require(step != 0, "arange: step must not be 0")
         let n = Swift.max(0, Int((Double(end - start) / Double(step)).rounded(.up)))
         return Tensor(shape: [n], scalars: (0..<n).map { start + Float($0) * step })
     }
 
     /// `count` evenly spaced values from `start` to `end` inclusive (NumPy's `linspace`).
     public static func linspace(_ start: Float, _ end: Float, count: Int) -> Tensor {
-        precondition(count >= 0, "linspace: count \(count) is negative")
+        require(count >= 0, "linspace: count \(count) is negative")
         if count == 1 { return Tensor([start]) }
         let step = (Double(end) - Double(start)) / Double(count - 1)
         return Tensor(shape: [count], scalars: (0..<count).map { i in

@@ -4,7 +4,7 @@ extension Tensor {
     /// The elements with indices in `range` along `axis` (a copy).
     public func slice(axis: Int, _ range: Range<Int>) -> Tensor {
         let a = Shape.axis(axis, rank: rank, in: "slice")
-        precondition(range.lowerBound >= 0 && range.upperBound <= shape[a],
+        require(range.lowerBound >= 0 && range.upperBound <= shape[a],
                      "slice: range \(range) out of bounds for axis \(axis) of shape \(shape)")
         var newShape = shape
         newShape[a] = range.count
@@ -20,7 +20,7 @@ extension Tensor {
 
     /// Slices the leading axes by ranges: `t[0..<2, 1..<3]`.
     public subscript(ranges: Range<Int>...) -> Tensor {
-        precondition(ranges.count <= rank, "subscript: \(ranges.count) ranges for shape \(shape)")
+        require(ranges.count <= rank, "subscript: \(ranges.count) ranges for shape \(shape)")
         var result = self
         for (axis, range) in ranges.enumerated() where range != 0..<shape[axis] {
             result = result.slice(axis: axis, range)
@@ -38,7 +38,7 @@ extension Tensor {
         let outer = shape[..<a].reduce(1, *), inner = shape[(a + 1)...].reduce(1, *)
         let source = storage.pointer, out = result.storage.pointer
         for (j, index) in indices.enumerated() {
-            precondition(index >= 0 && index < shape[a], "selecting: index \(index) out of range for axis \(axis) of shape \(shape)")
+            require(index >= 0 && index < shape[a], "selecting: index \(index) out of range for axis \(axis) of shape \(shape)")
             for o in 0..<outer {
                 (out + (o * indices.count + j) * inner).update(from: source + (o * shape[a] + index) * inner, count: inner)
             }
@@ -50,7 +50,7 @@ extension Tensor {
     /// `out[i][j][k] = self[i][index[i][j][k]][k]` for axis 1. Indices are whole numbers stored as Float.
     public func gathering(axis: Int, indices: Tensor) -> Tensor {
         let a = Shape.axis(axis, rank: rank, in: "gather")
-        precondition(indices.rank == rank && (0..<rank).allSatisfy { $0 == a || indices.shape[$0] <= shape[$0] },
+        require(indices.rank == rank && (0..<rank).allSatisfy { $0 == a || indices.shape[$0] <= shape[$0] },
                      "gather: index shape \(indices.shape) does not fit input shape \(shape) along axis \(axis)")
         let result = Tensor(uninitializedShape: indices.shape)
         let source = storage.pointer, out = result.storage.pointer
@@ -64,9 +64,9 @@ extension Tensor {
     /// (PyTorch's `scatter_add`): `out[i][index[i][j]] += source[i][j]` for axis 1.
     public func scatterAdding(axis: Int, indices: Tensor, source: Tensor) -> Tensor {
         let a = Shape.axis(axis, rank: rank, in: "scatterAdd")
-        precondition(indices.shape == source.shape,
+        require(indices.shape == source.shape,
                      "scatterAdd: index shape \(indices.shape) and source shape \(source.shape) differ")
-        precondition(indices.rank == rank && (0..<rank).allSatisfy { $0 == a || indices.shape[$0] <= shape[$0] },
+        require(indices.rank == rank && (0..<rank).allSatisfy { $0 == a || indices.shape[$0] <= shape[$0] },
                      "scatterAdd: index shape \(indices.shape) does not fit shape \(shape) along axis \(axis)")
         var result = self
         result.withUnsafeMutableBufferPointer { out in
@@ -91,7 +91,7 @@ enum GatherScatter {
         for position in 0..<indices.count {
             let raw = values[position]
             let index = Int(raw)
-            precondition(Float(index) == raw && index >= 0 && index < sourceShape[axis],
+            require(Float(index) == raw && index >= 0 && index < sourceShape[axis],
                          "gather/scatter: index \(raw) out of range for axis \(axis) of shape \(sourceShape)")
             var offset = 0
             for d in 0..<rank { offset += (d == axis ? index : coordinate[d]) * strides[d] }

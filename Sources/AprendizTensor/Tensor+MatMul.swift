@@ -8,7 +8,7 @@ extension Tensor {
     ///   - transposeSelf: use this tensor's last two axes transposed, without materialising it.
     ///   - transposeOther: likewise for `other`.
     public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) -> Tensor {
-        precondition(rank >= 1 && other.rank >= 1, "matmul: shapes \(shape) and \(other.shape) need at least one axis each")
+        require(rank >= 1 && other.rank >= 1, "matmul: shapes \(shape) and \(other.shape) need at least one axis each")
         if rank == 1 || other.rank == 1 {
             let a = rank == 1 ? reshaped([1, count]) : self
             let b = other.rank == 1 ? other.reshaped([other.count, 1]) : other
@@ -22,7 +22,7 @@ extension Tensor {
         let (m, k) = transposeSelf ? (shape[rank - 1], shape[rank - 2]) : (shape[rank - 2], shape[rank - 1])
         let (k2, n) = transposeOther ? (other.shape[other.rank - 1], other.shape[other.rank - 2])
                                      : (other.shape[other.rank - 2], other.shape[other.rank - 1])
-        precondition(k == k2, "matmul: shapes \(shape) and \(other.shape) are incompatible (inner dimensions \(k) and \(k2))")
+        require(k == k2, "matmul: shapes \(shape) and \(other.shape) are incompatible (inner dimensions \(k) and \(k2))")
         let batch = Shape.broadcast(Array(shape.dropLast(2)), Array(other.shape.dropLast(2)), in: "matmul")
         let a = broadcast(to: batch + Array(shape.suffix(2)))
         let b = other.broadcast(to: batch + Array(other.shape.suffix(2)))

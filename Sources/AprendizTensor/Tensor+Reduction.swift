@@ -118,7 +118,7 @@ extension Tensor {
 
     private func extremumAlong<K: BinaryKernel>(axis: Int, _ kernel: K) -> Tensor {
         let (outer, length, inner) = layout(around: axis)
-        precondition(length > 0, "max/min: cannot reduce an empty axis of shape \(self.shape)")
+        require(length > 0, "max/min: cannot reduce an empty axis of shape \(self.shape)")
         var shape = self.shape
         shape[axis] = 1
         let result = Tensor(uninitializedShape: shape)
@@ -139,7 +139,7 @@ extension Tensor {
         }
         let a = Shape.axis(axis, rank: rank, in: largest ? "argmax" : "argmin")
         let (outer, length, inner) = layout(around: a)
-        precondition(length > 0, "argmax/argmin: empty axis \(axis) of shape \(shape)")
+        require(length > 0, "argmax/argmin: empty axis \(axis) of shape \(shape)")
         var newShape = shape
         newShape[a] = 1
         let result = Tensor(uninitializedShape: newShape)

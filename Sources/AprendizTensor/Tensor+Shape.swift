@@ -4,7 +4,7 @@ extension Tensor {
     /// The tensor repeated along stretched axes to `shape` (NumPy `broadcast_to`), materialised.
     public func broadcast(to target: [Int]) -> Tensor {
         if shape == target { return self }
-        precondition(Shape.broadcast(shape, target, in: "broadcast") == target,
+        require(Shape.broadcast(shape, target, in: "broadcast") == target,
                      "broadcast: shape \(shape) cannot be broadcast to \(target)")
         let result = Tensor(uninitializedShape: target)
         let source = UnsafePointer(storage.pointer), out = result.storage.pointer
@@ -30,7 +30,7 @@ extension Tensor {
 
     /// The axes reordered: result axis i is this tensor's axis `permutation[i]`.
     public func permuted(_ permutation: [Int]) -> Tensor {
-        precondition(permutation.sorted() == Array(0..<rank),
+        require(permutation.sorted() == Array(0..<rank),
                      "permute: \(permutation) is not a permutation of the axes of shape \(shape)")
         if permutation == Array(0..<rank) { return self }
         let newShape = permutation.map { shape[$0] }
@@ -57,7 +57,7 @@ extension Tensor {
 
     /// Swaps two axes (by default the last two: the matrix transpose).
     public func transposed(_ axis0: Int = -2, _ axis1: Int = -1) -> Tensor {
-        precondition(rank >= 2 || (rank == 1 && axis0 == -2), "transpose: shape \(shape) has fewer than two axes")
+        require(rank >= 2 || (rank == 1 && axis0 == -2), "transpose: shape \(shape) has fewer than two axes")
         if rank < 2 { return self }
         var permutation = Array(0..<rank)
         permutation.swapAt(Shape.axis(axis0, rank: rank, in: "transpose"), Shape.axis(axis1, rank: rank, in: "transpose"))
@@ -68,7 +68,7 @@ extension Tensor {
     public func squeezed(axis: Int? = nil) -> Tensor {
         guard let axis else { return reshaped(shape.filter { $0 != 1 }) }
         let a = Shape.axis(axis, rank: rank, in: "squeeze")
-        precondition(shape[a] == 1, "squeeze: axis \(axis) of shape \(shape) has size \(shape[a]), not 1")
+        require(shape[a] == 1, "squeeze: axis \(axis) of shape \(shape) has size \(shape[a]), not 1")
         var newShape = shape
         newShape.remove(at: a)
         return reshaped(newShape)
@@ -77,7 +77,7 @@ extension Tensor {
     /// Inserts an axis of size 1 at `axis` (negative counts from the end of the result).
     public func unsqueezed(axis: Int) -> Tensor {
         let a = axis < 0 ? axis + rank + 1 : axis
-        precondition(a >= 0 && a <= rank, "unsqueeze: axis \(axis) out of range for shape \(shape)")
+        require(a >= 0 && a <= rank, "unsqueeze: axis \(axis) out of range for shape \(shape)")
         var newShape = shape
         newShape.insert(1, at: a)
         return reshaped(newShape)
@@ -85,11 +85,11 @@ extension Tensor {
 
     /// Joins tensors along an existing axis; all other dimensions must agree.
     public static func concatenate(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-        precondition(!tensors.isEmpty, "concatenate: no tensors")
+        require(!tensors.isEmpty, "concatenate: no tensors")
         let first = tensors[0]
         let a = Shape.axis(axis, rank: first.rank, in: "concatenate")
         for t in tensors {
-            precondition(t.rank == first.rank && (0..<t.rank).allSatisfy { $0 == a || t.shape[$0] == first.shape[$0] },
+            require(t.rank == first.rank && (0..<t.rank).allSatisfy { $0 == a || t.shape[$0] == first.shape[$0] },
                          "concatenate: shapes \(first.shape) and \(t.shape) differ outside axis \(axis)")
         }
         var shape = first.shape
@@ -111,9 +111,9 @@ extension Tensor {
 
     /// Joins tensors of one shape along a new axis.
     public static func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-        precondition(!tensors.isEmpty, "stack: no tensors")
+        require(!tensors.isEmpty, "stack: no tensors")
         for t in tensors where t.shape != tensors[0].shape {
-            preconditionFailure("stack: shapes \(tensors[0].shape) and \(t.shape) differ")
+            fatalError("stack: shapes \(tensors[0].shape) and \(t.shape) differ")
         }
         return concatenate(tensors.map { $0.unsqueezed(axis: axis) }, axis: axis)
     }
@@ -121,7 +121,7 @@ extension Tensor {
     /// Splits along `axis` into pieces of the given sizes (which must add up to the axis length).
     public func split(sizes: [Int], axis: Int = 0) -> [Tensor] {
         let a = Shape.axis(axis, rank: rank, in: "split")
-        precondition(sizes.reduce(0, +) == shape[a], "split: sizes \(sizes) do not add up to \(shape[a]) (axis \(axis) of \(shape))")
+        require(sizes.reduce(0, +) == shape[a], "split: sizes \(sizes) do not add up to \(shape[a]) (axis \(axis) of \(shape))")
         var start = 0
         return sizes.map { size in
             defer { start += size }
@@ -132,7 +132,7 @@ extension Tensor {
     /// Splits along `axis` into `parts` equal pieces.
     public func split(parts: Int, axis: Int = 0) -> [Tensor] {
         let a = Shape.axis(axis, rank: rank, in: "split")
-        precondition(parts > 0 && shape[a] % parts == 0, "split: axis \(axis) of \(shape) does not divide into \(parts) parts")
+        require(parts > 0 && shape[a] % parts == 0, "split: axis \(axis) of \(shape) does not divide into \(parts) parts")
         return split(sizes: Array(repeating: shape[a] / parts, count: parts), axis: a)
     }
 }

@@ -30,7 +30,7 @@ public struct Tensor: @unchecked Sendable {
     /// - Precondition: `scalars.count` equals the product of `shape`.
     public init(shape: [Int], scalars: [Float]) {
         let count = Shape.count(of: shape, in: "Tensor(shape:scalars:)")
-        precondition(scalars.count == count,
+        require(scalars.count == count,
                      "Tensor(shape:scalars:): shape \(shape) needs \(count) scalars, got \(scalars.count)")
         self.init(uninitializedShape: shape)
         scalars.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: count) }
@@ -50,7 +50,7 @@ public struct Tensor: @unchecked Sendable {
     /// A rank-2 tensor from rows of equal length.
     public init(_ rows: [[Float]]) {
         let columns = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == columns }, "Tensor([[Float]]): rows have different lengths")
+        require(rows.allSatisfy { $0.count == columns }, "Tensor([[Float]]): rows have different lengths")
         self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
     }
 
@@ -58,7 +58,7 @@ public struct Tensor: @unchecked Sendable {
     public init(_ blocks: [[[Float]]]) {
         let inner = blocks.map { Tensor($0) }
         let rowShape = inner.first?.shape ?? [0, 0]
-        precondition(inner.allSatisfy { $0.shape == rowShape }, "Tensor([[[Float]]]): blocks have different shapes")
+        require(inner.allSatisfy { $0.shape == rowShape }, "Tensor([[[Float]]]): blocks have different shapes")
         self.init(shape: [blocks.count] + rowShape, scalars: inner.flatMap { $0.scalars })
     }
 
@@ -75,7 +75,7 @@ public struct Tensor: @unchecked Sendable {
 
     /// The single element of a one-element tensor.
     public var scalar: Float {
-        precondition(count == 1, "Tensor.scalar: tensor of shape \(shape) has \(count) elements, not 1")
+        require(count == 1, "Tensor.scalar: tensor of shape \(shape) has \(count) elements, not 1")
         return storage.pointer[0]
     }
 

@@ -78,7 +78,7 @@ public final class LearningRateScheduler: Callback {
 
     public func epochWillBegin(_ epoch: Int, trainer: Trainer) {
         let rate = schedule(epoch, trainer.optimizer.learningRate)
-        precondition(rate >= 0 && rate.isFinite, "LearningRateScheduler: invalid learning rate \(rate) for epoch \(epoch)")
+        require(rate >= 0 && rate.isFinite, "LearningRateScheduler: invalid learning rate \(rate) for epoch \(epoch)")
         trainer.optimizer.learningRate = rate
     }
 }
@@ -112,8 +112,8 @@ public final class EarlyStopping: Callback {
     ///   - restoreBestParameters: put back the best epoch's parameters when stopping or at the end
     ///     (default `true`).
     public init(monitor: String = "val_loss", patience: Int = 5, minDelta: Float = 0, restoreBestParameters: Bool = true) {
-        precondition(patience >= 0, "EarlyStopping: invalid patience \(patience)")
-        precondition(minDelta >= 0, "EarlyStopping: invalid minimum change \(minDelta)")
+        require(patience >= 0, "EarlyStopping: invalid patience \(patience)")
+        require(minDelta >= 0, "EarlyStopping: invalid minimum change \(minDelta)")
         self.monitor = monitor
         self.patience = patience
         self.minDelta = minDelta

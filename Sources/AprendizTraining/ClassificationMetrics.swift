@@ -3,16 +3,16 @@ import AprendizTensor
 /// The predicted class of each row of `scores` (`[count, classes]`: logits or probabilities):
 /// argmaxₖ scoresᵢₖ, the first maximum on ties. Shape `[count]`.
 public func predictedClasses(_ scores: Tensor) -> [Int] {
-    precondition(scores.rank == 2, "predictedClasses: expects scores of shape [count, classes], got \(scores.shape)")
+    require(scores.rank == 2, "predictedClasses: expects scores of shape [count, classes], got \(scores.shape)")
     return scores.argmax(axis: 1).scalars.map { Int($0) }
 }
 
 /// The class indices in a `[count]` label tensor.
 func classIndices(_ labels: Tensor, classCount: Int? = nil, in operation: String) -> [Int] {
-    precondition(labels.rank == 1, "\(operation): labels must have shape [count], got \(labels.shape)")
+    require(labels.rank == 1, "\(operation): labels must have shape [count], got \(labels.shape)")
     return labels.scalars.map { label in
         let k = Int(label)
-        precondition(Float(k) == label && k >= 0 && k < (classCount ?? Int.max),
+        require(Float(k) == label && k >= 0 && k < (classCount ?? Int.max),
                      "\(operation): label \(label) is not a class index")
         return k
     }
@@ -25,7 +25,7 @@ func classIndices(_ labels: Tensor, classCount: Int? = nil, in operation: String
 /// - Parameters: scores `[count, classes]`; labels `[count]` class indices.
 public func accuracy(scores: Tensor, labels: Tensor) -> Float {
     let predicted = predictedClasses(scores), actual = classIndices(labels, in: "accuracy")
-    precondition(predicted.count == actual.count, "accuracy: \(predicted.count) predictions for \(actual.count) labels")
+    require(predicted.count == actual.count, "accuracy: \(predicted.count) predictions for \(actual.count) labels")
     guard !actual.isEmpty else { return 0 }
     return Float(zip(predicted, actual).filter { $0 == $1 }.count) / Float(actual.count)
 }
@@ -36,9 +36,9 @@ public func accuracy(scores: Tensor, labels: Tensor) -> Float {
 /// top-k accuracy = (1/n) Σᵢ [#{k′ : sᵢₖ′ > sᵢ,yᵢ} < k]
 /// ```
 public func topKAccuracy(scores: Tensor, labels: Tensor, k: Int) -> Float {
-    precondition(scores.rank == 2 && k >= 1, "topKAccuracy: invalid k \(k) or scores shape \(scores.shape)")
+    require(scores.rank == 2 && k >= 1, "topKAccuracy: invalid k \(k) or scores shape \(scores.shape)")
     let classes = scores.shape[1], actual = classIndices(labels, classCount: classes, in: "topKAccuracy")
-    precondition(scores.shape[0] == actual.count, "topKAccuracy: \(scores.shape[0]) rows for \(actual.count) labels")
+    require(scores.shape[0] == actual.count, "topKAccuracy: \(scores.shape[0]) rows for \(actual.count) labels")
     guard !actual.isEmpty else { return 0 }
     let hits = scores.withUnsafeBufferPointer { s in
         actual.enumerated().filter { i, y in
@@ -65,10 +65,10 @@ public struct ConfusionMatrix: Sendable, Equatable {
 
     /// From predicted and true class indices.
     public init(predicted: [Int], actual: [Int], classCount: Int) {
-        precondition(predicted.count == actual.count, "ConfusionMatrix: \(predicted.count) predictions for \(actual.count) labels")
+        require(predicted.count == actual.count, "ConfusionMatrix: \(predicted.count) predictions for \(actual.count) labels")
         var counts = Array(repeating: Array(repeating: 0, count: classCount), count: classCount)
         for (p, t) in zip(predicted, actual) {
-            precondition((0..<classCount).contains(p) && (0..<classCount).contains(t),
+            require((0..<classCount).contains(p) && (0..<classCount).contains(t),
                          "ConfusionMatrix: class \(max(p, t)) is outside 0..<\(classCount)")
             counts[t][p] += 1
         }

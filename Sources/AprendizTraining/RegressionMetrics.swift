@@ -29,5 +29,5 @@ public func r2Score(predictions: Tensor, targets: Tensor) -> Float {
 }
 
 private func checkSameShape(_ a: Tensor, _ b: Tensor, in operation: String) {
-    precondition(a.shape == b.shape, "\(operation): predictions \(a.shape) and targets \(b.shape) differ in shape")
+    require(a.shape == b.shape, "\(operation): predictions \(a.shape) and targets \(b.shape) differ in shape")
 }

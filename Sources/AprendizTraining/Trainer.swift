@@ -66,7 +66,7 @@ public final class Trainer {
     @discardableResult
     public func fit<Source: Dataset>(_ dataset: Source, epochs: Int, batchSize: Int = 32, shuffle: Bool = true,
                                      seed: UInt64 = 0, validation: Validation = .none) throws -> [EpochLogs] {
-        precondition(epochs >= 1, "Trainer.fit: invalid number of epochs \(epochs)")
+        require(epochs >= 1, "Trainer.fit: invalid number of epochs \(epochs)")
         let (training, held) = validation.split(dataset)
         let loader = DataLoader(training, batchSize: batchSize, shuffle: shuffle, seed: seed)
         plannedEpochs = epochs
@@ -179,9 +179,9 @@ public enum Validation {
         case .dataset(let held):
             return (dataset.subset(Array(0..<dataset.count)), held)
         case .split(let fraction):
-            precondition(fraction > 0 && fraction < 1, "Trainer.fit: validation split \(fraction) is not in (0, 1)")
+            require(fraction > 0 && fraction < 1, "Trainer.fit: validation split \(fraction) is not in (0, 1)")
             let trainCount = dataset.count - Int((Double(fraction) * Double(dataset.count)).rounded(.up))
-            precondition(trainCount > 0, "Trainer.fit: validation split \(fraction) leaves no training examples")
+            require(trainCount > 0, "Trainer.fit: validation split \(fraction) leaves no training examples")
             return (dataset.subset(Array(0..<trainCount)), dataset.subset(Array(trainCount..<dataset.count)))
         }
     }

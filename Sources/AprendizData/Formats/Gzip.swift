@@ -1,4 +1,5 @@
 import CZlib
+import AprendizTensor
 
 /// gzip (RFC 1952) compression and decompression through the system zlib.
 ///
@@ -59,7 +60,7 @@ enum Gzip {
         var stream = z_stream()
         let status = deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                                    zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-        precondition(status == Z_OK, "zlib deflateInit2 failed with status \(status)")
+        require(status == Z_OK, "zlib deflateInit2 failed with status \(status)")
         defer { deflateEnd(&stream) }
         // deflateBound omits the gzip wrapper's 18 bytes beyond the zlib wrapper's 6; add them.
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 18)
@@ -70,7 +71,7 @@ enum Gzip {
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
                 let finish = deflate(&stream, Z_FINISH)
-                precondition(finish == Z_STREAM_END, "zlib deflate did not finish (status \(finish))")
+                require(finish == Z_STREAM_END, "zlib deflate did not finish (status \(finish))")
                 return target.count - Int(stream.avail_out)
             }
         }

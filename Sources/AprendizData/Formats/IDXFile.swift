@@ -1,4 +1,5 @@
 import Foundation
+import AprendizTensor
 
 /// An IDX file: the format of the MNIST and Fashion-MNIST images and labels, raw or gzip-compressed.
 ///
@@ -62,10 +63,10 @@ public struct IDXFile: Equatable, Sendable {
     /// Precondition: `data.count == product(shape) × elementType.byteCount`, at most 255 dimensions, and every
     /// size fits in 32 bits.
     public init(elementType: ElementType, shape: [Int], data: [UInt8]) {
-        precondition(shape.count <= 255, "IDXFile: shape \(shape) has more than 255 dimensions")
-        precondition(shape.allSatisfy { (0...Int(UInt32.max)).contains($0) },
+        require(shape.count <= 255, "IDXFile: shape \(shape) has more than 255 dimensions")
+        require(shape.allSatisfy { (0...Int(UInt32.max)).contains($0) },
                      "IDXFile: every dimension of shape \(shape) must be in 0...\(UInt32.max)")
-        precondition(shapeByteCount(shape, elementSize: elementType.byteCount) == data.count,
+        require(shapeByteCount(shape, elementSize: elementType.byteCount) == data.count,
                      "IDXFile: \(data.count) bytes do not fit shape \(shape) of \(elementType)")
         self.elementType = elementType
         self.shape = shape

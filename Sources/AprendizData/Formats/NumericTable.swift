@@ -1,5 +1,6 @@
 import Foundation
 import SwiftCSV
+import AprendizTensor
 
 /// A table of numbers read from a CSV file with a header line: column names plus row-major `Float` values.
 ///
@@ -27,7 +28,7 @@ public struct NumericTable: Equatable, Sendable {
 
     /// Creates a table; `values.count` must be a multiple of `columnNames.count`.
     public init(columnNames: [String], values: [Float], path: String = "<memory>") {
-        precondition(columnNames.isEmpty ? values.isEmpty : values.count % columnNames.count == 0,
+        require(columnNames.isEmpty ? values.isEmpty : values.count % columnNames.count == 0,
                      "NumericTable: \(values.count) values do not fill rows of \(columnNames.count) columns")
         self.columnNames = columnNames
         self.values = values

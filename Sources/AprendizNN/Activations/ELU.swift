@@ -42,7 +42,7 @@ public func selu(_ x: Variable) -> Variable {
 
 /// λ·ELU_α, one primitive whose VJP reuses the output: λ for z > 0, y + λα for z ≤ 0.
 func scaledELU(_ x: Variable, alpha: Float, scale: Float, operation: String) -> Variable {
-    precondition(alpha.isFinite, "\(operation): alpha must be finite, got \(alpha)")
+    require(alpha.isFinite, "\(operation): alpha must be finite, got \(alpha)")
     let positive = x.value.greater(Tensor(0))
     return Variable.recording(x.value.mapped(ELUKernel(alpha: alpha, scale: scale)), inputs: [x],
                               operation: operation) { g, y in
@@ -57,7 +57,7 @@ public final class ELU: Module {
 
     /// - Parameter alpha: saturation value for negative inputs (default 1).
     public init(alpha: Float = 1) {
-        precondition(alpha.isFinite, "ELU: alpha must be finite, got \(alpha)")
+        require(alpha.isFinite, "ELU: alpha must be finite, got \(alpha)")
         self.alpha = alpha
         super.init()
     }

@@ -29,7 +29,7 @@ public func prelu(_ x: Variable, alpha: Variable) -> Variable {
 private func preluSlopeShape(input: [Int], channels: Int) -> [Int] {
     var shape = [Int](repeating: 1, count: Swift.max(input.count, 1))
     guard channels != 1 else { return shape }
-    precondition(input.count >= 2 && input[1] == channels,
+    require(input.count >= 2 && input[1] == channels,
                  "prelu: \(channels) slopes need an input with \(channels) channels on axis 1, got shape \(input)")
     shape[1] = channels
     return shape
@@ -44,8 +44,8 @@ public final class PReLU: Module {
     ///   - channels: 1 for a slope shared by every element (default), C for one per channel (axis 1).
     ///   - initialAlpha: starting slope (default 0.25, He et al. and PyTorch).
     public init(channels: Int = 1, initialAlpha: Float = 0.25) {
-        precondition(channels >= 1, "PReLU: channels must be at least 1, got \(channels)")
-        precondition(initialAlpha.isFinite, "PReLU: initialAlpha must be finite, got \(initialAlpha)")
+        require(channels >= 1, "PReLU: channels must be at least 1, got \(channels)")
+        require(initialAlpha.isFinite, "PReLU: initialAlpha must be finite, got \(initialAlpha)")
         alpha = Variable(Tensor.full([channels], value: initialAlpha), requiresGradient: true, name: "alpha")
         super.init()
     }

@@ -18,7 +18,7 @@ import AprendizTensor
 /// mean slope multiplies, as here and in PyTorch. The randomness regularises, like dropout.
 public func rrelu(_ x: Variable, lower: Float = 1.0 / 8, upper: Float = 1.0 / 3, training: Bool,
                   using generator: inout RandomGenerator) -> Variable {
-    precondition(lower >= 0 && lower <= upper && upper.isFinite,
+    require(lower >= 0 && lower <= upper && upper.isFinite,
                  "rrelu: need 0 ≤ lower ≤ upper, got lower \(lower), upper \(upper)")
     guard training else { return leakyReLU(x, alpha: (lower + upper) / 2) }
     let slopes = Tensor.randomUniform(x.shape, in: lower...upper, using: &generator)
@@ -39,7 +39,7 @@ public final class RReLU: Module {
     ///   - lower, upper: slope interval (defaults 1/8 and 1/3).
     ///   - seed: seeds this layer's own generator; nil draws from the global generator (``RandomGenerator/withGlobal(_:)``).
     public init(lower: Float = 1.0 / 8, upper: Float = 1.0 / 3, seed: UInt64? = nil) {
-        precondition(lower >= 0 && lower <= upper && upper.isFinite,
+        require(lower >= 0 && lower <= upper && upper.isFinite,
                      "RReLU: need 0 ≤ lower ≤ upper, got lower \(lower), upper \(upper)")
         self.lower = lower
         self.upper = upper

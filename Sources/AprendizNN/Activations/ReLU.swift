@@ -30,7 +30,7 @@ public final class ReLU: Module {
 ///   book's figures use 0.1). Must be finite.
 /// Keeps a small gradient for negative inputs, so units cannot die; α is fixed by hand.
 public func leakyReLU(_ x: Variable, alpha: Float = 0.01) -> Variable {
-    precondition(alpha.isFinite, "leakyReLU: alpha must be finite, got \(alpha)")
+    require(alpha.isFinite, "leakyReLU: alpha must be finite, got \(alpha)")
     return x.piecewiseConstant(LeakyKernel(slope: alpha), derivative: StepKernel(positive: 1, nonPositive: alpha), operation: "leakyReLU")
 }
 
@@ -41,7 +41,7 @@ public final class LeakyReLU: Module {
 
     /// - Parameter alpha: negative slope (default 0.01).
     public init(alpha: Float = 0.01) {
-        precondition(alpha.isFinite, "LeakyReLU: alpha must be finite, got \(alpha)")
+        require(alpha.isFinite, "LeakyReLU: alpha must be finite, got \(alpha)")
         self.alpha = alpha
         super.init()
     }

@@ -41,7 +41,7 @@ public func logSoftmax(_ x: Variable, axis: Int = -1) -> Variable {
 /// `axis` in 0..<rank (negative counts from the end); stops with a message naming the operation.
 private func normalizedAxis(_ axis: Int, rank: Int, operation: String) -> Int {
     let resolved = axis < 0 ? axis + rank : axis
-    precondition(rank > 0 && resolved >= 0 && resolved < rank,
+    require(rank > 0 && resolved >= 0 && resolved < rank,
                  "\(operation): axis \(axis) is out of range for a tensor of rank \(rank)")
     return resolved
 }

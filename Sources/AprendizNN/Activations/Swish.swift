@@ -23,13 +23,13 @@ public struct SwishKernel: UnaryKernel {
 /// Smooth, non-monotonic, unbounded above; a drop-in replacement for ReLU in deep networks at the
 /// price of a sigmoid per element.
 public func swish(_ x: Variable, beta: Float = 1) -> Variable {
-    precondition(beta.isFinite, "swish: beta must be finite, got \(beta)")
+    require(beta.isFinite, "swish: beta must be finite, got \(beta)")
     return swishPrimitive(x, beta: beta, learnedBeta: nil)
 }
 
 /// Swish with a learnable β (a one-element variable); the gradient reaches β too.
 public func swish(_ x: Variable, beta: Variable) -> Variable {
-    precondition(beta.value.count == 1, "swish: beta must have one element, got shape \(beta.shape)")
+    require(beta.value.count == 1, "swish: beta must have one element, got shape \(beta.shape)")
     return swishPrimitive(x, beta: beta.value.scalars[0], learnedBeta: beta)
 }
 
@@ -55,7 +55,7 @@ public final class Swish: Module {
     ///   - beta: initial (or fixed) sharpness (default 1, the SiLU).
     ///   - learnable: whether β is trained with the other parameters (default false).
     public init(beta: Float = 1, learnable: Bool = false) {
-        precondition(beta.isFinite, "Swish: beta must be finite, got \(beta)")
+        require(beta.isFinite, "Swish: beta must be finite, got \(beta)")
         self.beta = Variable(Tensor([beta]), requiresGradient: learnable, name: "beta")
         super.init()
     }

@@ -13,7 +13,7 @@ import Foundation
 ///   - threshold: θ, where the response is steepest (default 2.8).
 /// Range (−c, 1 − c). A model of the firing rate of a neuron population; of historical interest.
 public func wilsonCowan(_ x: Variable, slope: Float = 1.2, threshold: Float = 2.8) -> Variable {
-    precondition(slope.isFinite && threshold.isFinite,
+    require(slope.isFinite && threshold.isFinite,
                  "wilsonCowan: slope and threshold must be finite, got \(slope), \(threshold)")
     let offset = SigmoidKernel()(-slope * threshold)
     let kernel = AffineThenSigmoidKernel(slope: slope, threshold: threshold, offset: offset)
@@ -46,7 +46,7 @@ public final class WilsonCowan: Module {
     ///   - slope: a (default 1.2).
     ///   - threshold: θ (default 2.8).
     public init(slope: Float = 1.2, threshold: Float = 2.8) {
-        precondition(slope.isFinite && threshold.isFinite,
+        require(slope.isFinite && threshold.isFinite,
                      "WilsonCowan: slope and threshold must be finite, got \(slope), \(threshold)")
         self.slope = slope
         self.threshold = threshold

@@ -62,15 +62,15 @@ struct Convolution {
     let outputChannels: Int
 
     init(geometry: WindowGeometry, filterShape: [Int], groups: Int, biasShape: [Int]?, operation: String) {
-        precondition(groups > 0, "\(operation): groups must be positive, got \(groups)")
-        precondition(geometry.channels % groups == 0,
+        require(groups > 0, "\(operation): groups must be positive, got \(groups)")
+        require(geometry.channels % groups == 0,
                      "\(operation): \(geometry.channels) input channels are not divisible by groups = \(groups)")
         let expected = [geometry.windowHeight, geometry.windowWidth, geometry.channels / groups]
-        precondition(filterShape.count == 4 && Array(filterShape.prefix(3)) == expected && filterShape[3] % groups == 0,
+        require(filterShape.count == 4 && Array(filterShape.prefix(3)) == expected && filterShape[3] % groups == 0,
                      "\(operation): expected a filter [\(expected.map(String.init).joined(separator: ", ")), outputs "
                         + "divisible by \(groups)] for an input of shape \(geometry.inputShape), got \(filterShape)")
         if let biasShape {
-            precondition(biasShape == [filterShape[3]],
+            require(biasShape == [filterShape[3]],
                          "\(operation): expected a bias of shape [\(filterShape[3])], got \(biasShape)")
         }
         self.geometry = geometry

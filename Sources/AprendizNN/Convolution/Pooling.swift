@@ -80,7 +80,7 @@ public func averagePool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int
 ///   `np.mean(axis=(1, 2), keepdims=True)`); `false` returns `[batch, channels]` (Keras's default).
 public func globalAveragePool2D(_ input: Variable, keepDims: Bool = true,
                                 operation: String = "globalAveragePool2D") -> Variable {
-    precondition(input.shape.count == 4,
+    require(input.shape.count == 4,
                  "\(operation): expected an NHWC input [batch, height, width, channels], got shape \(input.shape)")
     return input.mean(axes: [1, 2], keepDims: keepDims)
 }
@@ -89,7 +89,7 @@ public func globalAveragePool2D(_ input: Variable, keepDims: Bool = true,
 private func poolingGeometry(_ operation: String, _ shape: [Int], _ size: (Int, Int), _ stride: (Int, Int)?,
                              _ padding: ConvolutionPadding) -> WindowGeometry {
     let geometry = WindowGeometry(operation: operation, inputShape: shape, window: size, stride: stride ?? size, padding: padding)
-    precondition(max(geometry.padTop, geometry.padBottom) < size.0 && max(geometry.padLeft, geometry.padRight) < size.1,
+    require(max(geometry.padTop, geometry.padBottom) < size.0 && max(geometry.padLeft, geometry.padRight) < size.1,
                  "\(operation): padding \(padding) must be smaller than the window \(size) on every side")
     return geometry
 }

@@ -1,3 +1,5 @@
+import AprendizTensor
+
 /// The sizes behind a 2-D sliding window over an NHWC batch — a convolution's filter or a pooling
 /// window — with padding resolved and the output size computed (§21.2–21.3).
 ///
@@ -19,13 +21,13 @@ struct WindowGeometry: Sendable, Equatable {
     /// Validates the NHWC `inputShape` and the window arguments for `operation`.
     init(operation: String, inputShape: [Int], window: (Int, Int), stride: (Int, Int), dilation: (Int, Int) = (1, 1),
          padding: ConvolutionPadding) {
-        precondition(inputShape.count == 4,
+        require(inputShape.count == 4,
                      "\(operation): expected an NHWC input [batch, height, width, channels], got shape \(inputShape)")
-        precondition(window.0 > 0 && window.1 > 0, "\(operation): window size must be positive, got \(window)")
-        precondition(stride.0 > 0 && stride.1 > 0, "\(operation): stride must be positive, got \(stride)")
-        precondition(dilation.0 > 0 && dilation.1 > 0, "\(operation): dilation must be positive, got \(dilation)")
+        require(window.0 > 0 && window.1 > 0, "\(operation): window size must be positive, got \(window)")
+        require(stride.0 > 0 && stride.1 > 0, "\(operation): stride must be positive, got \(stride)")
+        require(dilation.0 > 0 && dilation.1 > 0, "\(operation): dilation must be positive, got \(dilation)")
         if case .explicit(let top, let bottom, let left, let right) = padding {
-            precondition(min(top, bottom, left, right) >= 0,
+            require(min(top, bottom, left, right) >= 0,
                          "\(operation): padding must not be negative, got \(padding)")
         }
         (batch, height, width, channels) = (inputShape[0], inputShape[1], inputShape[2], inputShape[3])
@@ -36,7 +38,7 @@ struct WindowGeometry: Sendable, Equatable {
         (padTop, padBottom) = padding.amounts(size: height, window: effectiveHeight, stride: strideY, vertical: true)
         (padLeft, padRight) = padding.amounts(size: width, window: effectiveWidth, stride: strideX, vertical: false)
         let paddedHeight = height + padTop + padBottom, paddedWidth = width + padLeft + padRight
-        precondition(paddedHeight >= effectiveHeight && paddedWidth >= effectiveWidth,
+        require(paddedHeight >= effectiveHeight && paddedWidth >= effectiveWidth,
                      "\(operation): window \(effectiveHeight)×\(effectiveWidth) (dilated) is larger than the padded input "
                         + "\(paddedHeight)×\(paddedWidth) of shape \(inputShape)")
         outputHeight = (paddedHeight - effectiveHeight) / strideY + 1

@@ -1,4 +1,5 @@
 import AprendizAutodiff
+import AprendizTensor
 
 /// Average pooling over NHWC windows (§21.3.2; the book's `AveragePooling2D`): each output is the
 /// mean of its window, and the gradient is shared equally by the window.
@@ -24,8 +25,8 @@ public final class AveragePooling2D: Module {
     /// A pooling layer; `stride` defaults to `size`.
     public init(size: (Int, Int) = (2, 2), stride: (Int, Int)? = nil, padding: ConvolutionPadding = .valid,
                 countIncludesPadding: Bool = true) {
-        precondition(size.0 > 0 && size.1 > 0, "AveragePooling2D: invalid pool size \(size)")
-        if let stride { precondition(stride.0 > 0 && stride.1 > 0, "AveragePooling2D: invalid stride \(stride)") }
+        require(size.0 > 0 && size.1 > 0, "AveragePooling2D: invalid pool size \(size)")
+        if let stride { require(stride.0 > 0 && stride.1 > 0, "AveragePooling2D: invalid stride \(stride)") }
         self.size = size
         self.stride = stride ?? size
         self.padding = padding

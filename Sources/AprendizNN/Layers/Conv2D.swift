@@ -48,12 +48,12 @@ public final class Conv2D: Module {
                 padding: ConvolutionPadding = .valid, dilation: (Int, Int) = (1, 1), groups: Int = 1, useBias: Bool = true,
                 weightInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
                 using generator: inout RandomGenerator) {
-        precondition(inputChannels > 0 && outputChannels > 0,
+        require(inputChannels > 0 && outputChannels > 0,
                      "Conv2D: invalid channels \(inputChannels) → \(outputChannels)")
-        precondition(kernelSize.0 > 0 && kernelSize.1 > 0, "Conv2D: invalid kernel size \(kernelSize)")
-        precondition(stride.0 > 0 && stride.1 > 0, "Conv2D: invalid stride \(stride)")
-        precondition(dilation.0 > 0 && dilation.1 > 0, "Conv2D: invalid dilation \(dilation)")
-        precondition(groups > 0 && inputChannels % groups == 0 && outputChannels % groups == 0,
+        require(kernelSize.0 > 0 && kernelSize.1 > 0, "Conv2D: invalid kernel size \(kernelSize)")
+        require(stride.0 > 0 && stride.1 > 0, "Conv2D: invalid stride \(stride)")
+        require(dilation.0 > 0 && dilation.1 > 0, "Conv2D: invalid dilation \(dilation)")
+        require(groups > 0 && inputChannels % groups == 0 && outputChannels % groups == 0,
                      "Conv2D: groups = \(groups) must divide both \(inputChannels) input and \(outputChannels) output channels")
         let shape = [kernelSize.0, kernelSize.1, inputChannels / groups, outputChannels]
         weight = Variable(weightInitializer.make(shape, using: &generator), requiresGradient: true)
@@ -95,7 +95,7 @@ public final class Conv2D: Module {
 
     /// The convolution of an NHWC batch.
     public override func callAsFunction(_ input: Variable) -> Variable {
-        precondition(input.shape.count == 4 && input.shape[3] == inputChannels,
+        require(input.shape.count == 4 && input.shape[3] == inputChannels,
                      "Conv2D: expected an input of shape [batch, height, width, \(inputChannels)] (NHWC), got \(input.shape)")
         return conv2d(input, filter: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
                       operation: "Conv2D")

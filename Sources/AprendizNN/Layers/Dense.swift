@@ -34,7 +34,7 @@ public final class Dense: Module {
     public init(_ inputs: Int, _ outputs: Int, useBias: Bool = true,
                 weightInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
                 using generator: inout RandomGenerator) {
-        precondition(inputs > 0 && outputs > 0, "Dense: invalid size \(inputs) → \(outputs)")
+        require(inputs > 0 && outputs > 0, "Dense: invalid size \(inputs) → \(outputs)")
         weight = Variable(weightInitializer.make([inputs, outputs], using: &generator), requiresGradient: true)
         bias = useBias ? Variable(biasInitializer.make([outputs], using: &generator), requiresGradient: true) : nil
         super.init()
@@ -51,7 +51,7 @@ public final class Dense: Module {
 
     /// y = x·W + b.
     public override func callAsFunction(_ input: Variable) -> Variable {
-        precondition(input.shape.last == inputCount,
+        require(input.shape.last == inputCount,
                      "Dense: input of shape \(input.shape) does not end in \(inputCount) features")
         if input.shape.count > 2 {
             let rows = self(input.reshaped([-1, inputCount]))

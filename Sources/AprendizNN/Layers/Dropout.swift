@@ -20,7 +20,7 @@ public final class Dropout: Module {
     ///   - probability: p ∈ [0, 1) (default 0.5).
     ///   - seed: a seed for this layer's own mask generator; `nil` draws from the default generator.
     public init(probability: Float = 0.5, seed: UInt64? = nil) {
-        precondition(probability >= 0 && probability < 1, "Dropout: probability \(probability) is not in [0, 1)")
+        require(probability >= 0 && probability < 1, "Dropout: probability \(probability) is not in [0, 1)")
         self.probability = probability
         generator = seed.map(RandomGenerator.init(seed:))
         super.init()

@@ -1,4 +1,5 @@
 import AprendizAutodiff
+import AprendizTensor
 
 /// Flattens every axis after the first (the batch axis): `[batch, d₁, …, dₙ] → [batch, d₁·…·dₙ]`.
 ///
@@ -8,7 +9,7 @@ public final class Flatten: Module {
     public override init() { super.init() }
 
     public override func callAsFunction(_ input: Variable) -> Variable {
-        precondition(input.shape.count >= 1, "Flatten: input must have a batch axis, got shape \(input.shape)")
+        require(input.shape.count >= 1, "Flatten: input must have a batch axis, got shape \(input.shape)")
         return input.reshaped([input.shape[0], input.shape.dropFirst().reduce(1, *)])
     }
 }

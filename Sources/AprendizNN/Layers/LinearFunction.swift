@@ -15,12 +15,12 @@ import AprendizTensor
 ///   - input: `[batch, inputs]`. `weight`: `[inputs, outputs]`. `bias`: `[outputs]`, or `nil`.
 ///   - operation: the name shape errors and the graph use (``Dense`` passes its own).
 public func linear(_ input: Variable, weight: Variable, bias: Variable? = nil, operation: String = "linear") -> Variable {
-    precondition(input.shape.count == 2 && weight.shape.count == 2 && input.shape[1] == weight.shape[0],
+    require(input.shape.count == 2 && weight.shape.count == 2 && input.shape[1] == weight.shape[0],
                  "\(operation): expected an input [batch, \(weight.shape.first ?? 0)] for a weight of shape \(weight.shape), "
                     + "got \(input.shape)")
     let (rows, inputs, outputs) = (input.shape[0], weight.shape[0], weight.shape[1])
     if let bias {
-        precondition(bias.shape == [outputs], "\(operation): expected a bias of shape [\(outputs)], got \(bias.shape)")
+        require(bias.shape == [outputs], "\(operation): expected a bias of shape [\(outputs)], got \(bias.shape)")
     }
     var output = Tensor(uninitializedShape: [rows, outputs])
     output.withUnsafeMutableBufferPointer { y in

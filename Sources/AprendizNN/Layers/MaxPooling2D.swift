@@ -1,4 +1,5 @@
 import AprendizAutodiff
+import AprendizTensor
 
 /// Max pooling over NHWC windows (§21.3.1; the book's `MaxPooling2D`): each output is the largest
 /// value in its window, and the gradient flows only to that value.
@@ -20,8 +21,8 @@ public final class MaxPooling2D: Module {
 
     /// A pooling layer; `stride` defaults to `size`.
     public init(size: (Int, Int) = (2, 2), stride: (Int, Int)? = nil, padding: ConvolutionPadding = .valid) {
-        precondition(size.0 > 0 && size.1 > 0, "MaxPooling2D: invalid pool size \(size)")
-        if let stride { precondition(stride.0 > 0 && stride.1 > 0, "MaxPooling2D: invalid stride \(stride)") }
+        require(size.0 > 0 && size.1 > 0, "MaxPooling2D: invalid pool size \(size)")
+        if let stride { require(stride.0 > 0 && stride.1 > 0, "MaxPooling2D: invalid stride \(stride)") }
         self.size = size
         self.stride = stride ?? size
         self.padding = padding

@@ -92,7 +92,7 @@ func validateBinaryCrossEntropy(logits: Tensor, targets: Tensor) throws(LossErro
 /// Terms times optional element weights, which must broadcast to the terms' shape.
 func weighted(_ terms: Variable, by weights: Tensor?, in loss: String) -> Variable {
     guard let weights else { return terms }
-    precondition(Shape.broadcast(weights.shape, terms.shape, in: loss) == terms.shape,
+    require(Shape.broadcast(weights.shape, terms.shape, in: loss) == terms.shape,
                  "\(loss): weights shape \(weights.shape) does not broadcast to \(terms.shape)")
     return terms * weights
 }

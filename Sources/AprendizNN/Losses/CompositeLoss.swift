@@ -12,9 +12,9 @@ import AprendizTensor
 /// no term dominates the gradient).
 /// - Parameter terms: (weight λₖ, scalar loss Lₖ) pairs; at least one, every loss a scalar.
 public func compositeLoss(_ terms: [(weight: Float, loss: Variable)]) -> Variable {
-    precondition(!terms.isEmpty, "compositeLoss: needs at least one term")
+    require(!terms.isEmpty, "compositeLoss: needs at least one term")
     for (k, term) in terms.enumerated() {
-        precondition(term.loss.shape.isEmpty, "compositeLoss: term \(k) has shape \(term.loss.shape), not a scalar")
+        require(term.loss.shape.isEmpty, "compositeLoss: term \(k) has shape \(term.loss.shape), not a scalar")
     }
     return terms.dropFirst().reduce(terms[0].loss * terms[0].weight) { $0 + $1.loss * $1.weight }
 }
@@ -24,7 +24,7 @@ extension Loss {
     /// `L = Σₖ λₖ Lₖ(ŷ, y)`, named `composite(λ₁·name₁ + …)`. Its ``validate(predictions:targets:)``
     /// runs every term's check.
     public static func composite(_ terms: [(weight: Float, loss: Loss)]) -> Loss {
-        precondition(!terms.isEmpty, "Loss.composite: needs at least one term")
+        require(!terms.isEmpty, "Loss.composite: needs at least one term")
         let name = "composite(" + terms.map { "\($0.weight)·\($0.loss.name)" }.joined(separator: " + ") + ")"
         let parts = terms.map { (weight: $0.weight, loss: $0.loss) }
         return Loss(name: name, validate: { predictions, targets throws(LossError) in

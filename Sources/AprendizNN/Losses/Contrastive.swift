@@ -21,7 +21,7 @@ import AprendizTensor
 public func contrastiveLoss(first: Variable, second: Variable, labels: Tensor, margin: Float = 1,
                             reduction: LossReduction = .mean) -> Variable {
     let loss = "contrastiveLoss"
-    precondition(margin > 0, "\(loss): margin \(margin) must be positive")
+    require(margin > 0, "\(loss): margin \(margin) must be positive")
     LossCheck.require { () throws(LossError) in
         try LossCheck.rank(loss, first.value, 2, role: "first", layout: "(batch, dimensions)")
         try LossCheck.sameShape(loss, first.shape, second.shape, names: ("first", "second"))

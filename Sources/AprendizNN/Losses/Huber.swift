@@ -19,7 +19,7 @@ import AprendizTensor
 ///   - reduction: `.mean` (default), `.sum` or `.none`.
 public func huberLoss(predictions: Variable, targets: Tensor, delta: Float = 1,
                       reduction: LossReduction = .mean) -> Variable {
-    precondition(delta > 0, "huberLoss: delta \(delta) must be positive")
+    require(delta > 0, "huberLoss: delta \(delta) must be positive")
     LossCheck.require { () throws(LossError) in try LossCheck.sameShape("huberLoss", predictions.shape, targets.shape) }
     let error = predictions - targets
     let magnitude = error.abs()

@@ -13,7 +13,7 @@ extension Loss {
 
     /// Huber loss with threshold δ, `huber` (§10.2.3): ``huberLoss(predictions:targets:delta:reduction:)``.
     public static func huber(delta: Float = 1) -> Loss {
-        precondition(delta > 0, "Loss.huber: delta \(delta) must be positive")
+        require(delta > 0, "Loss.huber: delta \(delta) must be positive")
         return Loss(name: "huber", validate: sameShape("huber")) { huberLoss(predictions: $0, targets: $1, delta: delta) }
     }
 

@@ -7,7 +7,7 @@ enum LossCheck {
     /// Runs checks and stops with their message if one fails (bad arguments to a loss function are
     /// programmer errors, like an out-of-range subscript).
     static func require(_ checks: () throws(LossError) -> Void) {
-        do throws(LossError) { try checks() } catch { preconditionFailure(error.description) }
+        do throws(LossError) { try checks() } catch { fatalError(error.description) }
     }
 
     /// Predictions and targets must have the same shape.

@@ -19,7 +19,7 @@ import AprendizTensor
 ///   - reduction: over the batch: `.mean` (default), `.sum` or `.none`.
 public func tripletLoss(anchors: Variable, positives: Variable, negatives: Variable, margin: Float = 0.2,
                         reduction: LossReduction = .mean) -> Variable {
-    precondition(margin >= 0, "tripletLoss: margin \(margin) must be non-negative")
+    require(margin >= 0, "tripletLoss: margin \(margin) must be non-negative")
     LossCheck.require { () throws(LossError) in
         try LossCheck.rank("tripletLoss", anchors.value, 2, role: "anchors", layout: "(batch, dimensions)")
         try LossCheck.sameShape("tripletLoss", anchors.shape, positives.shape, names: ("anchors", "positives"))

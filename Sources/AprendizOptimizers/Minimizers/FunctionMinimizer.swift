@@ -30,7 +30,7 @@ public protocol FunctionMinimizer {
 enum MinimizationLoop {
     static func run(_ function: (Variable) -> Variable, from start: Tensor, epochs: Int, tolerance: Float,
                     advance: (_ point: inout Tensor, _ gradient: Tensor) throws -> Void) rethrows -> MinimizationResult {
-        precondition(epochs >= 0, "minimize: invalid number of epochs \(epochs)")
+        require(epochs >= 0, "minimize: invalid number of epochs \(epochs)")
         var point = start, path = [start], values: [Float] = [], converged = false
         for epoch in 0...epochs {
             let (value, gradient) = valueWithGradient(of: function, at: point)
@@ -71,7 +71,7 @@ public struct RuleMinimizer<Rule: UpdateRule>: FunctionMinimizer {
     public init(rule: Rule, learningRate: Float, schedule: LearningRateSchedule = .constant, epochs: Int = 100,
                 tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "RuleMinimizer")
-        precondition(epochs >= 0, "RuleMinimizer: invalid number of epochs \(epochs)")
+        require(epochs >= 0, "RuleMinimizer: invalid number of epochs \(epochs)")
         self.rule = rule
         self.learningRate = learningRate
         self.schedule = schedule

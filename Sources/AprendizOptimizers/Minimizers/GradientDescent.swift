@@ -23,7 +23,7 @@ public struct GradientDescent: FunctionMinimizer {
     /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(learningRate: Float = 0.001, epochs: Int = 100, tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "GradientDescent")
-        precondition(epochs >= 0, "GradientDescent: invalid number of epochs \(epochs)")
+        require(epochs >= 0, "GradientDescent: invalid number of epochs \(epochs)")
         self.learningRate = learningRate
         self.epochs = epochs
         self.tolerance = tolerance

@@ -6,7 +6,7 @@ enum LinearSystem {
     /// (a pivot below 1e-12 of A's largest element).
     static func solve(_ a: Tensor, _ b: Tensor) -> Tensor? {
         let n = b.count
-        precondition(a.shape == [n, n], "LinearSystem.solve: matrix shape \(a.shape) does not match vector of \(n)")
+        require(a.shape == [n, n], "LinearSystem.solve: matrix shape \(a.shape) does not match vector of \(n)")
         var m = a.scalars.map(Double.init), x = b.scalars.map(Double.init)
         let scale = m.map(Swift.abs).max() ?? 0
         guard scale > 0, scale.isFinite else { return nil }
@@ -36,7 +36,7 @@ enum LinearSystem {
 enum SymmetricEigenvalues {
     static func of(_ a: Tensor, in operation: String) -> [Double] {
         let n = a.shape.first ?? 0
-        precondition(a.shape == [n, n] && n > 0, "\(operation): expected a square matrix, got shape \(a.shape)")
+        require(a.shape == [n, n] && n > 0, "\(operation): expected a square matrix, got shape \(a.shape)")
         var m = a.scalars.map(Double.init)
         for sweep in 0..<100 {
             var off = 0.0

@@ -31,7 +31,7 @@ public struct NewtonMethod: FunctionMinimizer {
 
     /// A minimizer with these settings; invalid values stop with a message naming them.
     public init(epochs: Int = 100, tolerance: Float = 1e-6) {
-        precondition(epochs >= 0, "NewtonMethod: invalid number of epochs \(epochs)")
+        require(epochs >= 0, "NewtonMethod: invalid number of epochs \(epochs)")
         self.epochs = epochs
         self.tolerance = tolerance
     }

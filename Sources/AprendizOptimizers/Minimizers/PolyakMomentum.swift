@@ -15,7 +15,7 @@ public enum PolyakMomentum {
     public static func optimalParameters(hessian: Tensor) -> (learningRate: Float, beta: Float) {
         let eigenvalues = SymmetricEigenvalues.of(hessian, in: "PolyakMomentum.optimalParameters")
         let smallest = eigenvalues.min()!, largest = eigenvalues.max()!
-        precondition(smallest > 0, "PolyakMomentum.optimalParameters: the Hessian is not positive definite (smallest eigenvalue \(smallest))")
+        require(smallest > 0, "PolyakMomentum.optimalParameters: the Hessian is not positive definite (smallest eigenvalue \(smallest))")
         let (rootM, rootm) = (largest.squareRoot(), smallest.squareRoot())
         let beta = ((rootM - rootm) / (rootM + rootm)) * ((rootM - rootm) / (rootM + rootm))
         return (Float(4 / ((rootM + rootm) * (rootM + rootm))), Float(beta))

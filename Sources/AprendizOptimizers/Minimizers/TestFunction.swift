@@ -42,7 +42,7 @@ public struct TestFunction: Sendable {
 
     /// f(point) for a variable of shape [2], as a scalar variable (differentiable).
     public func callAsFunction(_ point: Variable) -> Variable {
-        precondition(point.shape == [2], "\(name): expected a point of shape [2], got \(point.shape)")
+        require(point.shape == [2], "\(name): expected a point of shape [2], got \(point.shape)")
         let xy = point.split(sizes: [1, 1])
         return surface(xy[0], xy[1]).sum()
     }
@@ -58,7 +58,7 @@ public struct TestFunction: Sendable {
 
     /// f element-wise over coordinate tensors of equal shape (a grid, for contours).
     public func values(x: Tensor, y: Tensor) -> Tensor {
-        precondition(x.shape == y.shape, "\(name).values: x shape \(x.shape) differs from y shape \(y.shape)")
+        require(x.shape == y.shape, "\(name).values: x shape \(x.shape) differs from y shape \(y.shape)")
         return withoutGradient { surface(Variable(x), Variable(y)).value }
     }
 }

@@ -21,7 +21,7 @@ extension TestFunction {
     /// which gradient descent zig-zags and heavy-ball momentum helps (§6.3.1).
     public static func quadratic(name: String = "quadratic", _ a: [[Float]], xRange: ClosedRange<Float> = -2...2,
                                  yRange: ClosedRange<Float> = -2...2, start: Tensor = Tensor([-1.5, 1.7])) -> TestFunction {
-        precondition(a.count == 2 && a.allSatisfy { $0.count == 2 } && a[0][1] == a[1][0],
+        require(a.count == 2 && a.allSatisfy { $0.count == 2 } && a[0][1] == a[1][0],
                      "TestFunction.quadratic: A must be a symmetric 2×2 matrix, got \(a)")
         let (a11, a12, a22) = (a[0][0], a[0][1], a[1][1])
         return TestFunction(name: name, formula: "½(\(a11)x² + \(2 * a12)xy + \(a22)y²)", minima: [Tensor([0, 0])],

@@ -147,7 +147,7 @@ extension Tensor {
     /// `self = f(self, other)` in place; `other` must broadcast to `self`'s shape.
     @inlinable
     public mutating func combine<K: BinaryKernel>(with other: Tensor, _ kernel: K, operation: String) {
-        precondition(Shape.broadcast(shape, other.shape, in: operation) == shape,
+        require(Shape.broadcast(shape, other.shape, in: operation) == shape,
                      "\(operation): shape \(other.shape) does not broadcast to \(shape) in place")
         if other.shape == shape || other.count == 1 {
             let sb = other.count == 1 ? 0 : 1
