@@ -5,7 +5,9 @@ import Foundation
 /// The description is one line naming the file and the problem, e.g.
 /// `IDX file 'train-images-idx3-ubyte': data holds 1000 bytes but shape [60000, 28, 28] of unsigned byte needs 47040000`.
 /// Format: <http://yann.lecun.com/exdb/mnist/> ("THE IDX FILE FORMAT").
-public struct IDXError: Error, LocalizedError, CustomStringConvertible, Equatable, Sendable {
+public struct IDXError: DataFileError, Equatable, Sendable {
+    public static let formatName = "IDX"
+
     /// What went wrong.
     public enum Reason: Equatable, Sendable {
         /// The file could not be opened or read (the system's message).
@@ -39,13 +41,10 @@ public struct IDXError: Error, LocalizedError, CustomStringConvertible, Equatabl
         self.reason = reason
     }
 
-    /// One line: the file and the problem.
-    public var description: String { "IDX file '\(path)': \(reasonText)" }
+    /// ": " and the problem.
+    public var detail: String { ": " + problem }
 
-    /// Same as ``description``.
-    public var errorDescription: String? { description }
-
-    private var reasonText: String {
+    private var problem: String {
         switch reason {
         case .unreadable(let message): "cannot be read: \(message)"
         case .truncatedHeader(let count, let needed): "is \(count) bytes long but its header needs \(needed)"

@@ -5,7 +5,9 @@ import Foundation
 /// The description is one line naming the file, the 1-based line (the header is line 1), the column and the
 /// problem, e.g. `CSV file 'iris.csv', line 17, column 'petal_width': "abc" is not a number`.
 /// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by SwiftCSV.
-public struct NumericTableError: Error, LocalizedError, CustomStringConvertible, Equatable, Sendable {
+public struct NumericTableError: DataFileError, Equatable, Sendable {
+    public static let formatName = "CSV"
+
     /// What went wrong.
     public enum Reason: Equatable, Sendable {
         /// The file could not be opened or is not UTF-8 (the system's message).
@@ -39,13 +41,8 @@ public struct NumericTableError: Error, LocalizedError, CustomStringConvertible,
         self.reason = reason
     }
 
-    /// One line: the file, line and column, and the problem.
-    public var description: String { "CSV file '\(path)'\(reasonText)" }
-
-    /// Same as ``description``.
-    public var errorDescription: String? { description }
-
-    private var reasonText: String {
+    /// The place in the file (line, column) and the problem.
+    public var detail: String {
         switch reason {
         case .unreadable(let message): ": cannot be read as UTF-8 text: \(message)"
         case .emptyFile: ": is empty (expected a header line with column names)"

@@ -5,7 +5,9 @@ import Foundation
 /// The description is one line naming the file and the problem, e.g.
 /// `safetensors file 'model.safetensors': header length 4096 is larger than the 120 bytes after the length prefix`.
 /// Format: <https://github.com/huggingface/safetensors#format>.
-public struct SafetensorsError: Error, LocalizedError, CustomStringConvertible, Equatable, Sendable {
+public struct SafetensorsError: DataFileError, Equatable, Sendable {
+    public static let formatName = "safetensors"
+
     /// What went wrong.
     public enum Reason: Equatable, Sendable {
         /// The file could not be opened or read (the system's message).
@@ -49,13 +51,10 @@ public struct SafetensorsError: Error, LocalizedError, CustomStringConvertible, 
         self.reason = reason
     }
 
-    /// One line: the file and the problem.
-    public var description: String { "safetensors file '\(path)': \(reasonText)" }
+    /// ": " and the problem.
+    public var detail: String { ": " + problem }
 
-    /// Same as ``description``.
-    public var errorDescription: String? { description }
-
-    private var reasonText: String {
+    private var problem: String {
         switch reason {
         case .unreadable(let message): "cannot be read: \(message)"
         case .tooShort(let count): "is \(count) bytes long, shorter than the 8-byte header-length prefix"
