@@ -98,6 +98,15 @@ struct Convolution {
         block * imagesPerBlock..<min(geometry.batch, (block + 1) * imagesPerBlock)
     }
 
+    /// Runs `body(block, images, rows, columns)` for every block of images, blocks in parallel, with
+    /// a scratch buffer (`columns`) for the block's `rows × rowLength` column matrix.
+    func forEachBlock(_ body: (_ block: Int, _ images: Range<Int>, _ rows: Int, _ columns: UnsafeMutablePointer<Float>) -> Void) {
+        Parallel.forEach(blockCount) { block in
+            let images = images(ofBlock: block), rows = images.count * geometry.outputPositions
+            Workspace.with(floats: rows * rowLength) { body(block, images, rows, $0) }
+        }
+    }
+
     /// Y = columns · W (per group) + b, block by block.
     func forward(input: Tensor, filter: Tensor, bias: Tensor?) -> Tensor {
         var output = Tensor(uninitializedShape: [geometry.rows, outputChannels])
@@ -105,22 +114,19 @@ struct Convolution {
         output.withUnsafeMutableBufferPointer { y in
             input.withUnsafeBufferPointer { x in
                 filter.withUnsafeBufferPointer { w in
-                    Parallel.forEach(blockCount) { block in
-                        let images = images(ofBlock: block), rows = images.count * positions
+                    forEachBlock { _, images, rows, columns in
                         let target = y.baseAddress! + images.lowerBound * positions * outputs
-                        Workspace.with(floats: rows * rowLength) { columns in
-                            Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
-                            if let bias {
-                                bias.withUnsafeBufferPointer { b in
-                                    for row in 0..<rows { (target + row * outputs).update(from: b.baseAddress!, count: outputs) }
-                                }
+                        Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
+                        if let bias {
+                            bias.withUnsafeBufferPointer { b in
+                                for row in 0..<rows { (target + row * outputs).update(from: b.baseAddress!, count: outputs) }
                             }
-                            for group in 0..<groups {
-                                MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: rows, n: groupOutputs, k: patchSize,
-                                                     alpha: 1, a: columns + group * patchSize, lda: rowLength,
-                                                     b: w.baseAddress! + group * groupOutputs, ldb: outputs,
-                                                     beta: bias == nil ? 0 : 1, c: target + group * groupOutputs, ldc: outputs)
-                            }
+                        }
+                        for group in 0..<groups {
+                            MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: rows, n: groupOutputs, k: patchSize,
+                                                 alpha: 1, a: columns + group * patchSize, lda: rowLength,
+                                                 b: w.baseAddress! + group * groupOutputs, ldb: outputs,
+                                                 beta: bias == nil ? 0 : 1, c: target + group * groupOutputs, ldc: outputs)
                         }
                     }
                 }
@@ -159,29 +165,26 @@ struct Convolution {
                 input.withUnsafeBufferPointer { x in
                     filter.withUnsafeBufferPointer { w in
                         partials.withUnsafeMutableBufferPointer { dw in
-                            Parallel.forEach(blockCount) { block in
-                                let images = images(ofBlock: block), rows = images.count * positions
+                            forEachBlock { block, images, rows, columns in
                                 let upstream = g.baseAddress! + images.lowerBound * positions * outputs
-                                Workspace.with(floats: rows * rowLength) { columns in
-                                    if needsFilter {
-                                        Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
-                                        for group in 0..<groups {
-                                            MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: rows,
-                                                                 alpha: 1, a: columns + group * patchSize, lda: rowLength,
-                                                                 b: upstream + group * groupOutputs, ldb: outputs, beta: 0,
-                                                                 c: dw.baseAddress! + block * filterCount + group * groupOutputs, ldc: outputs)
-                                        }
+                                if needsFilter {
+                                    Im2Col.lower(x.baseAddress!, geometry, groups: groups, images: images, into: columns)
+                                    for group in 0..<groups {
+                                        MatrixMultiply.sgemm(transposeA: true, transposeB: false, m: patchSize, n: groupOutputs, k: rows,
+                                                             alpha: 1, a: columns + group * patchSize, lda: rowLength,
+                                                             b: upstream + group * groupOutputs, ldb: outputs, beta: 0,
+                                                             c: dw.baseAddress! + block * filterCount + group * groupOutputs, ldc: outputs)
                                     }
-                                    if let dx {
-                                        for group in 0..<groups {
-                                            MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: rows, n: patchSize, k: groupOutputs,
-                                                                 alpha: 1, a: upstream + group * groupOutputs, lda: outputs,
-                                                                 b: w.baseAddress! + group * groupOutputs, ldb: outputs, beta: 0,
-                                                                 c: columns + group * patchSize, ldc: rowLength)
-                                        }
-                                        (dx + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
-                                        Im2Col.accumulate(columns, geometry, groups: groups, images: images, into: dx)
+                                }
+                                if let dx {
+                                    for group in 0..<groups {
+                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: rows, n: patchSize, k: groupOutputs,
+                                                             alpha: 1, a: upstream + group * groupOutputs, lda: outputs,
+                                                             b: w.baseAddress! + group * groupOutputs, ldb: outputs, beta: 0,
+                                                             c: columns + group * patchSize, ldc: rowLength)
                                     }
+                                    (dx + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+                                    Im2Col.accumulate(columns, geometry, groups: groups, images: images, into: dx)
                                 }
                             }
                         }
