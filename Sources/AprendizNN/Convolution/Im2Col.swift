@@ -203,26 +203,9 @@ enum Im2Col {
         }
     }
 
-    /// target[0..<count] += source[0..<count], eight lanes at a time, then four, then one.
+    /// target[0..<count] += source[0..<count], with the tensor core's element-wise loop.
     @inline(__always)
     fileprivate static func add(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        var offset = 0
-        while offset + 8 <= count {
-            let sum = to.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
-                + from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
-            to.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD8<Float>.self)
-            offset += 8
-        }
-        if offset + 4 <= count {
-            let sum = to.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
-                + from.loadUnaligned(fromByteOffset: offset * 4, as: SIMD4<Float>.self)
-            to.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD4<Float>.self)
-            offset += 4
-        }
-        while offset < count {
-            target[offset] += source[offset]
-            offset += 1
-        }
+        ElementwiseLoop.binary(AddKernel(), target, 1, source, 1, target, count)
     }
 }
