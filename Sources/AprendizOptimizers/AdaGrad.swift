@@ -13,6 +13,9 @@ import AprendizTensor
 /// PyTorch uses ε = 1e-10). Rarely seen features keep large steps; the step shrinks for ever as n
 /// grows, so AdaGrad suits convex and sparse problems more than long network training.
 public struct AdaGradRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.01 (`AdaGrad(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.01
+
     /// ε, added to √n to avoid division by zero.
     public let epsilon: Float
     /// λ of the coupled L2 weight decay.
@@ -51,7 +54,7 @@ public typealias AdaGrad = ParameterOptimizer<AdaGradRule>
 
 extension ParameterOptimizer where Rule == AdaGradRule {
     /// - Parameters: learningRate η (default 0.01), epsilon ε (default 1e-7), weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.01, epsilon: Float = 1e-7,
+    public convenience init(parameters: [Variable], learningRate: Float = AdaGradRule.defaultLearningRate, epsilon: Float = 1e-7,
                             weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: AdaGradRule(epsilon: epsilon, weightDecay: weightDecay))

@@ -13,6 +13,9 @@ import AprendizTensor
 /// The ε inside the max follows PyTorch: with Algorithm 7's u a parameter whose gradients have all
 /// been 0 gets 0/0. Defaults: η = 0.002 (the paper), β₁ = 0.9, β₂ = 0.999, ε = 1e-8 (PyTorch).
 public struct AdaMaxRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.002 (`AdaMax(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.002
+
     /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
     /// β₂: decay rate of the infinity-norm average u.
@@ -62,7 +65,7 @@ public typealias AdaMax = ParameterOptimizer<AdaMaxRule>
 extension ParameterOptimizer where Rule == AdaMaxRule {
     /// - Parameters: learningRate η (default 0.002), beta1 β₁ (0.9), beta2 β₂ (0.999), epsilon ε (1e-8),
     ///   weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.002, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = AdaMaxRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                             schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

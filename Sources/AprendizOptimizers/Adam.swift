@@ -15,6 +15,9 @@ import AprendizTensor
 /// the root as in Algorithm 6 and PyTorch. The default choice for most networks. Moments that decay
 /// below the smallest normal Float are flushed to zero (see `UpdateVector.flushed`).
 public struct AdamRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`Adam(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
     /// β₂: decay rate of the second-moment (squared gradient) average.
@@ -72,7 +75,7 @@ public typealias Adam = ParameterOptimizer<AdamRule>
 extension ParameterOptimizer where Rule == AdamRule {
     /// - Parameters: learningRate η (default 0.001), beta1 β₁ (0.9), beta2 β₂ (0.999), epsilon ε (1e-7),
     ///   weightDecay λ (coupled L2, default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = AdamRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0,
                             schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

@@ -14,6 +14,9 @@ import AprendizTensor
 /// rescaled by 1/√v̂ and weights with large gradients are barely regularised; decoupling keeps η and
 /// λ independent.
 public struct AdamWRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`AdamW(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// The Adam update with the decoupled decay built in.
     public let adam: AdamRule
 
@@ -38,7 +41,7 @@ public typealias AdamW = ParameterOptimizer<AdamWRule>
 extension ParameterOptimizer where Rule == AdamWRule {
     /// - Parameters: learningRate η (default 0.001), beta1 β₁ (0.9), beta2 β₂ (0.999), epsilon ε (1e-8),
     ///   weightDecay λ (decoupled, default 0.01).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = AdamWRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01,
                             schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

@@ -12,6 +12,9 @@ import AprendizTensor
 /// β from the Hessian's extreme eigenvalues, β = ((√M − √m)/(√M + √m))², is
 /// ``PolyakMomentum/optimalParameters(hessian:)``. Defaults: η = 0.001, β = 0.9.
 public struct HeavyBallRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`HeavyBall(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// β, the weight of the previous displacement θₜ − θₜ₋₁.
     public let beta: Float
     /// λ of the coupled L2 weight decay.
@@ -61,7 +64,7 @@ public typealias HeavyBall = ParameterOptimizer<HeavyBallRule>
 
 extension ParameterOptimizer where Rule == HeavyBallRule {
     /// - Parameters: learningRate η (default 0.001), beta β (default 0.9), weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, beta: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = HeavyBallRule.defaultLearningRate, beta: Float = 0.9,
                             weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: HeavyBallRule(beta: beta, weightDecay: weightDecay))

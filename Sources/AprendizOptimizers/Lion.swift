@@ -12,6 +12,9 @@ import AprendizTensor
 /// smaller than AdamW's. It keeps one buffer instead of Adam's two. Defaults: η = 1e-4, β₁ = 0.9,
 /// β₂ = 0.99, λ = 0 (the paper; PyTorch has no Lion).
 public struct LionRule: UpdateRule {
+    /// The learning rate η used when none is given: 1e-4 (`Lion(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 1e-4
+
     /// β₁: weight of the momentum in the interpolation c = β₁m + (1 − β₁)g that gives the update sign.
     public let beta1: Float
     /// β₂: decay rate of the momentum m ← β₂m + (1 − β₂)g.
@@ -55,7 +58,7 @@ public typealias Lion = ParameterOptimizer<LionRule>
 extension ParameterOptimizer where Rule == LionRule {
     /// - Parameters: learningRate η (default 1e-4), beta1 β₁ (0.9), beta2 β₂ (0.99), weightDecay λ
     ///   (decoupled, default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 1e-4, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = LionRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.99, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: LionRule(beta1: beta1, beta2: beta2, weightDecay: weightDecay))

@@ -13,6 +13,9 @@ import AprendizTensor
 /// (``SGDRule`` with momentum), whose buffer is Δθ/(−η): the two agree while η is constant and
 /// differ once a schedule changes η. Defaults: η = 0.001, α = 0.9 (the book's listing).
 public struct MomentumRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`Momentum(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// α, the fraction of the previous update carried over.
     public let momentum: Float
     /// λ of the coupled L2 weight decay.
@@ -50,7 +53,7 @@ public typealias Momentum = ParameterOptimizer<MomentumRule>
 
 extension ParameterOptimizer where Rule == MomentumRule {
     /// - Parameters: learningRate η (default 0.001), momentum α (default 0.9), weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, momentum: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = MomentumRule.defaultLearningRate, momentum: Float = 0.9,
                             weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: MomentumRule(momentum: momentum, weightDecay: weightDecay))

@@ -14,6 +14,9 @@ import AprendizTensor
 /// Defaults: η = 0.001 and μ = 0.9 (the book's listing). The function minimizer
 /// ``NesterovMinimizer`` runs Algorithm 3 literally.
 public struct NAGRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`NAG(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// The same update as ``SGDRule`` with `nesterov: true`.
     public let sgd: SGDRule
 
@@ -34,7 +37,7 @@ public typealias NAG = ParameterOptimizer<NAGRule>
 
 extension ParameterOptimizer where Rule == NAGRule {
     /// - Parameters: learningRate η (default 0.001), momentum μ (default 0.9), weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, momentum: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = NAGRule.defaultLearningRate, momentum: Float = 0.9,
                             weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: NAGRule(momentum: momentum, weightDecay: weightDecay))

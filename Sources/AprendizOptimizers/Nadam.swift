@@ -26,6 +26,9 @@ import Foundation
 /// PyTorch's default is ψ = 0.004. Defaults: η = 0.002 (Dozat; PyTorch), β₁ = 0.9, β₂ = 0.999,
 /// ε = 1e-7 (the book's example).
 public struct NadamRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.002 (`Nadam(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.002
+
     /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
     /// β₂: decay rate of the second-moment (squared gradient) average.
@@ -101,7 +104,7 @@ public typealias Nadam = ParameterOptimizer<NadamRule>
 extension ParameterOptimizer where Rule == NadamRule {
     /// - Parameters: learningRate η (default 0.002), beta1 μ (0.9), beta2 ν (0.999), epsilon ε (1e-7),
     ///   weightDecay λ (default 0), momentumDecay ψ (nil: the book's form; 0.004: PyTorch's).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.002, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = NadamRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.999, epsilon: Float = 1e-7, weightDecay: Float = 0,
                             momentumDecay: Float? = nil, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

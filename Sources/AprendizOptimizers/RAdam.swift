@@ -16,6 +16,9 @@ import Foundation
 /// The rectifier r removes the large variance of Adam's adaptive rate in the first steps, so no
 /// warm-up is needed. Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8 (PyTorch).
 public struct RAdamRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`RAdam(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// β₁: decay rate of the first-moment (gradient mean) average.
     public let beta1: Float
     /// β₂: decay rate of the second-moment (squared gradient) average.
@@ -77,7 +80,7 @@ public typealias RAdam = ParameterOptimizer<RAdamRule>
 extension ParameterOptimizer where Rule == RAdamRule {
     /// - Parameters: learningRate η (default 0.001), beta1 β₁ (0.9), beta2 β₂ (0.999), epsilon ε (1e-8),
     ///   weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, beta1: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = RAdamRule.defaultLearningRate, beta1: Float = 0.9,
                             beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                             schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

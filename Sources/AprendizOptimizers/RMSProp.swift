@@ -13,6 +13,9 @@ import AprendizTensor
 /// AdaGrad the average forgets old gradients, so steps do not shrink for ever. PyTorch's `centered`
 /// and `momentum` options are not offered.
 public struct RMSPropRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.001 (`RMSProp(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// ν, the decay of the running average of g² (PyTorch's `alpha`).
     public let decay: Float
     /// ε, added to √n.
@@ -56,7 +59,7 @@ public typealias RMSProp = ParameterOptimizer<RMSPropRule>
 extension ParameterOptimizer where Rule == RMSPropRule {
     /// - Parameters: learningRate η (default 0.001), decay ν (default 0.9), epsilon ε (default 1e-7),
     ///   weightDecay λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.001, decay: Float = 0.9,
+    public convenience init(parameters: [Variable], learningRate: Float = RMSPropRule.defaultLearningRate, decay: Float = 0.9,
                             epsilon: Float = 1e-7, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: RMSPropRule(decay: decay, epsilon: epsilon, weightDecay: weightDecay))

@@ -17,6 +17,9 @@ import AprendizTensor
 /// Rumelhart form is ``Momentum``, Polyak's is ``HeavyBall``. `nesterov: true` is the parameter
 /// form of NAG (§6.3.4), see ``NAG``.
 public struct SGDRule: UpdateRule {
+    /// The learning rate η used when none is given: 0.01 (`SGD(parameters:)`, `aprendiz train --optimizer`).
+    public static let defaultLearningRate: Float = 0.01
+
     /// μ (0 = plain gradient descent).
     public let momentum: Float
     /// Whether to use Nesterov momentum (requires μ > 0).
@@ -64,7 +67,7 @@ extension ParameterOptimizer where Rule == SGDRule {
     ///   - momentum: μ in [0, 1) (default 0).
     ///   - nesterov: Nesterov momentum (default false).
     ///   - weightDecay: coupled L2 factor λ (default 0).
-    public convenience init(parameters: [Variable], learningRate: Float = 0.01, momentum: Float = 0,
+    public convenience init(parameters: [Variable], learningRate: Float = SGDRule.defaultLearningRate, momentum: Float = 0,
                             nesterov: Bool = false, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,
                   rule: SGDRule(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay))

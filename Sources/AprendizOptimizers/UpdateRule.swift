@@ -30,6 +30,9 @@ public struct ParameterState: Sendable, Equatable {
 /// rule.update(parameter: &theta, gradient: g, state: &state, learningRate: 0.001)
 /// ```
 public protocol UpdateRule: Sendable {
+    /// The learning rate η the optimizer uses when none is given (SPEC.md's defaults; the one place
+    /// each is written — ``OptimizerKind`` and ``MinimizerKind`` read it).
+    static var defaultLearningRate: Float { get }
     /// The names of the per-parameter buffers, used as keys when the state is saved.
     var bufferNames: [String] { get }
     /// The state before the first update (zeros of the parameter's shape, by default).

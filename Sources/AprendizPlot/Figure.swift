@@ -48,8 +48,11 @@ public struct Figure: Sendable {
     }
 
     /// The figure as a standalone SVG 1.1 document (UTF-8 text with an XML declaration).
-    public func svg() -> String {
+    /// - Parameter idPrefix: put before every element id (with `loss-`, `clip1` becomes `loss-clip1`); give each
+    ///   figure inlined in one HTML page its own, since ids are unique page-wide (default: none).
+    public func svg(idPrefix: String = "") -> String {
         var writer = SVGWriter()
+        writer.idPrefix = idPrefix
         let titleHeight = title == nil ? 0.0 : 34.0
         if let title {
             writer.text(title, x: width / 2, y: 12, size: 17, anchor: .middle, baseline: .top, bold: true)

@@ -28,6 +28,9 @@ enum TextBaseline {
 struct SVGWriter {
     private(set) var body = ""
     private var clipCounter = 0
+    /// Put before every `id` this writer makes, so that several documents inlined in one HTML page
+    /// (where ids are page-wide) never share one.
+    var idPrefix = ""
 
     /// Escapes the five XML special characters and drops control characters XML 1.0 forbids.
     static func escape(_ text: String) -> String {
@@ -151,7 +154,7 @@ struct SVGWriter {
     /// Starts a group clipped to a rectangle; close it with ``endGroup()``.
     mutating func beginClippedGroup(x: Double, y: Double, width: Double, height: Double) {
         clipCounter += 1
-        let id = "clip\(clipCounter)"
+        let id = "\(idPrefix)clip\(clipCounter)"
         raw("<clipPath id=\"\(id)\"><rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\"/></clipPath>")
         raw("<g clip-path=\"url(#\(id))\">")
     }

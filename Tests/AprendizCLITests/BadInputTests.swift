@@ -35,7 +35,7 @@ import Testing
 
         #expect(try trainError(["--dataset", "iris", "--activation", "banana"], in: folder).contains("unknown activation 'banana'"))
         #expect(try trainError(["--dataset", "iris", "--optimizer", "newton"], in: folder).contains("unknown optimizer 'newton'"))
-        #expect(try trainError(["--dataset", "digits", "--model", "lenet5"], in: folder).contains("lenet5 needs 28×28 images"))
+        #expect(try trainError(["--dataset", "digits", "--model", "lenet5"], in: folder).contains("lenet5 needs images of shape [28, 28, 1]"))
         #expect(try trainError(["--dataset", "iris", "--model", "convnet"], in: folder).contains("needs square images"))
         #expect(try trainError(["--dataset", "iris", "--loss", "mse"], in: folder).contains("--loss mse does not fit"))
     }

@@ -19,9 +19,10 @@ func isWellFormedXML(_ text: String) -> Bool {
     XMLParser(data: Data(text.utf8)).parse()
 }
 
-/// The message of the error `body` throws, or nil if it does not throw.
+/// The message the command line prints for the error `body` throws (without `Error: `), or nil if it
+/// does not throw.
 func errorMessage(_ body: () throws -> Void) -> String? {
-    do { try body() } catch { return "\(error)" }
+    do { try body() } catch { return AprendizCommand.message(for: error) }
     return nil
 }
 

@@ -22,7 +22,9 @@ import Testing
         for name in ["loss", "accuracy", "confusion"] {
             let svg = try String(contentsOf: report.appendingPathComponent("\(name).svg"), encoding: .utf8)
             #expect(isWellFormedXML(svg), "\(name).svg")
-            #expect(html.contains(ReportPage.withoutXMLDeclaration(svg)), "\(name) inlined")
+            let inlined = ReportPage.withoutXMLDeclaration(svg).replacingOccurrences(of: "id=\"clip", with: "id=\"\(name)-clip")
+                .replacingOccurrences(of: "url(#clip", with: "url(#\(name)-clip")
+            #expect(html.contains(inlined), "\(name) inlined with its own ids")
         }
         // The confusion matrix adds up to the test examples.
         #expect(summary.confusionMatrix?.joined().reduce(0, +) == 360)

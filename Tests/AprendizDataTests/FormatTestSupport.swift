@@ -1,3 +1,4 @@
+import AprendizTestSupport
 import Foundation
 
 /// Helpers shared by the file-format tests: scratch directories, fixtures, external tools.
@@ -54,11 +55,6 @@ enum FormatTestSupport {
 
     /// A Python interpreter that can `import safetensors.numpy, numpy`, or nil (tests that need it are skipped).
     ///
-    /// Tried in order: `$APRENDIZ_PYTHON`, `python3` on `PATH`, the project's `/work/venv/bin/python`.
-    static let safetensorsPython: String? = {
-        let candidates = [ProcessInfo.processInfo.environment["APRENDIZ_PYTHON"], "python3", "/work/venv/bin/python"]
-        return candidates.compactMap { $0 }.first { python in
-            (try? run(python, ["-c", "import safetensors.numpy, numpy"]).status) == 0
-        }
-    }()
+    /// Tried in order: `$APRENDIZ_PYTHON`, `python3` and `python` on `PATH` (``ReferencePython``).
+    static let safetensorsPython: String? = ReferencePython.find(importing: "safetensors.numpy, numpy")
 }

@@ -115,11 +115,10 @@ import AprendizData
         }
     }
 
-    /// The iris data shared with the project (exported from scikit-learn's `load_iris`): 150 rows, 4 features
-    /// plus `target`; first row 5.1,3.5,1.4,0.2,0 and last 5.9,3.0,5.1,1.8,2 as in the file and in scikit-learn.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/datasets/iris.csv"), "needs iris.csv"))
-    func readsIris() throws {
-        let table = try NumericTable(contentsOf: URL(fileURLWithPath: "/work/shared/datasets/iris.csv"))
+    /// The iris data bundled with the package (exported from scikit-learn's `load_iris`): 150 rows, 4 features
+    /// plus `target`; first row 5.1,3.5,1.4,0.2,0 and last 5.9,3.0,5.1,1.8,2 as in scikit-learn.
+    @Test func readsIris() throws {
+        let table = try NumericTable(contentsOf: BundledDataset.iris.url)
         let (features, target) = try table.split(target: "target")
         #expect(features.rowCount == 150 && features.columnCount == 4)
         #expect(Array(features.values.prefix(4)) == [5.1, 3.5, 1.4, 0.2])

@@ -7,7 +7,8 @@ import Testing
 /// (a 28×28×2 image with a 5×5 window fills 157 KB of column matrix, so two images make a block)
 /// and are checked against the definition summed directly in Double (§21.2):
 /// y[n,i,j,o] = b[o] + Σ_{u,v,c} x[n, i·s − p + u, j·s − p + v, c]·w[u,v,c,o], and its adjoints.
-@Suite struct ConvolutionBlockTests {
+@Suite(.serialized) // some tests set the global Parallel.threadCount
+struct ConvolutionBlockTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let batch: Int, size: Int, channels: Int, outputs: Int, window: Int, stride: Int, padding: ConvolutionPadding
         /// Rows (and columns) of zeros before the image: `same` pads ⌊(k − 1)/2⌋ before at stride 1.

@@ -93,13 +93,13 @@ import Testing
         var generator = RandomGenerator(seed: 6)
         // Hand counts: LeNet-5 (5·5·1+1)·6 + (5·5·6+1)·16 + 401·120 + 121·84 + 85·10 = 61 706;
         // the Fashion-MNIST network (25+1)·32 + (800+1)·64 + 3137·1024 + 1025·10 = 3 274 634.
-        let lenet = try ModelCatalog.make("lenet5", using: &generator)
+        let lenet = try ModelCatalog.named("lenet5").make(using: &generator)
         #expect(lenet.parameters().map(\.value.count).reduce(0, +) == 61_706)
         #expect(lenet(Tensor.zeros([3, 28, 28, 1])).shape == [3, 10])
-        let fashion = try ModelCatalog.make("fashion-conv-net", using: &generator)
+        let fashion = try ModelCatalog.named("fashion-conv-net").make(using: &generator)
         #expect(fashion.parameters().map(\.value.count).reduce(0, +) == 3_274_634)
-        #expect(throws: ModelCatalogError.unknownModel("alexnet", known: ModelCatalog.names)) {
-            try ModelCatalog.make("alexnet", using: &generator)
+        #expect(throws: CatalogueError(family: "model", name: "alexnet", known: ["lenet5", "fashion-conv-net"])) {
+            try ModelCatalog.named("alexnet")
         }
     }
 }

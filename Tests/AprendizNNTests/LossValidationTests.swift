@@ -55,14 +55,15 @@ import Testing
         #expect(try Loss.named("binary-cross-entropy-with-logits").name == "binary-cross-entropy-with-logits")
         #expect(Set(Loss.catalog.map(\.name)).count == Loss.catalog.count)
         #expect(Loss.catalog.allSatisfy { $0.name == $0.name.lowercased() && !$0.name.contains(" ") })
-        #expect(throws: LossError.unknownName("cross_entropy", validNames: Loss.catalog.map(\.name))) {
+        #expect(try Loss.named(" Cross-Entropy ").name == "cross-entropy")
+        #expect(throws: CatalogueError(family: "loss", name: "cross_entropy", known: Loss.catalog.map(\.name))) {
             try Loss.named("cross_entropy")
         }
         do {
             _ = try Loss.named("nope")
             Issue.record("Loss.named accepted an unknown name")
         } catch {
-            #expect(error.description.hasPrefix("unknown loss 'nope'; valid names: mse, mae, huber, binary-cross-entropy,"))
+            #expect(error.description.hasPrefix("unknown loss 'nope' (known: mse, mae, huber, binary-cross-entropy,"))
         }
     }
 

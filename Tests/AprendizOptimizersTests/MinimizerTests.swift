@@ -68,7 +68,7 @@ import Testing
         #expect(heavyBall.steps * 4 < descent.steps, "heavy ball \(heavyBall.steps) steps, gradient descent \(descent.steps)")
     }
 
-    @Test func everyRuleRunsAsAFunctionMinimizer() {
+    @Test func adamRunsAsAFunctionMinimizerOnRosenbrock() {
         // The path of Adam on Rosenbrock is one call; f must fall from its start value 24.2.
         let result = RuleMinimizer(rule: AdamRule(), learningRate: 0.02, epochs: 3000)
             .minimize(TestFunction.rosenbrock.callAsFunction, from: Tensor([-1.2, 1]))

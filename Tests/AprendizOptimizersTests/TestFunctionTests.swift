@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct TestFunctionTests {
     @Test(arguments: TestFunction.all.map(\.name))
-    func valueAtEveryMinimumIsTheKnownMinimum(_ name: String) {
-        let f = TestFunction.named(name)!
+    func valueAtEveryMinimumIsTheKnownMinimum(_ name: String) throws {
+        let f = try TestFunction.named(name)
         for minimum in f.minima {
             expectClose(f.value(at: minimum), f.minimumValue, absolute: 1e-4, "\(name) at \(minimum.scalars)")
         }

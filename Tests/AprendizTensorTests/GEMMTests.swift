@@ -3,7 +3,7 @@ import Testing
 @testable import AprendizTensor
 
 /// SwiftGEMM and the BLAS dispatch against a Double-accumulating triple loop.
-@Suite("GEMM")
+@Suite("GEMM", .serialized) // some tests set the global Parallel.threadCount
 struct GEMMTests {
     /// A small deterministic generator (SplitMix64) so failures reproduce.
     struct Generator {

@@ -68,9 +68,10 @@ import Testing
     }
 
     /// Aprendiz → Python: the safetensors package reads the file, names, shapes, values and metadata.
-    /// Skipped when no Python with `safetensors` is found ($APRENDIZ_PYTHON, python3, /work/venv/bin/python).
-    @Test func pythonReadsAprendizFiles() throws {
-        guard let python = Self.safetensorsPython else { return }
+    /// Skipped (visibly) when no Python with `safetensors` is found ($APRENDIZ_PYTHON, python3 or python on PATH).
+    @Test(.enabled(if: safetensorsPython != nil, "needs a Python with safetensors ($APRENDIZ_PYTHON or python3 on PATH)"))
+    func pythonReadsAprendizFiles() throws {
+        let python = try #require(Self.safetensorsPython)
         let model = mlp()
         let url = temporaryURL("for-python.safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -127,10 +128,7 @@ import Testing
         #expect(saved.parameters().map(\.value) == model.parameters().map(\.value))
     }
 
-    static let safetensorsPython: String? = {
-        let candidates = [ProcessInfo.processInfo.environment["APRENDIZ_PYTHON"], "python3", "/work/venv/bin/python"]
-        return candidates.compactMap { $0 }.first { (try? run($0, ["-c", "import safetensors.numpy"])) != nil }
-    }()
+    static let safetensorsPython: String? = ReferencePython.find(importing: "safetensors.numpy")
 
     /// Runs a program and returns its standard output; throws when it fails.
     static func run(_ program: String, _ arguments: [String]) throws -> Data {

@@ -20,7 +20,7 @@ struct BenchCNNCommand: ParsableCommand {
 
     func run() throws {
         try options.apply()
-        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+        guard repeats >= 1 else { throw CLIError("--repeats must be at least 1, got \(repeats)") }
         let batchSize = 64, steps = 10_000 / batchSize
         var generator = RandomGenerator(seed: 1)
         let model = Sequential.leNet5(using: &generator)

@@ -1,13 +1,6 @@
 import Aprendiz
 import ArgumentParser
 
-/// The multilayer perceptron of the benchmark table: 784-256-128-10 with ReLU.
-enum BenchmarkMLP {
-    static func make() -> Sequential {
-        Sequential(Dense(784, 256), ReLU(), Dense(256, 128), ReLU(), Dense(128, 10))
-    }
-}
-
 /// `aprendiz bench mlp`: training throughput of the MLP on random data (same workload as
 /// Benchmarks/pytorch_reference.py mlp): softmax cross-entropy on logits, Adam (η 1e-3) or SGD
 /// with momentum 0.9 (η 0.01), one warm-up epoch, median of 3 timed epochs of 20 000 samples.
@@ -27,8 +20,8 @@ struct BenchMLPCommand: ParsableCommand {
 
     func run() throws {
         try options.apply()
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
-        guard ["adam", "sgd"].contains(optimizer) else { throw ValidationError("--optimizer must be adam or sgd, got '\(optimizer)'") }
+        guard batchSize >= 1 else { throw CLIError("--batch-size must be at least 1, got \(batchSize)") }
+        guard ["adam", "sgd"].contains(optimizer) else { throw CLIError("--optimizer must be adam or sgd, got '\(optimizer)'") }
         var generator = RandomGenerator(seed: 0)
         let count = 20_000
         let inputs = Tensor.randomUniform([count, 784], using: &generator)
@@ -48,34 +41,5 @@ struct BenchMLPCommand: ParsableCommand {
         }
         BenchResult(workload: "mlp batch=\(batchSize) \(optimizer)", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
                     samplesPerSecond: Double(count / batchSize * batchSize) / seconds).print(json: options.json)
-    }
-}
-
-/// `aprendiz bench infer`: latency of one-sample inference through the MLP in inference mode with
-/// no graph recording: 1 000 warm-up calls, then the median of 10 blocks of 1 000 calls.
-struct BenchInferCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "infer",
-        abstract: "Microseconds per one-sample MLP inference call (eval mode, no gradients)."
-    )
-
-    @OptionGroup var options: BenchOptions
-
-    func run() throws {
-        try options.apply()
-        var generator = RandomGenerator(seed: 0)
-        let model = BenchmarkMLP.make()
-        model.eval()
-        let sample = Tensor.randomUniform([1, 784], using: &generator)
-        var sink: Float = 0
-        withoutGradient {
-            for _ in 0..<1_000 { sink += model(sample).value[0, 0] }
-            let block = Stopwatch.median(repeats: 10) {
-                for _ in 0..<1_000 { sink += model(sample).value[0, 0] }
-            }
-            BenchResult(workload: "infer mlp batch=1", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
-                        microseconds: block / 1_000 * 1e6).print(json: options.json)
-        }
-        if sink.isNaN { print("") }
     }
 }

@@ -12,50 +12,25 @@ struct CompareCommand: ParsableCommand {
     )
 }
 
-/// The options both comparisons share.
+/// The options both comparisons share: the training settings of `train` plus the data set, the
+/// number of repeats and the report folder.
 struct CompareOptions: ParsableArguments {
     @Option(help: "NAME or csv:PATH[:target=COLUMN] (classification).")
     var dataset = "digits"
 
-    @Option(help: "mlp, lenet5, convnet, linear or logistic.")
-    var model: ModelKind = .mlp
-
-    @Option(help: "Hidden layer widths of the mlp.")
-    var hidden = "128"
-
-    @Option(help: "Passes over the training data per run.")
-    var epochs = 5
+    @OptionGroup var training: TrainingOptions
 
     @Option(help: "Runs per candidate (seeds S, S+1, …; the same for every candidate).")
     var repeats = 1
 
-    @Option(help: "Examples per update.")
-    var batchSize = 32
-
-    @Option(help: "Learning rate for every candidate (default: each optimizer's own).")
-    var lr: Float?
-
-    @Option(help: "The first seed.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Use at most this many training and test examples.")
-    var limit: Int?
-
     @Option(help: "Report folder.")
     var report = "aprendiz-compare"
 
-    @Flag(help: "Print one JSON object on standard output, and nothing else.")
-    var json = false
-
-    @Flag(help: "No progress output.")
-    var quiet = false
+    var json: Bool { training.json }
 
     func settings() throws -> TrainingSettings {
         guard repeats >= 1 else { throw CLIError("--repeats must be at least 1, got \(repeats)") }
-        let settings = TrainingSettings(dataset: dataset, model: model, hidden: try ModelFactory.hiddenWidths(hidden),
-                                        learningRate: lr, epochs: epochs, batchSize: batchSize, validation: 0, seed: seed, limit: limit)
-        try settings.validate()
-        return settings
+        return try training.settings(dataset: dataset, validation: 0)
     }
 }
 
@@ -64,8 +39,8 @@ enum ComparisonRunner {
     /// - Parameter configure: sets the candidate (optimizer or activation) in the settings.
     static func run(command: String, candidates: [String], options: CompareOptions, base: TrainingSettings,
                     probesGradient: Bool, configure: (inout TrainingSettings, String) -> Void) throws {
-        let console = Console(json: options.json, quiet: options.quiet)
-        let data = try DataPreparation.load(try DatasetSpecifier(parsing: options.dataset), seed: base.seed, limit: options.limit)
+        let console = options.training.console
+        let data = try DataPreparation.load(try DatasetSpecifier(parsing: options.dataset), seed: base.seed, limit: base.limit)
         guard data.task == .classification else { throw CLIError("compare needs a classification data set; '\(data.name)' is regression") }
         Interruption.shared.install()
         let start = Date()
@@ -89,10 +64,9 @@ enum ComparisonRunner {
             results.append(result)
         }
         let invocation = (["aprendiz"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        var summary = ComparisonSummary(command: command, invocation: invocation, settings: base,
+        let summary = ComparisonSummary(command: command, invocation: invocation, settings: base,
                                         repeats: options.repeats, candidates: results, seconds: Date().timeIntervalSince(start),
                                         interrupted: Interruption.shared.isRequested)
-        summary.settings.optimizer = command.hasSuffix("optimizers") ? "—" : base.optimizer
         try ReportWriter.write(try ComparisonReport.page(summary), to: URL(fileURLWithPath: options.report))
         console.line("\n" + summary.markdownTable())
         console.line("report written to \(options.report)/index.html")
@@ -118,18 +92,21 @@ struct CompareOptimizersCommand: ParsableCommand {
         discussion: "Example: aprendiz compare optimizers --dataset fashion-mnist --optimizers sgd,momentum,adam --epochs 3"
     )
 
-    @Option(help: "Comma-separated optimizer names (\(OptimizerFactory.names.joined(separator: ", "))).")
+    @Option(help: "Comma-separated optimizer names (\(OptimizerKind.names.joined(separator: ", "))).")
     var optimizers = "sgd,momentum,nag,adagrad,rmsprop,adam"
 
-    @Option(help: "The hidden layers' activation.")
-    var activation = "relu"
+    @Option(help: "The hidden layers' activation: \(Activation.helpList).", completion: .list(Activation.names),
+            transform: Activation.argument)
+    var activation: Activation = .relu
 
     @OptionGroup var options: CompareOptions
 
     func run() throws {
         var base = try options.settings()
-        base.activation = try ModelFactory.activation(activation).name
-        try ComparisonRunner.run(command: "compare optimizers", candidates: try OptimizerFactory.list(optimizers),
+        base.activation = try ModelFactory.activation(activation.name).name
+        base.optimizer = "—"
+        let candidates = try OptimizerKind.list(optimizers, option: "--optimizers").map(\.name)
+        try ComparisonRunner.run(command: "compare optimizers", candidates: candidates,
                                  options: options, base: base, probesGradient: false) { $0.optimizer = $1 }
     }
 }
@@ -142,29 +119,45 @@ struct CompareActivationsCommand: ParsableCommand {
         discussion: "The Heaviside step is left out (its gradient is zero). Example: aprendiz compare activations --family rectifier --epochs 3"
     )
 
-    enum FamilyChoice: String, ExpressibleByArgument { case sigmoidal, rectifier, modern, all }
+    /// `--family`: one of the book's families, or all of them.
+    struct FamilySelection: ExpressibleByArgument {
+        /// nil: every family.
+        let family: Activation.Family?
 
-    @Option(help: "sigmoidal, rectifier, modern or all.")
-    var family: FamilyChoice = .all
+        init(_ family: Activation.Family?) { self.family = family }
 
-    @Option(help: "Comma-separated activation names instead of a family.")
+        init?(argument: String) {
+            if CatalogueLookup.normalized(argument) == "all" { family = nil; return }
+            guard let family = try? Activation.Family.named(argument) else { return nil }
+            self.family = family
+        }
+
+        static var allValueStrings: [String] { Activation.Family.names + ["all"] }
+
+        var defaultValueDescription: String { family?.name ?? "all" }
+
+        /// The trainable activations of the selection, in catalogue order.
+        var activations: [Activation] { (family?.members ?? Array(Activation.allCases)).filter(\.isTrainable) }
+    }
+
+    @Option(help: "Which family of activations to compare.")
+    var family = FamilySelection(nil)
+
+    @Option(help: "Comma-separated activation names instead of a family (\(Activation.names.joined(separator: ", "))).")
     var activations: String?
 
-    @Option(help: "The optimizer of every run.")
-    var optimizer = "adam"
+    @Option(help: "The optimizer of every run: \(OptimizerKind.helpList).", completion: .list(OptimizerKind.names),
+            transform: OptimizerKind.argument)
+    var optimizer: OptimizerKind = .adam
 
     @OptionGroup var options: CompareOptions
 
     func run() throws {
         var base = try options.settings()
-        _ = try OptimizerFactory.make(optimizer, parameters: [], learningRate: options.lr)
-        base.optimizer = optimizer
-        let names: [String]
-        if let activations {
-            names = try activations.split(separator: ",").map { try ModelFactory.activation(String($0)).name }
-        } else {
-            names = Activation.allCases.filter { $0.isTrainable && (family == .all || $0.family.rawValue == family.rawValue) }.map(\.name)
-        }
+        base.optimizer = optimizer.name
+        let names = try activations.map { list in
+            try Activation.list(list, option: "--activations").map { try ModelFactory.activation($0.name, option: "--activations").name }
+        } ?? family.activations.map(\.name)
         try ComparisonRunner.run(command: "compare activations", candidates: names, options: options, base: base,
                                  probesGradient: true) { $0.activation = $1 }
     }

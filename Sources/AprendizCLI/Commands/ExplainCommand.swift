@@ -13,8 +13,9 @@ struct ExplainCommand: ParsableCommand {
 
 /// The options shared by the gradient experiments: the stack and its initialisation.
 struct GradientFlowOptions: ParsableArguments {
-    @Option(help: "Activation between the layers (see `aprendiz plot activation --list`).")
-    var activation: String = "sigmoid"
+    @Option(help: "Activation between the layers: \(Activation.helpList).", completion: .list(Activation.names),
+            transform: Activation.argument)
+    var activation: Activation = .sigmoid
 
     @Option(help: "Number of dense layers.")
     var layers: Int = 10
@@ -35,22 +36,19 @@ struct GradientFlowOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard Activation(rawValue: activation) != nil else {
-            throw ValidationError("unknown activation '\(activation)'; choose one of \(Activation.allCases.map(\.name).joined(separator: ", "))")
-        }
-        guard layers >= 1 else { throw ValidationError("--layers must be at least 1, got \(layers)") }
-        guard width >= 1 else { throw ValidationError("--width must be at least 1, got \(width)") }
-        guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
-        guard bias.isFinite else { throw ValidationError("--bias must be finite, got \(bias)") }
+        guard layers >= 1 else { throw CLIError("--layers must be at least 1, got \(layers)") }
+        guard width >= 1 else { throw CLIError("--width must be at least 1, got \(width)") }
+        guard batch >= 1 else { throw CLIError("--batch must be at least 1, got \(batch)") }
+        guard bias.isFinite else { throw CLIError("--bias must be finite, got \(bias)") }
     }
 
     var experiment: GradientFlow {
-        GradientFlow(activation: Activation(rawValue: activation)!, layers: layers, width: width, batch: batch,
+        GradientFlow(activation: activation, layers: layers, width: width, batch: batch,
                      initialization: initialization, bias: bias, seed: seed)
     }
 
     var headline: String {
-        "\(layers) dense layers of \(width) units, \(activation), init \(initialization.rawValue) " +
+        "\(layers) dense layers of \(width) units, \(activation.name), init \(initialization.rawValue) " +
             "(std \(experiment.weightStandardDeviation)), bias \(bias), batch \(batch), seed \(seed)"
     }
 }
@@ -66,21 +64,21 @@ struct ExplainVanishingGradientCommand: ParsableCommand {
         Runs one batch forward through a deep dense stack and one backward pass from L = Σ output,
         then prints ‖δ‖ = ‖∂L/∂z‖ and ‖∂L/∂W‖ for each layer, from the input (layer 1) to the output.
         Examples: aprendiz explain vanishing-gradient --activation sigmoid
-                  aprendiz explain vanishing-gradient --activation relu --init large --out relu.svg
+                  aprendiz explain vanishing-gradient --activation relu --init large --output relu.svg
         """
     )
 
     @OptionGroup var options: GradientFlowOptions
 
-    @Option(help: "Also write an SVG plot of the gradient norm per layer (log scale) to this file.")
-    var out: String?
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Also write an SVG plot of the gradient norm per layer (log scale) to this file.")
+    var output: String?
 
     func run() throws {
         let reports = options.experiment.run()
         print(Self.table(reports, headline: options.headline))
-        if let out {
-            let title = "Gradient per layer: \(options.activation), init \(options.initialization.rawValue), seed \(options.seed)"
-            try CommandOutput.write(Self.figure(reports, title: title).svg(), to: out)
+        if let output {
+            let title = "Gradient per layer: \(options.activation.name), init \(options.initialization.rawValue), seed \(options.seed)"
+            try CommandOutput.write(Self.figure(reports, title: title).svg(), to: output)
         }
     }
 

@@ -10,68 +10,71 @@ struct MinimizeCommand: ParsableCommand {
         abstract: "Minimize a test function and output the optimizer's path (chapter 6).",
         discussion: """
         Functions: \(TestFunction.all.map(\.name).joined(separator: ", ")).
-        Optimizers: \(MinimizerCatalogue.names.joined(separator: ", ")) (several, comma-separated, share one plot).
-        Example: aprendiz minimize --function rosenbrock --optimizer gd,momentum,adam,newton --lr 0.001 --steps 500 --format svg --out paths.svg
+        Optimizers: \(MinimizerKind.names.joined(separator: ", ")) (several, comma-separated, share one plot).
+        Example: aprendiz minimize --function rosenbrock --optimizer gd,momentum,adam,newton --learning-rate 0.001 --steps 500 --start -1.5,2 --format svg --output paths.svg
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, svg, json }
 
-    @Option(help: "The test function to minimize.")
+    @Option(help: "The test function to minimize (\(TestFunction.all.map(\.name).joined(separator: ", "))).")
     var function: String = "rosenbrock"
 
-    @Option(help: "Optimizer name(s), comma-separated.")
+    @Option(help: "Optimizer name(s), comma-separated (\(MinimizerKind.names.joined(separator: ", "))).")
     var optimizer: String = "gd"
 
-    @Option(help: "Learning rate η (default: each optimizer's own default).")
-    var lr: Float?
+    @Option(name: [.customLong("learning-rate"), .customLong("lr")], parsing: .unconditional,
+            help: "Learning rate η (default: each optimizer's own default).")
+    var learningRate: Float?
 
     @Option(help: "Maximum number of updates.")
     var steps: Int = 100
 
-    @Option(help: "Starting point x,y (default: the function's customary start).")
+    @Option(parsing: .unconditional, help: "Starting point x,y, negative numbers allowed (default: the function's customary start).")
     var start: String?
 
     @Option(help: "Output format: csv (step,x,y,f), svg (contours with paths) or json.")
     var format: Format = .csv
 
-    @Option(help: "Output file (default: standard output).")
-    var out: String?
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Output file (default: standard output).")
+    var output: String?
 
     func validate() throws {
-        guard TestFunction.named(function) != nil else {
-            throw ValidationError("unknown function '\(function)'; choose one of \(TestFunction.all.map(\.name).joined(separator: ", "))")
+        _ = try testFunction()
+        _ = try minimizers()
+        guard steps >= 0 else { throw CLIError("--steps must be ≥ 0, got \(steps)") }
+        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
+            throw CLIError("--learning-rate must be a positive number, got \(learningRate)")
         }
-        for name in optimizerNames where !MinimizerCatalogue.names.contains(name) {
-            throw ValidationError("unknown optimizer '\(name)'; choose from \(MinimizerCatalogue.names.joined(separator: ", "))")
-        }
-        guard steps >= 0 else { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
-        if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr must be a positive number, got \(lr)") }
         _ = try startPoint()
     }
 
-    var optimizerNames: [String] {
-        optimizer.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    func testFunction() throws -> TestFunction {
+        do { return try TestFunction.named(function) } catch {
+            throw CLIError("--function: \(error)")
+        }
     }
+
+    func minimizers() throws -> [MinimizerKind] { try MinimizerKind.list(optimizer, option: "--optimizer") }
 
     func startPoint() throws -> Tensor? {
         guard let start else { return nil }
-        let parts = start.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = start.split(separator: ",", omittingEmptySubsequences: false).map { Float(CatalogueLookup.normalized($0)) }
         guard parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite else {
-            throw ValidationError("--start must be two numbers x,y, got '\(start)'")
+            throw CLIError("--start must be two numbers x,y, got '\(start)'")
         }
         return Tensor([x, y])
     }
 
     func run() throws {
-        let f = TestFunction.named(function)!
+        let f = try testFunction()
         let origin = try startPoint() ?? f.start
-        let paths = try optimizerNames.map { name in
-            let minimizer = MinimizerCatalogue.minimizer(named: name, learningRate: lr, epochs: steps)!
+        let paths = try minimizers().map { kind in
+            let minimizer = kind.makeMinimizer(learningRate: learningRate, epochs: steps)
             do {
-                return (name, try minimizer.minimize(f.callAsFunction, from: origin))
+                return (kind.name, try minimizer.minimize(f.callAsFunction, from: origin))
             } catch let error as NewtonMethodError {
-                throw ValidationError("\(error)")
+                throw CLIError("\(error)")
             }
         }
         let text: String = switch format {
@@ -79,13 +82,7 @@ struct MinimizeCommand: ParsableCommand {
         case .json: Self.json(function: f, paths)
         case .svg: PathPlot(function: f, paths: paths).svg()
         }
-        if let out {
-            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                throw ValidationError("cannot write '\(out)': \(error.localizedDescription)")
-            }
-        } else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        }
+        try CommandOutput.write(text, to: output)
     }
 
     /// `step,x,y,f` (step 0 is the start); with several optimizers a leading `optimizer` column.

@@ -20,7 +20,7 @@ struct PlotActivationCommand: ParsableCommand {
         Names: \(Activation.allCases.map(\.name).joined(separator: ", ")).
         CSV: a header x,f,df then one row per point. Stochastic activations (rrelu, noisy-relu) are
         shown in inference mode. --alpha overrides α for leaky-relu, prelu, elu and selu.
-        Example: aprendiz plot activation gelu --from -4 --to 4 --format svg --out gelu.svg
+        Example: aprendiz plot activation gelu --from -4 --to 4 --format svg --output gelu.svg
         """
     )
 
@@ -44,29 +44,28 @@ struct PlotActivationCommand: ParsableCommand {
     @Option(help: "Number of evenly spaced points (≥ 2).")
     var points: Int = 201
 
-    @Option(help: "α for activations that have one (default: the activation's own).")
+    @Option(parsing: .unconditional, help: "α for activations that have one (default: the activation's own).")
     var alpha: Float?
 
     @Option(help: "Output format: csv or svg.")
     var format: Format = .csv
 
-    @Option(help: "Output file (default: standard output).")
-    var out: String?
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Output file (default: standard output).")
+    var output: String?
 
     func validate() throws {
         if list || table { return }
-        guard let name else { throw ValidationError("give an activation name, or --list") }
-        guard let activation = Activation(rawValue: name) else {
-            throw ValidationError("unknown activation '\(name)'; choose one of \(Activation.allCases.map(\.name).joined(separator: ", "))")
-        }
+        guard let name else { throw CLIError("give an activation name, or --list") }
+        let activation = try Activation.named(name, option: "activation")
         guard from.isFinite, to.isFinite, from < to else {
-            throw ValidationError("--from must be less than --to (both finite), got \(from) and \(to)")
+            throw CLIError("--from must be less than --to (both finite), got \(from) and \(to)")
         }
-        guard points >= 2 else { throw ValidationError("--points must be at least 2, got \(points)") }
+        guard points >= 2 else { throw CLIError("--points must be at least 2, got \(points)") }
         if let alpha {
-            guard alpha.isFinite else { throw ValidationError("--alpha must be a finite number, got \(alpha)") }
+            guard alpha.isFinite else { throw CLIError("--alpha must be a finite number, got \(alpha)") }
             guard activation.defaultAlpha != nil else {
-                throw ValidationError("\(name) has no α; --alpha applies to leaky-relu, prelu, elu and selu")
+                let names = Activation.allCases.filter { $0.defaultAlpha != nil }.map(\.name)
+                throw CLIError("\(activation.name) has no α; --alpha applies to \(names.joined(separator: ", "))")
             }
         }
     }
@@ -79,14 +78,14 @@ struct PlotActivationCommand: ParsableCommand {
         } else if table {
             text = Activation.markdownTable()
         } else {
-            let activation = Activation(rawValue: name!)!
+            let activation = try Activation.named(name!, option: "activation")
             let xs = (0..<points).map { Float(from + (to - from) * Double($0) / Double(points - 1)) }
             let (f, df) = activation.evaluate(Tensor(xs), alpha: alpha)
             text = format == .csv
                 ? Self.csv(x: xs, f: f.scalars, df: df.scalars)
                 : ActivationFigure(activation: activation, alpha: alpha, x: xs, f: f.scalars, df: df.scalars).svg()
         }
-        try CommandOutput.write(text, to: out)
+        try CommandOutput.write(text, to: output)
     }
 
     /// `x,f,df`, one row per point, numbers in Swift's shortest round-trip form.
@@ -105,7 +104,7 @@ enum CommandOutput {
             return
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
+            throw CLIError("cannot write '\(path)': \(error.localizedDescription)")
         }
     }
 }

@@ -20,7 +20,7 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "CSV file of feature rows with a header.")
     var input: String
 
-    @Option(help: "Output CSV file (default: standard output).")
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file (default: standard output).")
     var output: String?
 
     func run() throws {

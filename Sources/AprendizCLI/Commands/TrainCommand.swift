@@ -17,41 +17,24 @@ struct TrainCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "NAME (iris, wine, digits, diabetes, fashion-mnist, mnist) or csv:PATH[:target=COLUMN].")
+    @Option(help: "\(DatasetSpecifier.knownNames.joined(separator: ", ")).")
     var dataset: String
 
-    @Option(help: "mlp, lenet5, convnet, linear or logistic.")
-    var model: ModelKind = .mlp
+    @OptionGroup var training: TrainingOptions
 
-    @Option(help: "Hidden layer widths of the mlp, comma-separated.")
-    var hidden = "128"
+    @Option(help: "The hidden layers' activation: \(Activation.helpList) (aprendiz plot activation --list).",
+            completion: .list(Activation.names), transform: Activation.argument)
+    var activation: Activation = .relu
 
-    @Option(help: "The hidden layers' activation (see aprendiz plot activation --list).")
-    var activation = "relu"
-
-    @Option(help: "Loss name (default: cross-entropy for classification, mse for regression).")
+    @Option(help: "Loss: \(Loss.catalog.map(\.name).joined(separator: ", ")) (default: cross-entropy for classification, mse for regression).",
+            completion: .list(Loss.catalog.map(\.name)))
     var loss: String?
 
-    @Option(help: "Optimizer: \(OptimizerFactory.names.joined(separator: ", ")).")
-    var optimizer = "adam"
-
-    @Option(help: "Learning rate (default: the optimizer's own).")
-    var lr: Float?
-
-    @Option(help: "Passes over the training data.")
-    var epochs = 5
-
-    @Option(help: "Examples per update.")
-    var batchSize = 32
+    @Option(help: "The optimizer: \(OptimizerKind.helpList).", completion: .list(OptimizerKind.names), transform: OptimizerKind.argument)
+    var optimizer: OptimizerKind = .adam
 
     @Option(help: "Fraction of the training part held out for validation curves (0: curves on the test set).")
     var validation: Float = 0.1
-
-    @Option(help: "Seed of the split, the initial weights and the example order.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Use at most this many training and test examples (quick runs).")
-    var limit: Int?
 
     @Option(help: "classification or regression (default: guessed from the target column).")
     var task: LearningTask?
@@ -62,28 +45,26 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Report folder (index.html, metrics.json, SVG curves).")
     var report = "aprendiz-report"
 
-    @Flag(help: "Print one JSON object with the results on standard output, and nothing else.")
-    var json = false
-
-    @Flag(help: "No progress output.")
-    var quiet = false
-
     var settings: TrainingSettings {
         get throws {
-            TrainingSettings(dataset: dataset, model: model, hidden: try ModelFactory.hiddenWidths(hidden), activation: activation,
-                             loss: loss, optimizer: optimizer, learningRate: lr, epochs: epochs, batchSize: batchSize,
-                             validation: validation, seed: seed, limit: limit, task: task)
+            var settings = try training.settings(dataset: dataset, validation: validation)
+            settings.activation = try ModelFactory.activation(activation.name).name
+            settings.loss = try loss.map { name in
+                do { return try Loss.named(name).name } catch { throw CLIError("--loss: \(error)") }
+            }
+            settings.optimizer = optimizer.name
+            settings.task = task
+            return settings
         }
     }
 
     func run() throws {
         let settings = try settings
-        try settings.validate()
-        let console = Console(json: json, quiet: quiet)
-        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: limit)
-        if save != nil, try ModelFactory.activation(activation).makeLayer().describedArchitecture == nil, model == .mlp {
+        let console = training.console
+        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit)
+        if save != nil, activation.makeLayer().describedArchitecture == nil, settings.model == .mlp {
             // Every activation of the catalog is describable; this guards one added without it.
-            throw CLIError("--activation \(activation) cannot be stored in a model file (its layer has no architecture description)")
+            throw CLIError("--activation \(activation.name) cannot be stored in a model file (its layer has no architecture description)")
         }
         Interruption.shared.install()
         let outcome = try TrainingRun.run(settings, data: data, console: console)
@@ -104,7 +85,7 @@ struct TrainCommand: ParsableCommand {
         let summary = RunSummary(command: command, settings: settings, outcome: outcome, modelFile: modelFile)
         try ReportWriter.write(try TrainingReport.page(summary), to: URL(fileURLWithPath: report))
         let metrics = outcome.test.keys.sorted().map { "\($0) \(String(format: "%.4f", outcome.test[$0]!))" }
-        console.line("test: " + metrics.joined(separator: "  ") + String(format: "  (%.1f s of training)", outcome.seconds))
+        console.line("test: " + metrics.joined(separator: "  ") + "  (\(ElapsedTime.text(outcome.seconds)) of training)")
         if let modelFile { console.line("model written to \(modelFile)") }
         console.line("report written to \(report)/index.html")
         if console.json { console.printJSON(try SummaryJSON.encode(summary, pretty: false)) }

@@ -6,12 +6,21 @@ enum ComparisonReport {
     static func page(_ summary: ComparisonSummary) throws -> ReportPage {
         var page = ReportPage(title: "aprendiz \(summary.command): \(summary.settings.dataset)")
         let s = summary.settings
-        page.sections.append(("Settings", ReportPage.keyValueTable([
-            ("command", summary.invocation), ("data set", s.dataset), ("model", s.model.rawValue),
-            ("hidden", s.hidden.map(String.init).joined(separator: ",")), ("activation", s.activation), ("optimizer", s.optimizer),
-            ("epochs", "\(s.epochs)"), ("batch size", "\(s.batchSize)"), ("repeats (seeds)", "\(summary.repeats) (from \(s.seed))"),
-            ("seconds", String(format: "%.1f", summary.seconds)),
-        ])))
+        var settings = [("command", summary.invocation), ("data set", s.dataset), ("model", s.model.rawValue)]
+        if s.model.usesHiddenLayers {
+            settings += [("hidden", s.hidden.map(String.init).joined(separator: ","))]
+            if summary.command != "compare activations" { settings.append(("activation", s.activation)) }
+        }
+        if summary.command != "compare optimizers" {
+            settings.append(("optimizer", s.optimizer))
+            if let eta = s.resolvedLearningRate { settings.append(("learning rate", "\(eta)")) }
+        } else {
+            let own = summary.candidates.compactMap { c in OptimizerKind(rawValue: c.name).map { "\(c.name) \($0.defaultLearningRate)" } }
+            settings.append(("learning rate", s.learningRate.map { "\($0) (every optimizer)" } ?? own.joined(separator: ", ")))
+        }
+        settings += [("epochs", "\(s.epochs)"), ("batch size", "\(s.batchSize)"), ("repeats (seeds)", "\(summary.repeats) (from \(s.seed))"),
+                     ("seconds", String(format: "%.1f", summary.seconds))]
+        page.sections.append(("Settings", ReportPage.keyValueTable(settings)))
         let rows = summary.markdownTable().split(separator: "\n").dropFirst(2).map {
             $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -15,8 +15,8 @@ struct ReportPage {
     func html() -> String {
         var body = "<h1>\(Self.escape(title))</h1>\n"
         for (heading, html) in sections { body += "<h2>\(Self.escape(heading))</h2>\n\(html)\n" }
-        for (_, caption, figure) in figures {
-            body += "<figure>\(Self.inlineSVG(figure))<figcaption>\(Self.escape(caption))</figcaption></figure>\n"
+        for (name, caption, figure) in figures {
+            body += "<figure>\(Self.inlineSVG(figure, idPrefix: "\(name)-"))<figcaption>\(Self.escape(caption))</figcaption></figure>\n"
         }
         return """
         <!DOCTYPE html>
@@ -50,8 +50,9 @@ struct ReportPage {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// The figure's SVG without its XML declaration (not allowed inside HTML).
-    static func inlineSVG(_ figure: Figure) -> String { withoutXMLDeclaration(figure.svg()) }
+    /// The figure's SVG without its XML declaration (not allowed inside HTML), its ids prefixed with
+    /// `idPrefix` (the figure's name) so that no two figures of a page share an id.
+    static func inlineSVG(_ figure: Figure, idPrefix: String) -> String { withoutXMLDeclaration(figure.svg(idPrefix: idPrefix)) }
 
     /// An SVG document without its leading `<?xml …?>` line.
     static func withoutXMLDeclaration(_ svg: String) -> String {

@@ -5,16 +5,7 @@ import Foundation
 enum TrainingReport {
     static func page(_ summary: RunSummary) throws -> ReportPage {
         var page = ReportPage(title: "aprendiz \(summary.command): \(summary.settings.dataset), \(summary.settings.model.rawValue)")
-        let s = summary.settings
-        page.sections.append(("Settings", ReportPage.keyValueTable([
-            ("data set", s.dataset), ("task", summary.task.rawValue), ("model", s.model.rawValue),
-            ("hidden", s.hidden.map(String.init).joined(separator: ",")), ("activation", s.activation),
-            ("loss", s.loss ?? "default"), ("optimizer", s.optimizer),
-            ("learning rate", s.learningRate.map { "\($0)" } ?? "default"), ("epochs", "\(s.epochs)"),
-            ("batch size", "\(s.batchSize)"), ("seed", "\(s.seed)"),
-            ("examples (train / test)", "\(summary.trainExamples) / \(summary.testExamples)"),
-            ("parameters", "\(summary.parameterCount)"), ("seconds", String(format: "%.2f", summary.seconds)),
-        ] + (summary.interrupted ? [("interrupted", "yes (Ctrl-C)")] : []))))
+        page.sections.append(("Settings", ReportPage.keyValueTable(settingsRows(summary))))
         page.sections.append(("Test metrics", ReportPage.keyValueTable(
             summary.test.keys.sorted().map { ($0, String(format: "%.4f", summary.test[$0]!)) })))
         page.figures = curves(summary.epochs)
@@ -27,6 +18,23 @@ enum TrainingReport {
         }
         page.files["metrics.json"] = try SummaryJSON.encode(summary)
         return page
+    }
+
+    /// The settings that apply to this run, with the values used (the optimizer's learning rate, the
+    /// task's loss) rather than "default"; `hidden` and `activation` only for the mlp.
+    static func settingsRows(_ summary: RunSummary) -> [(String, String)] {
+        let s = summary.settings
+        var rows = [("data set", s.dataset), ("task", summary.task.rawValue), ("model", s.model.rawValue)]
+        if s.model.usesHiddenLayers {
+            rows += [("hidden", s.hidden.map(String.init).joined(separator: ",")), ("activation", s.activation)]
+        }
+        rows += [("loss", summary.loss), ("optimizer", s.optimizer)]
+        if let eta = s.resolvedLearningRate { rows.append(("learning rate", "\(eta)")) }
+        rows += [("epochs", "\(s.epochs)"), ("batch size", "\(s.batchSize)"), ("seed", "\(s.seed)"),
+                 ("examples (train / test)", "\(summary.trainExamples) / \(summary.testExamples)"),
+                 ("parameters", "\(summary.parameterCount)"), ("seconds", String(format: "%.2f", summary.seconds))]
+        if summary.interrupted { rows.append(("interrupted", "yes (Ctrl-C)")) }
+        return rows
     }
 
     /// Loss and accuracy (or MSE) per epoch, training and validation.

@@ -16,11 +16,11 @@ extension ModelFactory {
         guard inputShape.count == 3, inputShape[2] == 1 else {
             throw CLIError("--model \(kind.rawValue) reads one-channel images; the examples have shape \(inputShape)")
         }
-        if kind == .lenet5 || kind == .fashionConvNet {
-            guard inputShape == [28, 28, 1] else {
-                throw CLIError("--model \(kind.rawValue) needs 28×28 images (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
+        if case .ready(let model) = kind {
+            guard inputShape == model.inputShape else {
+                throw CLIError("--model \(kind.rawValue) needs images of shape \(model.inputShape) (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
             }
-            return try ModelCatalog.make(kind.rawValue, classes: classes, using: &generator)
+            return model.make(classes: classes, using: &generator)
         }
         let side = inputShape[0] / 2 / 2
         return Sequential(

@@ -1,24 +1,6 @@
 import Aprendiz
 import ArgumentParser
 
-/// The networks `--model` names.
-///
-/// | name | network |
-/// |---|---|
-/// | `mlp` | Flatten → (Dense → activation) per `--hidden` width → Dense (outputs) |
-/// | `linear` | Flatten → Dense: linear regression, or a linear classifier on logits |
-/// | `logistic` | Flatten → Dense with cross-entropy: (multinomial) logistic regression, classification only |
-/// | `lenet5` | LeNet-5 (§21.9.1) on 28×28×1 images |
-/// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (``makeConvolutional(_:inputShape:classes:using:)``) |
-/// | `fashion-conv-net` | the "2 Conv + pooling" network of Fashion-MNIST's README (0.916 published) on 28×28×1 images |
-enum ModelKind: String, Codable, CaseIterable, ExpressibleByArgument {
-    case mlp, lenet5, convnet, linear, logistic
-    case fashionConvNet = "fashion-conv-net"
-
-    /// Whether the model reads images `[h, w, 1]` rather than feature vectors.
-    var isConvolutional: Bool { self == .lenet5 || self == .convnet || self == .fashionConvNet }
-}
-
 /// Builds ``ModelKind`` networks for a data set's example shape and output count.
 enum ModelFactory {
     /// The input shape the model wants for examples of `shape`: convolutional models read an s×s
@@ -54,27 +36,27 @@ enum ModelFactory {
             }
             layers.append(Dense(width, outputs, using: &generator))
             return Sequential(layers)
-        case .lenet5, .convnet, .fashionConvNet:
+        case .convnet, .ready:
             guard task == .classification else { throw CLIError("--model \(kind.rawValue) is for classification") }
             return try makeConvolutional(kind, inputShape: inputShape, classes: outputs, using: &generator)
         }
     }
 
-    /// Parses `--hidden 256,128`.
+    /// Parses `--hidden 256,128` (comma-separated, spaces allowed, like every list of the command line).
     static func hiddenWidths(_ text: String) throws -> [Int] {
-        if text.isEmpty { return [] }
-        let widths = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if CatalogueLookup.normalized(text).isEmpty { return [] }
+        let widths = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(CatalogueLookup.normalized($0)) }
         guard widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
             throw CLIError("--hidden '\(text)': expected positive layer widths separated by commas, like 256,128")
         }
         return widths.map { $0! }
     }
 
-    /// Parses `--activation NAME`.
-    static func activation(_ name: String) throws -> Activation {
-        guard let activation = Activation(rawValue: name), activation.isTrainable else {
-            let names = Activation.allCases.filter(\.isTrainable).map(\.name)
-            throw CLIError("unknown activation '\(name)'; choose one of \(names.joined(separator: ", "))")
+    /// Parses `--activation NAME`: an activation gradient descent can train through.
+    static func activation(_ name: String, option: String = "--activation") throws -> Activation {
+        let activation = try Activation.named(name, option: option)
+        guard activation.isTrainable else {
+            throw CLIError("\(option): \(activation.name) cannot be trained by gradient descent (its derivative is zero)")
         }
         return activation
     }

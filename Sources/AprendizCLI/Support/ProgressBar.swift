@@ -43,7 +43,7 @@ final class ProgressBar: Callback {
         let keys = ["loss", "accuracy", "mse", "val_loss", "val_accuracy", "val_mse"].filter { logs[$0] != nil }
         let fields = keys.map { "\($0) \(String(format: "%.4f", logs[$0]!))" }
         console.line("\(label)epoch \(logs.epoch)/\(totalEpochs)  " + fields.joined(separator: "  ")
-                     + String(format: "  %.1f s", seconds))
+                     + "  " + ElapsedTime.text(Double(seconds)))
     }
 
     private func barLine(total: Int) -> String {

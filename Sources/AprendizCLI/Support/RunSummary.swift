@@ -18,6 +18,8 @@ struct RunSummary: Codable {
     var version = AprendizVersion.current
     var settings: TrainingSettings
     var task: LearningTask
+    /// The loss used (``TrainingSettings/loss(for:)``).
+    var loss: String
     var trainExamples: Int
     var testExamples: Int
     var parameterCount: Int
@@ -33,6 +35,7 @@ struct RunSummary: Codable {
         self.command = command
         self.settings = settings
         task = outcome.data.task
+        loss = outcome.loss
         trainExamples = outcome.data.train.count
         testExamples = outcome.data.test.count
         parameterCount = outcome.model.parameters().reduce(0) { $0 + $1.value.count }

@@ -5,6 +5,8 @@ import Foundation
 struct TrainingOutcome {
     let model: Sequential
     let optimizer: any Optimizer
+    /// The loss's name.
+    let loss: String
     let data: PreparedData
     let inputShape: [Int]
     let history: [EpochLogs]
@@ -33,9 +35,10 @@ enum TrainingRun {
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount,
                                           hidden: settings.hidden, activation: try ModelFactory.activation(settings.activation),
                                           task: data.task, seed: settings.seed)
-        let loss = try settings.loss.map { try Loss.named($0) } ?? (data.task == .classification ? .crossEntropy : .mse)
+        let loss = try settings.loss(for: data.task)
         try checkLoss(loss, model: model, data: data)
-        let optimizer = try OptimizerFactory.make(settings.optimizer, parameters: model.parameters(), learningRate: settings.learningRate)
+        let optimizer = try OptimizerKind.named(settings.optimizer, option: "--optimizer")
+            .makeOptimizer(parameters: model.parameters(), learningRate: settings.learningRate)
         let metrics: [Metric] = data.task == .classification ? [.accuracy] : [.meanSquaredError, .r2]
         let probe = probesGradient ? GradientProbe(batch: data.train.batch(at: Array(0..<min(256, data.train.count)))) : nil
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, metrics: metrics,
@@ -50,7 +53,7 @@ enum TrainingRun {
             ? ConfusionMatrix(predicted: predictedClasses(trainer.predict(data.test.inputs)),
                               actual: data.test.targets.scalars.map { Int($0) }, classCount: data.classCount)
             : nil
-        return TrainingOutcome(model: model, optimizer: optimizer, data: data, inputShape: inputShape, history: history,
+        return TrainingOutcome(model: model, optimizer: optimizer, loss: loss.name, data: data, inputShape: inputShape, history: history,
                                test: test, confusion: confusion, seconds: seconds,
                                interrupted: Interruption.shared.isRequested, gradientNorms: probe?.norms)
     }

@@ -5,11 +5,11 @@ struct TrainingSettings: Codable {
     var dataset: String
     var model: ModelKind = .mlp
     var hidden: [Int] = [128]
-    var activation: String = "relu"
-    /// nil: cross-entropy for classification, MSE for regression.
+    var activation: String = Activation.relu.name
+    /// nil: cross-entropy for classification, MSE for regression (``loss(for:)``).
     var loss: String?
-    var optimizer: String = "adam"
-    /// nil: the optimizer's default.
+    var optimizer: String = OptimizerKind.adam.name
+    /// nil: the optimizer's default (``resolvedLearningRate``).
     var learningRate: Float?
     var epochs: Int = 5
     var batchSize: Int = 32
@@ -26,5 +26,18 @@ struct TrainingSettings: Codable {
         guard batchSize >= 1 else { throw CLIError("--batch-size must be at least 1, got \(batchSize)") }
         guard validation >= 0, validation < 1 else { throw CLIError("--validation must be in [0, 1), got \(validation)") }
         if let limit, limit < 2 { throw CLIError("--limit must be at least 2, got \(limit)") }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw CLIError("--learning-rate must be a positive number, got \(learningRate)")
+        }
     }
+
+    /// The loss the run uses: `--loss`, or cross-entropy for classification and MSE for regression.
+    func loss(for task: LearningTask) throws -> Loss {
+        guard let loss else { return task == .classification ? .crossEntropy : .mse }
+        do { return try Loss.named(loss) } catch { throw CLIError("--loss: \(error)") }
+    }
+
+    /// The learning rate the run uses: `--learning-rate`, or the optimizer's default (nil when the
+    /// optimizer is not one name, as in `compare optimizers`).
+    var resolvedLearningRate: Float? { learningRate ?? OptimizerKind(rawValue: optimizer)?.defaultLearningRate }
 }

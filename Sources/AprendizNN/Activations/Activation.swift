@@ -4,16 +4,27 @@ import AprendizTensor
 /// Every element-wise activation of chapters 7–9 by its command-line name, with its family, a layer
 /// factory and an evaluator of (f, f′) — what `aprendiz plot activation`, `train --activation` and
 /// `compare activations --family` use. Softmax and log-softmax are not element-wise and are not listed.
-public enum Activation: String, CaseIterable, Sendable {
+///
+/// The family's one source of truth (a ``Catalogue``): the command line, the model-file registry
+/// (``layerType``), Docs/Activations.md and the tests all read ``allCases``. Adding an activation is its
+/// file plus one case here; the compiler then asks for its family, layer type, layer and summary.
+public enum Activation: String, Catalogue {
     case sigmoid, tanh, softsign
     case hardSigmoid = "hard-sigmoid", hardTanh = "hard-tanh"
     case relu, leakyReLU = "leaky-relu", prelu, rrelu, elu, selu, noisyReLU = "noisy-relu"
     case gelu, geluTanh = "gelu-tanh", geluSigmoid = "gelu-sigmoid", swish
     case wilsonCowan = "wilson-cowan", heaviside
 
+    public static let familyName = "activation"
+
     /// The book's grouping: chapter 7 (sigmoidal), chapter 8 (rectifier), chapter 9 (modern).
-    public enum Family: String, CaseIterable, Sendable {
+    public enum Family: String, Catalogue {
         case sigmoidal, rectifier, modern
+
+        public static let familyName = "activation family"
+
+        /// The family's activations, in catalogue order.
+        public var members: [Activation] { Activation.allCases.filter { $0.family == self } }
     }
 
     /// The chapter the activation belongs to. The Heaviside step and the Wilson–Cowan sigmoid,
@@ -26,18 +37,40 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// The command-line name (`leaky-relu`).
-    public var name: String { rawValue }
-
-    /// The default α of activations that have one (LeakyReLU 0.01, PReLU 0.25, ELU 1, SELU's
-    /// 1.6733), nil for the others; `--alpha` overrides it.
+    /// The default α of activations that have one (``LeakyReLU/defaultAlpha`` 0.01,
+    /// ``PReLU/defaultAlpha`` 0.25, ``ELU/defaultAlpha`` 1, SELU's 1.6733), nil for the others;
+    /// `--alpha` overrides it.
     public var defaultAlpha: Float? {
         switch self {
-        case .leakyReLU: 0.01
-        case .prelu: 0.25
-        case .elu: 1
+        case .leakyReLU: LeakyReLU.defaultAlpha
+        case .prelu: PReLU.defaultAlpha
+        case .elu: ELU.defaultAlpha
         case .selu: SELU.alpha
         default: nil
+        }
+    }
+
+    /// The layer type ``makeLayer(alpha:seed:)`` builds with default hyper-parameters, which the
+    /// model-file registry (``ArchitectureRegistry/standard``) registers: an activation without one
+    /// does not compile.
+    public var layerType: any ArchitectureDescribable.Type {
+        switch self {
+        case .sigmoid: Sigmoid.self
+        case .tanh: Tanh.self
+        case .softsign: Softsign.self
+        case .hardSigmoid: HardSigmoid.self
+        case .hardTanh: HardTanh.self
+        case .relu: ReLU.self
+        case .leakyReLU: LeakyReLU.self
+        case .prelu: PReLU.self
+        case .rrelu: RReLU.self
+        case .elu: ELU.self
+        case .selu: SELU.self
+        case .noisyReLU: NoisyReLU.self
+        case .gelu, .geluTanh, .geluSigmoid: GELU.self
+        case .swish: Swish.self
+        case .wilsonCowan: WilsonCowan.self
+        case .heaviside: Heaviside.self
         }
     }
 

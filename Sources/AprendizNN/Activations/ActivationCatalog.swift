@@ -34,15 +34,15 @@ extension Activation {
         case .relu: row("max(0, z)", "1 for z > 0, 0 for z ≤ 0", "[0, ∞)", "§8.2, eqs. 8.3–8.4",
                         "cheap; no vanishing gradient for z > 0; sparse activations",
                         "not zero-centred; units can die (§8.3); unbounded (exploding gradients, §8.7)")
-        case .leakyReLU: row("z for z ≥ 0, αz otherwise (α = 0.01)", "1 for z > 0, α for z ≤ 0", "(−∞, ∞)", "§8.5.1, eqs. 8.5–8.6",
+        case .leakyReLU: row("z for z ≥ 0, αz otherwise (α = \(number(LeakyReLU.defaultAlpha)))", "1 for z > 0, α for z ≤ 0", "(−∞, ∞)", "§8.5.1, eqs. 8.5–8.6",
                              "fixes dying ReLU", "α is not learned; results vary with α")
-        case .prelu: row("z for z ≥ 0, α_c·z otherwise (α₀ = 0.25, learned)", "1 for z > 0, α_c for z ≤ 0; ∂/∂α_c = Σ min(z, 0)",
+        case .prelu: row("z for z ≥ 0, α_c·z otherwise (α₀ = \(number(PReLU.defaultAlpha)), learned)", "1 for z > 0, α_c for z ≤ 0; ∂/∂α_c = Σ min(z, 0)",
                          "(−∞, ∞)", "§8.5.2, eqs. 8.7–8.8",
                          "α learned per channel at almost no cost; can improve accuracy", "may overfit with little data")
         case .rrelu: row("z for z > 0, a·z otherwise; a ~ U(1/8, 1/3) in training, (l + u)/2 in inference",
                          "1 for z > 0, a for z ≤ 0", "(−∞, ∞)", "§8.5.3, eqs. 8.9–8.11",
                          "random slopes regularise (less overfitting)", "stochastic training; two hyper-parameters")
-        case .elu: row("z for z > 0, α(e^z − 1) otherwise (α = 1)", "1 for z > 0, ELU(z) + α for z ≤ 0", "(−α, ∞)", "§8.6.1, eqs. 8.12–8.13",
+        case .elu: row("z for z > 0, α(e^z − 1) otherwise (α = \(number(ELU.defaultAlpha)))", "1 for z > 0, ELU(z) + α for z ≤ 0", "(−α, ∞)", "§8.6.1, eqs. 8.12–8.13",
                        "mean activation near zero; more robust to noise than LReLU/PReLU", "costs an exponential")
         case .selu: row("λ·ELU_α(z), λ = 1.0507, α = 1.6733", "λ for z > 0, SELU(z) + λα for z ≤ 0", "(−λα, ∞)", "§8.6.2, eqs. 8.14–8.15",
                         "self-normalising; avoids vanishing and exploding gradients in deep dense nets",
@@ -64,6 +64,11 @@ extension Activation {
         case .heaviside: row("1 for z ≥ 0, 0 otherwise", "0 (undefined at 0)", "{0, 1}", "§7.3, fig. 7.4",
                              "the perceptron's step (Rosenblatt 1958)", "zero gradient: cannot be trained by back-propagation")
         }
+    }
+
+    /// A default written without a trailing `.0` (`1`, `0.01`).
+    private func number(_ value: Float) -> String {
+        value == value.rounded() ? String(Int(value)) : "\(value)"
     }
 
     private func row(_ formula: String, _ derivative: String, _ range: String, _ section: String,

@@ -55,8 +55,11 @@ public final class ELU: Module {
     /// The saturation value for negative inputs.
     public let alpha: Float
 
-    /// - Parameter alpha: saturation value for negative inputs (default 1).
-    public init(alpha: Float = 1) {
+    /// The default saturation value, 1 (Clevert et al.).
+    public static let defaultAlpha: Float = 1
+
+    /// - Parameter alpha: saturation value for negative inputs (default ``defaultAlpha``, 1).
+    public init(alpha: Float = defaultAlpha) {
         require(alpha.isFinite, "ELU: alpha must be finite, got \(alpha)")
         self.alpha = alpha
         super.init()

@@ -40,10 +40,13 @@ public final class PReLU: Module {
     /// The learned negative slopes: one (shared) or one per channel.
     public let alpha: Variable
 
+    /// The default starting slope, 0.25 (He et al. and PyTorch).
+    public static let defaultAlpha: Float = 0.25
+
     /// - Parameters:
     ///   - channels: 1 for a slope shared by every element (default), C for one per channel (axis 1).
-    ///   - initialAlpha: starting slope (default 0.25, He et al. and PyTorch).
-    public init(channels: Int = 1, initialAlpha: Float = 0.25) {
+    ///   - initialAlpha: starting slope (default ``defaultAlpha``, 0.25).
+    public init(channels: Int = 1, initialAlpha: Float = defaultAlpha) {
         require(channels >= 1, "PReLU: channels must be at least 1, got \(channels)")
         require(initialAlpha.isFinite, "PReLU: initialAlpha must be finite, got \(initialAlpha)")
         alpha = Variable(Tensor.full([channels], value: initialAlpha), requiresGradient: true, name: "alpha")

@@ -29,7 +29,7 @@ public final class ReLU: Module {
 /// - Parameter alpha: the slope for negative inputs (default 0.01, PyTorch's; Maas et al. and the
 ///   book's figures use 0.1). Must be finite.
 /// Keeps a small gradient for negative inputs, so units cannot die; α is fixed by hand.
-public func leakyReLU(_ x: Variable, alpha: Float = 0.01) -> Variable {
+public func leakyReLU(_ x: Variable, alpha: Float = LeakyReLU.defaultAlpha) -> Variable {
     require(alpha.isFinite, "leakyReLU: alpha must be finite, got \(alpha)")
     return x.piecewiseConstant(LeakyKernel(slope: alpha), derivative: StepKernel(positive: 1, nonPositive: alpha), operation: "leakyReLU")
 }
@@ -39,8 +39,11 @@ public final class LeakyReLU: Module {
     /// The slope for negative inputs.
     public let alpha: Float
 
-    /// - Parameter alpha: negative slope (default 0.01).
-    public init(alpha: Float = 0.01) {
+    /// The default negative slope, 0.01 (PyTorch's).
+    public static let defaultAlpha: Float = 0.01
+
+    /// - Parameter alpha: negative slope (default ``defaultAlpha``, 0.01).
+    public init(alpha: Float = defaultAlpha) {
         require(alpha.isFinite, "LeakyReLU: alpha must be finite, got \(alpha)")
         self.alpha = alpha
         super.init()

@@ -118,24 +118,10 @@ extension ELU: ArchitectureDescribable {
 }
 
 extension ArchitectureRegistry {
-    /// Registers the describable activation layers.
+    /// Registers every activation of the ``Activation`` catalogue (its ``Activation/layerType``) and
+    /// the two that are not element-wise (softmax, log-softmax).
     mutating func registerActivations() {
-        register(ReLU.self)
-        register(Sigmoid.self)
-        register(Tanh.self)
-        register(Softsign.self)
-        register(HardSigmoid.self)
-        register(HardTanh.self)
-        register(SELU.self)
-        register(LeakyReLU.self)
-        register(ELU.self)
-        register(Heaviside.self)
-        register(NoisyReLU.self)
-        register(GELU.self)
-        register(Swish.self)
-        register(PReLU.self)
-        register(RReLU.self)
-        register(WilsonCowan.self)
+        for activation in Activation.allCases { register(activation.layerType) }
         register(Softmax.self)
         register(LogSoftmax.self)
     }

@@ -73,20 +73,18 @@ extension Loss {
         z, t throws(LossError) in try validateMultilabel(logits: z, targets: t)
     }) { multilabelCrossEntropy(logits: $0, targets: $1) }
 
-    /// Every loss that ``named(_:)`` knows, with default parameters (Huber δ = 1).
+    /// Every loss that ``named(_:)`` knows, with default parameters (Huber δ = 1): the family's one
+    /// registry (its members carry parameters, so it is a list of values rather than an enum). Adding
+    /// a loss is its file plus one static value above and one entry here.
     public static var catalog: [Loss] {
         [.mse, .mae, .huber(), .binaryCrossEntropy, .binaryCrossEntropyWithLogits, .categoricalCrossEntropy,
          .sparseCategoricalCrossEntropy, .crossEntropy, .crossEntropyOneHot, .hinge, .squaredHinge, .multilabel]
     }
 
-    /// The loss with command-line name `name` (`aprendiz train --loss NAME`).
-    /// - Throws: ``LossError/unknownName(_:validNames:)`` listing the valid names.
-    public static func named(_ name: String) throws(LossError) -> Loss {
-        let all = catalog
-        guard let loss = all.first(where: { $0.name == name }) else {
-            throw .unknownName(name, validNames: all.map(\.name))
-        }
-        return loss
+    /// The loss with command-line name `name` (`aprendiz train --loss NAME`; trimmed, case-insensitive).
+    /// - Throws: ``CatalogueError`` listing the valid names.
+    public static func named(_ name: String) throws(CatalogueError) -> Loss {
+        try CatalogueLookup.member(name, in: catalog, family: "loss", name: \.name)
     }
 
     private static func sameShape(_ loss: String) -> @Sendable (Tensor, Tensor) throws(LossError) -> Void {

@@ -1,4 +1,4 @@
-/// An error from a loss: bad targets for the loss, or an unknown loss name.
+/// An error from a loss: bad targets for the loss (an unknown loss name is a ``CatalogueError``).
 ///
 /// Loss *functions* (``mseLoss(predictions:targets:reduction:halved:)``, ``crossEntropy(logits:labels:classWeights:labelSmoothing:reduction:)``, …)
 /// treat bad arguments as programmer errors and stop with a precondition failure that carries this
@@ -8,15 +8,11 @@ public enum LossError: Error, Equatable, CustomStringConvertible {
     /// Targets or predictions that the loss cannot take: a shape mismatch, a class index out of
     /// range, a one-hot row that does not sum to 1, a probability outside [0, 1], a label not ±1.
     case invalidInput(loss: String, message: String)
-    /// A name that ``Loss/named(_:)`` does not know, with the names it does.
-    case unknownName(String, validNames: [String])
 
     public var description: String {
         switch self {
         case .invalidInput(let loss, let message):
             return "\(loss): \(message)"
-        case .unknownName(let name, let validNames):
-            return "unknown loss '\(name)'; valid names: \(validNames.joined(separator: ", "))"
         }
     }
 }

@@ -13,6 +13,9 @@ import AprendizTensor
 /// The book's listing writes `self.ip - self.lr * (-grad)`, which climbs; this descends.
 /// Defaults as the listing: η = 0.001, 100 epochs, tolerance 1e-6.
 public struct GradientDescent: FunctionMinimizer {
+    /// The learning rate η used when none is given: 0.001, the book's listing (`aprendiz minimize --optimizer gd`).
+    public static let defaultLearningRate: Float = 0.001
+
     /// The step size η.
     public let learningRate: Float
     /// The most steps taken.
@@ -21,7 +24,7 @@ public struct GradientDescent: FunctionMinimizer {
     public let tolerance: Float
 
     /// A minimizer with these settings; invalid values stop with a message naming them.
-    public init(learningRate: Float = 0.001, epochs: Int = 100, tolerance: Float = 1e-6) {
+    public init(learningRate: Float = defaultLearningRate, epochs: Int = 100, tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "GradientDescent")
         require(epochs >= 0, "GradientDescent: invalid number of epochs \(epochs)")
         self.learningRate = learningRate
@@ -46,6 +49,9 @@ public struct GradientDescent: FunctionMinimizer {
 /// Defaults: η = 0.001, μ = 0.9. The parameter optimizer ``NAG`` uses the equivalent form that
 /// needs the gradient at θ only.
 public struct NesterovMinimizer: FunctionMinimizer {
+    /// The learning rate η used when none is given: 0.001, the same as ``NAGRule/defaultLearningRate``.
+    public static let defaultLearningRate: Float = NAGRule.defaultLearningRate
+
     /// The step size η.
     public let learningRate: Float
     /// μ, the weight of the previous velocity.
@@ -56,7 +62,7 @@ public struct NesterovMinimizer: FunctionMinimizer {
     public let tolerance: Float
 
     /// A minimizer with these settings; invalid values stop with a message naming them.
-    public init(learningRate: Float = 0.001, momentum: Float = 0.9, epochs: Int = 100, tolerance: Float = 1e-6) {
+    public init(learningRate: Float = defaultLearningRate, momentum: Float = 0.9, epochs: Int = 100, tolerance: Float = 1e-6) {
         HyperParameter.checkNonNegative(learningRate, "learning rate", of: "NesterovMinimizer")
         HyperParameter.checkOpen(momentum, below: 1, "momentum", of: "NesterovMinimizer")
         self.learningRate = learningRate

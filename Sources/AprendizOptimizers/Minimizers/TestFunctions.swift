@@ -9,8 +9,11 @@ extension TestFunction {
     /// Every test function, by command-line name.
     public static let all: [TestFunction] = [bowl, waves, rosenbrock, beale, himmelblau, booth, rastrigin, ackley]
 
-    /// The test function with this command-line name.
-    public static func named(_ name: String) -> TestFunction? { all.first { $0.name == name } }
+    /// The test function with this command-line name (trimmed, case-insensitive).
+    /// - Throws: ``CatalogueError`` listing the valid names.
+    public static func named(_ name: String) throws(CatalogueError) -> TestFunction {
+        try CatalogueLookup.member(name, in: all, family: "function", name: \.name)
+    }
 
     /// The convex quadratic bowl of figure 6.2 (left): f = x² + y², minimum 0 at (0, 0).
     public static let bowl = quadratic(name: "bowl", [[2, 0], [0, 2]], xRange: -2...2, yRange: -2...2,

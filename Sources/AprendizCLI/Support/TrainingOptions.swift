@@ -1,0 +1,44 @@
+import Aprendiz
+import ArgumentParser
+
+/// The training settings `train`, `compare optimizers` and `compare activations` share, declared once.
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "The network: \(ModelKind.helpList).", completion: .list(ModelKind.names), transform: ModelKind.argument)
+    var model: ModelKind = .mlp
+
+    @Option(help: "Hidden layer widths of the mlp, comma-separated.")
+    var hidden = "128"
+
+    @Option(name: [.customLong("learning-rate"), .customLong("lr")], parsing: .unconditional,
+            help: "Learning rate η (default: the optimizer's own).")
+    var learningRate: Float?
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 5
+
+    @Option(help: "Examples per update.")
+    var batchSize = 32
+
+    @Option(help: "Seed of the split, the initial weights and the example order.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Use at most this many training and test examples (quick runs).")
+    var limit: Int?
+
+    @Flag(help: "Print one JSON object with the results on standard output, and nothing else.")
+    var json = false
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    /// The settings these options give for `dataset` (checked).
+    func settings(dataset: String, validation: Float = 0.1) throws -> TrainingSettings {
+        let settings = TrainingSettings(dataset: dataset, model: model, hidden: try ModelFactory.hiddenWidths(hidden),
+                                        learningRate: learningRate, epochs: epochs, batchSize: batchSize,
+                                        validation: validation, seed: seed, limit: limit)
+        try settings.validate()
+        return settings
+    }
+
+    var console: Console { Console(json: json, quiet: quiet) }
+}
