@@ -58,4 +58,13 @@ import Testing
         #expect(regression.contains("<td>hidden</td><td>4</td>") && regression.contains("<td>activation</td><td>relu</td>"))
         #expect(regression.contains("<td>learning rate</td><td>0.01</td>") && regression.contains("<td>loss</td><td>mse</td>"))
     }
+
+    /// The settings tables have no empty header row, and the recorded command line reads back in a
+    /// shell (`--optimizers "sgd, adam"` stays one argument).
+    @Test func settingsTableHasNoEmptyHeaderAndTheCommandIsQuoted() {
+        #expect(ReportPage.keyValueTable([("model", "mlp")]) == "<table>\n<tr><td>model</td><td>mlp</td></tr>\n</table>")
+        #expect(ComparisonRunner.shellQuoted("sgd, adam") == "'sgd, adam'")
+        #expect(ComparisonRunner.shellQuoted("--epochs") == "--epochs")
+        #expect(ComparisonRunner.shellQuoted("it's") == "'it'\\''s'")
+    }
 }

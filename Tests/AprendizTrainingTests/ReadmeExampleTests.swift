@@ -2,7 +2,8 @@ import Aprendiz
 import Testing
 
 /// The training examples of Docs/Training.md, line for line, so the README cannot drift from code that runs.
-@Suite struct ReadmeExampleTests {
+@Suite(.serialized) // both tests reseed the global generator
+struct ReadmeExampleTests {
     @Test func fitStyleExampleRuns() throws {
         let (train, test) = trainTestSplit(try BundledDataset.iris.load(), testFraction: 0.25, stratified: true, seed: 42)
         let scaler = Standardizer(fitting: train.inputs)

@@ -63,7 +63,7 @@ enum ComparisonRunner {
             }
             results.append(result)
         }
-        let invocation = (["aprendiz"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let invocation = (["aprendiz"] + CommandLine.arguments.dropFirst().map(Self.shellQuoted)).joined(separator: " ")
         let summary = ComparisonSummary(command: command, invocation: invocation, settings: base,
                                         repeats: options.repeats, candidates: results, seconds: Date().timeIntervalSince(start),
                                         interrupted: Interruption.shared.isRequested)
@@ -72,6 +72,12 @@ enum ComparisonRunner {
         console.line("report written to \(options.report)/index.html")
         if options.json { console.printJSON(try SummaryJSON.encode(summary, pretty: false)) }
         if summary.interrupted { throw ExitCode(130) }
+    }
+
+    /// `argument` as a shell reads it back: in single quotes when it holds a space or a quote.
+    static func shellQuoted(_ argument: String) -> String {
+        guard argument.isEmpty || argument.contains(where: { " '\"\\$`*?;&|<>()".contains($0) }) else { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private static func run(_ outcome: TrainingOutcome, seed: UInt64) -> CandidateRun {

@@ -32,16 +32,16 @@ struct ReportPage {
         """
     }
 
-    /// An HTML table; the first column is left-aligned.
+    /// An HTML table; the first column is left-aligned. An empty `header` draws no header row.
     static func table(header: [String], rows: [[String]]) -> String {
-        let head = "<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>"
+        let head = header.isEmpty ? "" : "<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
         let body = rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
-        return "<table>\n\(head)\n\(body)\n</table>"
+        return "<table>\n\(head)\(body)\n</table>"
     }
 
-    /// A two-column table of names and values.
+    /// A two-column table of names and values (no header row).
     static func keyValueTable(_ pairs: [(String, String)]) -> String {
-        table(header: ["", ""], rows: pairs.map { [$0.0, $0.1] })
+        table(header: [], rows: pairs.map { [$0.0, $0.1] })
     }
 
     /// `&`, `<`, `>`, `"` as entities.
