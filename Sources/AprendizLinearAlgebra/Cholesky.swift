@@ -13,7 +13,7 @@ extension LinearAlgebra {
         let batch = MatrixBatch(a, "cholesky", square: true)
         let n = batch.rows
         return batch.map(shape: [n, n]) { matrix in
-            guard let l = choleskyOne(matrix, n: n) else { requirementFailedNotPositiveDefinite("cholesky", a.shape) }
+            guard let l = choleskyOne(matrix, n: n) else { requirementFailed(.notPositiveDefinite(operation: "cholesky", shape: a.shape)) }
             return l
         }
     }

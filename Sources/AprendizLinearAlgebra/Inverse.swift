@@ -13,7 +13,7 @@ extension LinearAlgebra {
         let batch = MatrixBatch(a, "inverse", square: true)
         let n = batch.rows, identity = Tensor.eye(n).scalars
         return batch.map(shape: [n, n]) { matrix in
-            guard let x = solveOne(matrix, n: n, identity, k: n) else { requirementFailedSingular("inverse", a.shape) }
+            guard let x = solveOne(matrix, n: n, identity, k: n) else { requirementFailed(.singularMatrix(operation: "inverse", shape: a.shape)) }
             return x
         }
     }
