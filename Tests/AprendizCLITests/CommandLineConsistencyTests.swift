@@ -79,6 +79,10 @@ import Testing
         let unknown = errorMessage { _ = try OptimizerKind.list("sgd,adamm", option: "--optimizers") }
         #expect(unknown == "--optimizers: unknown optimizer 'adamm' (known: \(OptimizerKind.names.joined(separator: ", ")))")
         #expect(errorMessage { _ = try OptimizerKind.list(" , ", option: "--optimizers") }?.contains("no optimizer given") == true)
+        #expect(try IntegerList.parse(" 512 , 1024", option: "--sizes", example: "512") == [512, 1024])
+        #expect(try BenchGEMMCommand.parse(["--sizes", "8, 16"]).sizes == "8, 16")
+        #expect(errorMessage { _ = try IntegerList.parse("8 16", option: "--sizes", example: "512,1024") }
+                == "--sizes '8 16': expected positive integers separated by commas, like 512,1024")
     }
 
     /// A wrong name is one line naming the option, the name and the valid names, on every command.
