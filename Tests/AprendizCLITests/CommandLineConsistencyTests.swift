@@ -109,8 +109,11 @@ import Testing
     /// `--model`'s help with no change to the command).
     @Test func helpTextsListTheCatalogues() {
         let train = TrainCommand.helpMessage(columns: 1000)
-        for name in ModelKind.names + OptimizerKind.names + Activation.names { #expect(train.contains(name), "train --help lacks \(name)") }
+        let trainable = Activation.allCases.filter(\.isTrainable).map(\.name)
+        for name in ModelKind.names + OptimizerKind.names + trainable { #expect(train.contains(name), "train --help lacks \(name)") }
+        #expect(!train.contains("heaviside"))  // cannot be trained: not offered
         #expect(train.contains("fashion-conv-net") && train.contains("--learning-rate, --lr"))
+        #expect(train.contains("(default: mlp)") && train.contains("(default: relu)") && train.contains("(default: adam)"))
         let minimize = MinimizeCommand.helpMessage(columns: 1000)
         for name in MinimizerKind.names + TestFunction.all.map(\.name) { #expect(minimize.contains(name), "minimize --help lacks \(name)") }
         #expect(minimize.contains("--output, --out"))

@@ -36,7 +36,7 @@ struct CompareActivationsCommand: ParsableCommand {
     @Option(help: "Comma-separated activation names instead of a family (\(Activation.names.joined(separator: ", "))).")
     var activations: String?
 
-    @Option(help: "The optimizer of every run: \(OptimizerKind.helpList).", completion: .list(OptimizerKind.names),
+    @Option(help: "The optimizer of every run: \(OptimizerKind.helpList(default: .adam)).", completion: .list(OptimizerKind.names),
             transform: OptimizerKind.argument)
     var optimizer: OptimizerKind = .adam
 

@@ -12,7 +12,8 @@ struct CompareOptimizersCommand: ParsableCommand {
     @Option(help: "Comma-separated optimizer names (\(OptimizerKind.names.joined(separator: ", "))).")
     var optimizers = "sgd,momentum,nag,adagrad,rmsprop,adam"
 
-    @Option(help: "The hidden layers' activation: \(Activation.helpList).", completion: .list(Activation.names),
+    @Option(help: "The hidden layers' activation: \(Activation.helpList(Activation.allCases.filter(\.isTrainable), default: .relu)).",
+            completion: .list(Activation.names(where: \.isTrainable)),
             transform: Activation.argument)
     var activation: Activation = .relu
 
