@@ -74,6 +74,8 @@ import Testing
         #expect(train.model == .mlp && train.activation == "leaky-relu" && train.optimizer == "adam" && train.hidden == [16, 8])
         #expect(try TrainCommand.parse(["--dataset", "iris", "--model", "Fashion-Conv-Net"]).training.model == .ready(.fashionConvNet))
         #expect(try MinimizeCommand.parse(["--optimizer", " GD, Newton "]).minimizers() == [.gd, .newton])
+        #expect(try DatasetSpecifier(parsing: " Iris") == .bundled(.iris))
+        #expect(try DatasetSpecifier(parsing: "Fashion-MNIST") == .images(.fashionMNIST))
         #expect(try OptimizerKind.list(" SGD , adam", option: "--optimizers") == [.sgd, .adam])
         #expect(try CompareActivationsCommand.parse(["--family", "Rectifier"]).family.activations.first == .relu)
         let unknown = errorMessage { _ = try OptimizerKind.list("sgd,adamm", option: "--optimizers") }
@@ -97,6 +99,7 @@ import Testing
             ("--function", { try runCommand(MinimizeCommand.self, ["--function", "himmelblau2"]) }),
             ("activation", { try runCommand(PlotActivationCommand.self, ["relu7"]) }),
             ("--loss", { try runCommand(TrainCommand.self, ["--dataset", "iris", "--loss", "cross_entropy"]) }),
+            ("--dataset", { try runCommand(TrainCommand.self, ["--dataset", "imagenet"]) }),
         ]
         for (option, body) in cases {
             let message = try #require(errorMessage(body), "no error for \(option)")
