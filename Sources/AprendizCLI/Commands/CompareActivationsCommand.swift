@@ -33,7 +33,8 @@ struct CompareActivationsCommand: ParsableCommand {
     @Option(help: "Which family of activations to compare.")
     var family = FamilySelection(nil)
 
-    @Option(help: "Comma-separated activation names instead of a family (\(Activation.names.joined(separator: ", "))).")
+    @Option(help: "Comma-separated activation names instead of a family (\(Activation.names(where: \.isTrainable).joined(separator: ", "))).",
+            completion: .list(Activation.names(where: \.isTrainable)))
     var activations: String?
 
     @Option(help: "The optimizer of every run: \(OptimizerKind.helpList(default: .adam)).", completion: .list(OptimizerKind.names),
