@@ -17,6 +17,7 @@ import AprendizTensor
 public enum OptimizerKind: String, Catalogue {
     case sgd, momentum, heavyBall = "heavy-ball", nag, adagrad, rmsprop, adam, adamax, nadam, adamw, radam, lion
 
+    /// `optimizer`, in messages (``CatalogueError``).
     public static let familyName = "optimizer"
 
     /// The update rule with its default hyper-parameters (what ``makeOptimizer(parameters:learningRate:)``

@@ -89,6 +89,7 @@ public struct CatalogueError: Error, Equatable, CustomStringConvertible, Sendabl
         self.known = known
     }
 
+    /// The one-line message: `unknown optimizer 'x' (known: a, b)`, or `no optimizer given (known: …)`.
     public var description: String {
         let what = name.isEmpty ? "no \(family) given" : "unknown \(family) '\(name)'"
         return "\(what) (known: \(known.joined(separator: ", ")))"

@@ -26,9 +26,17 @@ public enum ModelFile {
     public static let optimizerPrefix = "optimizer."
 
     /// Saves `model`'s parameters (and `optimizer`'s state, if given) to `url`, atomically.
-    /// - Parameter metadata: extra string entries for `__metadata__` (epoch, metrics, …).
+    /// - Parameters:
+    ///   - metadata: extra string entries for `__metadata__` (epoch, metrics, …).
+    ///   - registry: the registry that will load the file (default ``ArchitectureRegistry/standard``):
+    ///     a layer type it cannot build fails here, not when the file is loaded.
+    /// - Throws: ``ModelFileError/unregisteredLayers(_:types:)`` before writing anything, ``SafetensorsError``.
     public static func save(_ model: Module, to url: URL, optimizer: (any Optimizer)? = nil,
-                            metadata: [String: String] = [:]) throws {
+                            metadata: [String: String] = [:], registry: ArchitectureRegistry = .standard) throws {
+        if let architecture = model.describedArchitecture {
+            let missing = registry.unregisteredTypes(in: architecture)
+            guard missing.isEmpty else { throw ModelFileError.unregisteredLayers(url.path, types: missing) }
+        }
         var tensors: [String: SafetensorsTensor] = [:]
         for (name, parameter) in model.namedParameters() { tensors[name] = SafetensorsTensor(parameter.value) }
         for (key, value) in optimizer?.stateTensors() ?? [:] { tensors[optimizerPrefix + key] = SafetensorsTensor(value) }
@@ -89,6 +97,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case missingParameter(String, name: String)
     case unexpectedTensor(String, name: String)
     case shapeMismatch(String, name: String, expected: [Int], found: [Int])
+    /// Layer types the loading registry cannot build (a layer added without its `register` line).
+    case unregisteredLayers(String, types: [String])
 
     public var description: String {
         switch self {
@@ -98,6 +108,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
         case .unexpectedTensor(let path, let name): "model file '\(path)': tensor '\(name)' is not a parameter of the model"
         case .shapeMismatch(let path, let name, let expected, let found):
             "model file '\(path)': parameter '\(name)' has shape \(found), the model expects \(expected)"
+        case .unregisteredLayers(let path, let types):
+            "model file '\(path)': layer type(s) \(types.joined(separator: ", ")) not in the architecture registry; register them (ArchitectureRegistry.register) so the file can be loaded"
         }
     }
 }

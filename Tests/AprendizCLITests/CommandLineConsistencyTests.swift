@@ -74,11 +74,17 @@ import Testing
         #expect(train.model == .mlp && train.activation == "leaky-relu" && train.optimizer == "adam" && train.hidden == [16, 8])
         #expect(try TrainCommand.parse(["--dataset", "iris", "--model", "Fashion-Conv-Net"]).training.model == .ready(.fashionConvNet))
         #expect(try MinimizeCommand.parse(["--optimizer", " GD, Newton "]).minimizers() == [.gd, .newton])
+        #expect(try DatasetSpecifier(parsing: " Iris") == .bundled(.iris))
+        #expect(try DatasetSpecifier(parsing: "Fashion-MNIST") == .images(.fashionMNIST))
         #expect(try OptimizerKind.list(" SGD , adam", option: "--optimizers") == [.sgd, .adam])
         #expect(try CompareActivationsCommand.parse(["--family", "Rectifier"]).family.activations.first == .relu)
         let unknown = errorMessage { _ = try OptimizerKind.list("sgd,adamm", option: "--optimizers") }
         #expect(unknown == "--optimizers: unknown optimizer 'adamm' (known: \(OptimizerKind.names.joined(separator: ", ")))")
         #expect(errorMessage { _ = try OptimizerKind.list(" , ", option: "--optimizers") }?.contains("no optimizer given") == true)
+        #expect(try IntegerList.parse(" 512 , 1024", option: "--sizes", example: "512") == [512, 1024])
+        #expect(try BenchGEMMCommand.parse(["--sizes", "8, 16"]).sizes == "8, 16")
+        #expect(errorMessage { _ = try IntegerList.parse("8 16", option: "--sizes", example: "512,1024") }
+                == "--sizes '8 16': expected positive integers separated by commas, like 512,1024")
     }
 
     /// A wrong name is one line naming the option, the name and the valid names, on every command.
@@ -93,6 +99,7 @@ import Testing
             ("--function", { try runCommand(MinimizeCommand.self, ["--function", "himmelblau2"]) }),
             ("activation", { try runCommand(PlotActivationCommand.self, ["relu7"]) }),
             ("--loss", { try runCommand(TrainCommand.self, ["--dataset", "iris", "--loss", "cross_entropy"]) }),
+            ("--dataset", { try runCommand(TrainCommand.self, ["--dataset", "imagenet"]) }),
         ]
         for (option, body) in cases {
             let message = try #require(errorMessage(body), "no error for \(option)")
@@ -105,8 +112,11 @@ import Testing
     /// `--model`'s help with no change to the command).
     @Test func helpTextsListTheCatalogues() {
         let train = TrainCommand.helpMessage(columns: 1000)
-        for name in ModelKind.names + OptimizerKind.names + Activation.names { #expect(train.contains(name), "train --help lacks \(name)") }
+        let trainable = Activation.allCases.filter(\.isTrainable).map(\.name)
+        for name in ModelKind.names + OptimizerKind.names + trainable { #expect(train.contains(name), "train --help lacks \(name)") }
+        #expect(!train.contains("heaviside"))  // cannot be trained: not offered
         #expect(train.contains("fashion-conv-net") && train.contains("--learning-rate, --lr"))
+        #expect(train.contains("(default: mlp)") && train.contains("(default: relu)") && train.contains("(default: adam)"))
         let minimize = MinimizeCommand.helpMessage(columns: 1000)
         for name in MinimizerKind.names + TestFunction.all.map(\.name) { #expect(minimize.contains(name), "minimize --help lacks \(name)") }
         #expect(minimize.contains("--output, --out"))

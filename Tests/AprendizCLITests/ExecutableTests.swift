@@ -37,7 +37,7 @@ import Testing
 
         let bad = try Self.run(["train", "--dataset", "no-such-set"], in: folder)
         #expect(bad.status != 0 && bad.out.isEmpty)
-        #expect(bad.err.split(separator: "\n").count == 1 && bad.err.hasPrefix("Error: unknown data set 'no-such-set'"))
+        #expect(bad.err.split(separator: "\n").count == 1 && bad.err.hasPrefix("Error: --dataset: unknown data set 'no-such-set'"))
     }
 }
 

@@ -147,15 +147,16 @@ import AprendizData
     /// Fashion-MNIST test set from Debian's dataset-fashion-mnist; expected numbers from Python's gzip module:
     /// `l = gzip.open(".../t10k-labels-idx1-ubyte.gz").read()[8:]` → l[:10] = [9,2,1,1,6,1,4,6,5,7], sum(l) = 45000;
     /// first image: sum of its 784 pixels 33456, max 255.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"),
-                   "needs apt package dataset-fashion-mnist"))
+    /// The files are found where the library looks ($APRENDIZ_DATA, ~/.aprendiz/datasets, /usr/share/datasets).
+    @Test(.enabled(if: (try? ImageDataset.fashionMNIST.files(.test)) != nil,
+                   "needs Fashion-MNIST (apt package dataset-fashion-mnist, or $APRENDIZ_DATA)"))
     func readsFashionMNISTTestSet() throws {
-        let directory = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist")
-        let labels = try IDXFile(contentsOf: directory.appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
+        let files = try ImageDataset.fashionMNIST.files(.test)
+        let labels = try IDXFile(contentsOf: files.labels)
         #expect(labels.shape == [10000])
         #expect(Array(labels.scalars.prefix(10)) == [9, 2, 1, 1, 6, 1, 4, 6, 5, 7])
         #expect(labels.data.reduce(0) { $0 + Int($1) } == 45000)
-        let images = try IDXFile(contentsOf: directory.appendingPathComponent("t10k-images-idx3-ubyte.gz"))
+        let images = try IDXFile(contentsOf: files.images)
         #expect(images.shape == [10000, 28, 28])
         let first = images.scalars.prefix(784)
         #expect(first.reduce(0, +) == 33456)

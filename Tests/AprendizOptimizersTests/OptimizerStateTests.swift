@@ -39,6 +39,11 @@ import Testing
         ("lion", { Lion(parameters: $0, learningRate: 0.01, weightDecay: 0.1) }),
     ]
 
+    /// The cases above cover every optimizer of the catalogue (a new one needs its case).
+    @Test func everyOptimizerOfTheCatalogueHasAStateCase() {
+        #expect(Set(OptimizerKind.names).subtracting(Self.factories.map(\.0)).isEmpty)
+    }
+
     @Test(arguments: factories.map(\.0))
     func fivePlusFiveStepsEqualTenBitForBit(_ name: String) throws {
         let make = Self.factories.first { $0.0 == name }!.1

@@ -110,6 +110,21 @@ import Testing
         }
     }
 
+    /// A describable layer that the loading registry does not know fails at save, naming it, and
+    /// writes nothing (before: saving worked and loading threw `unknownType`).
+    @Test func layerMissingFromTheRegistryFailsAtSave() throws {
+        let url = temporaryURL("custom.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let model = Sequential(Dense(2, 2), Doubling())
+        #expect(throws: ModelFileError.unregisteredLayers(url.path, types: ["Doubling"])) { try ModelFile.save(model, to: url) }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        var registry = ArchitectureRegistry.standard
+        registry.register(Doubling.self)
+        try ModelFile.save(model, to: url, registry: registry)
+        let (loaded, _, _) = try ModelFile.load(from: url, registry: registry)
+        #expect(loaded(Tensor([[1, 2]])).value == model(Tensor([[1, 2]])).value)
+    }
+
     /// The checkpoint of the last good epoch survives a divergence, and the error names it.
     @Test func checkpointKeepsTheLastGoodEpoch() throws {
         let data = Synthetic.linearRegression(count: 64, weights: [3, -2], bias: 1, seed: 5)
@@ -144,4 +159,11 @@ import Testing
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
         return data
     }
+}
+
+/// A describable layer that is not in the standard registry: y = 2x.
+final class Doubling: Module, ParameterFreeLayer {
+    static var typeName: String { "Doubling" }
+    override init() { super.init() }
+    override func callAsFunction(_ input: Variable) -> Variable { input * 2 }
 }

@@ -10,13 +10,13 @@ struct BenchGEMMCommand: ParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
-    @Option(parsing: .upToNextOption, help: "Matrix sizes.")
-    var sizes: [Int] = [256, 512, 1024, 2048]
+    @Option(help: "Matrix sizes n, comma-separated.")
+    var sizes = "256,512,1024,2048"
 
     func run() throws {
         try options.apply()
         var generator = RandomGenerator(seed: 1)
-        for n in sizes {
+        for n in try IntegerList.parse(sizes, option: "--sizes", example: "512,1024") {
             let a = Tensor.randomUniform([n, n], using: &generator), b = Tensor.randomUniform([n, n], using: &generator)
             var c = Tensor.zeros([n, n])
             let repeats = n <= 512 ? 21 : (n <= 1024 ? 7 : 3)

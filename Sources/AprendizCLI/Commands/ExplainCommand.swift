@@ -13,7 +13,7 @@ struct ExplainCommand: ParsableCommand {
 
 /// The options shared by the gradient experiments: the stack and its initialisation.
 struct GradientFlowOptions: ParsableArguments {
-    @Option(help: "Activation between the layers: \(Activation.helpList).", completion: .list(Activation.names),
+    @Option(help: "Activation between the layers: \(Activation.helpList(default: .sigmoid)).", completion: .list(Activation.names),
             transform: Activation.argument)
     var activation: Activation = .sigmoid
 

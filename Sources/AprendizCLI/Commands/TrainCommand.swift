@@ -22,15 +22,16 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
-    @Option(help: "The hidden layers' activation: \(Activation.helpList) (aprendiz plot activation --list).",
-            completion: .list(Activation.names), transform: Activation.argument)
+    @Option(help: "The hidden layers' activation: \(Activation.helpList(Activation.allCases.filter(\.isTrainable), default: .relu)).",
+            completion: .list(Activation.names(where: \.isTrainable)), transform: Activation.argument)
     var activation: Activation = .relu
 
     @Option(help: "Loss: \(Loss.catalog.map(\.name).joined(separator: ", ")) (default: cross-entropy for classification, mse for regression).",
             completion: .list(Loss.catalog.map(\.name)))
     var loss: String?
 
-    @Option(help: "The optimizer: \(OptimizerKind.helpList).", completion: .list(OptimizerKind.names), transform: OptimizerKind.argument)
+    @Option(help: "The optimizer: \(OptimizerKind.helpList(default: .adam)).", completion: .list(OptimizerKind.names),
+            transform: OptimizerKind.argument)
     var optimizer: OptimizerKind = .adam
 
     @Option(help: "Fraction of the training part held out for validation curves (0: curves on the test set).")

@@ -25,9 +25,14 @@ extension Catalogue {
         do { return try named(text) } catch { throw CLIError("\(option): \(error)") }
     }
 
-    /// `a, b or c`: the names for a help text.
-    static var helpList: String {
-        let names = self.names
-        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    /// `a, b or c (default: b)`: the names of `members` (default: all) for a help text. ArgumentParser
+    /// shows no default for an option with a `transform`, so the help names it.
+    static func helpList(_ members: [Self] = Array(allCases), default defaultMember: Self? = nil) -> String {
+        let names = members.map(\.name)
+        let list = names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        return list + (defaultMember.map { " (default: \($0.name))" } ?? "")
     }
+
+    /// The names of the members that pass `isIncluded`, for `completion: .list(…)`.
+    static func names(where isIncluded: (Self) -> Bool) -> [String] { allCases.filter(isIncluded).map(\.name) }
 }

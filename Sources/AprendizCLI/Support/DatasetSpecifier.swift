@@ -13,7 +13,7 @@ enum DatasetSpecifier: Equatable, CustomStringConvertible {
         BundledDataset.allCases.map(\.rawValue) + ImageDataset.allCases.map(\.rawValue) + ["csv:PATH[:target=COLUMN]"]
     }
 
-    /// Parses `NAME|csv:PATH[:target=COLUMN]`.
+    /// Parses `NAME|csv:PATH[:target=COLUMN]` (a name trimmed and case-insensitive, like every catalogue's).
     /// - Throws: ``CLIError`` for an unknown name or an empty path.
     init(parsing text: String) throws {
         if text.hasPrefix("csv:") {
@@ -25,12 +25,12 @@ enum DatasetSpecifier: Equatable, CustomStringConvertible {
             guard !path.isEmpty else { throw CLIError("--dataset '\(text)': the CSV path is empty (use csv:PATH[:target=COLUMN])") }
             if target?.isEmpty == true { throw CLIError("--dataset '\(text)': the target column name is empty") }
             self = .csv(path: path, target: target)
-        } else if let bundled = BundledDataset(rawValue: text) {
-            self = .bundled(bundled)
-        } else if let images = ImageDataset(rawValue: text) {
-            self = .images(images)
         } else {
-            throw CLIError("unknown data set '\(text)'; choose one of \(Self.knownNames.joined(separator: ", "))")
+            let named = BundledDataset.allCases.map { ($0.rawValue, Self.bundled($0)) }
+                + ImageDataset.allCases.map { ($0.rawValue, Self.images($0)) }
+            do { self = try CatalogueLookup.member(text, in: named, family: "data set", name: \.0).1 } catch {
+                throw CLIError("--dataset: \(error), or csv:PATH[:target=COLUMN]")
+            }
         }
     }
 

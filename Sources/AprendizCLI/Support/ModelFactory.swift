@@ -44,12 +44,7 @@ enum ModelFactory {
 
     /// Parses `--hidden 256,128` (comma-separated, spaces allowed, like every list of the command line).
     static func hiddenWidths(_ text: String) throws -> [Int] {
-        if CatalogueLookup.normalized(text).isEmpty { return [] }
-        let widths = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(CatalogueLookup.normalized($0)) }
-        guard widths.allSatisfy({ ($0 ?? 0) > 0 }) else {
-            throw CLIError("--hidden '\(text)': expected positive layer widths separated by commas, like 256,128")
-        }
-        return widths.map { $0! }
+        try IntegerList.parse(text, option: "--hidden", example: "256,128", allowsEmpty: true)
     }
 
     /// Parses `--activation NAME`: an activation gradient descent can train through.

@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// The training settings `train`, `compare optimizers` and `compare activations` share, declared once.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The network: \(ModelKind.helpList).", completion: .list(ModelKind.names), transform: ModelKind.argument)
+    @Option(help: "The network: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
+            transform: ModelKind.argument)
     var model: ModelKind = .mlp
 
     @Option(help: "Hidden layer widths of the mlp, comma-separated.")

@@ -15,12 +15,14 @@ public enum Activation: String, Catalogue {
     case gelu, geluTanh = "gelu-tanh", geluSigmoid = "gelu-sigmoid", swish
     case wilsonCowan = "wilson-cowan", heaviside
 
+    /// `activation`, in messages (``CatalogueError``).
     public static let familyName = "activation"
 
     /// The book's grouping: chapter 7 (sigmoidal), chapter 8 (rectifier), chapter 9 (modern).
     public enum Family: String, Catalogue {
         case sigmoidal, rectifier, modern
 
+        /// `activation family`, in messages (``CatalogueError``).
         public static let familyName = "activation family"
 
         /// The family's activations, in catalogue order.

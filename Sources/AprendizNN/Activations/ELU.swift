@@ -23,7 +23,7 @@ public struct ELUKernel: UnaryKernel {
 /// ```
 /// - Parameter alpha: the value approached for large negative inputs (default 1).
 /// Range (−α, ∞). Smooth for α = 1, mean activations near zero, robust to noise; costs an exponential.
-public func elu(_ x: Variable, alpha: Float = 1) -> Variable {
+public func elu(_ x: Variable, alpha: Float = ELU.defaultAlpha) -> Variable {
     scaledELU(x, alpha: alpha, scale: 1, operation: "elu")
 }
 

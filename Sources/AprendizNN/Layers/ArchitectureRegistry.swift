@@ -36,6 +36,18 @@ public struct ArchitectureRegistry: Sendable {
     /// The registered type names, sorted.
     public var typeNames: [String] { builders.keys.sorted() }
 
+    /// The layer types `architecture` (and its sub-layers) names that this registry cannot build,
+    /// sorted and without repeats; empty when ``build(_:)`` knows every one.
+    public func unregisteredTypes(in architecture: Architecture) -> [String] {
+        var missing: Set<String> = []
+        func visit(_ node: Architecture) {
+            if builders[node.type] == nil { missing.insert(node.type) }
+            node.layers.forEach(visit)
+        }
+        visit(architecture)
+        return missing.sorted()
+    }
+
     /// Builds the module `architecture` describes, with freshly initialised parameters.
     /// - Throws: ``ArchitectureError`` for an unknown type or a bad option.
     public func build(_ architecture: Architecture) throws -> Module {

@@ -14,6 +14,7 @@ public enum ModelCatalog: String, Catalogue {
     case lenet5
     case fashionConvNet = "fashion-conv-net"
 
+    /// `model`, in messages (``CatalogueError``).
     public static let familyName = "model"
 
     /// The input shape (without the batch axis) the model expects.

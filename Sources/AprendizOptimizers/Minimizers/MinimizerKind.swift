@@ -16,6 +16,7 @@ public enum MinimizerKind: String, Catalogue {
     case gd, sgd, momentum, heavyBall = "heavy-ball", nag, adagrad, rmsprop, adam, adamax, nadam, adamw, radam, lion
     case newton
 
+    /// `minimizer`, in messages (``CatalogueError``).
     public static let familyName = "minimizer"
 
     /// The parameter optimizer whose rule this minimizer applies, if any.
