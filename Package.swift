@@ -60,12 +60,17 @@ let package = Package(
         .target(name: "AprendizTraining",
                 dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
 
+        // MARK: Mathematical foundations (chapters 3 and 5; the tensor core only)
+        .target(name: "AprendizCalculus", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+        .target(name: "AprendizStatistics", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
 
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
+            "AprendizCalculus", "AprendizStatistics",
         ]),
 
         // MARK: The `aprendiz` command
@@ -83,6 +88,8 @@ let package = Package(
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
+        .testTarget(name: "AprendizCalculusTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizStatisticsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,3 +6,5 @@
 @_exported import AprendizData
 @_exported import AprendizTraining
 @_exported import AprendizPlot
+@_exported import AprendizCalculus
+@_exported import AprendizStatistics

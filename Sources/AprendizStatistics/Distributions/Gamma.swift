@@ -1,0 +1,57 @@
+import AprendizTensor
+import Foundation
+
+/// The gamma distribution with shape k and rate λ (§5.4): the sum of k exponential waiting times.
+///
+/// ```
+/// ln p(x) = k ln λ + (k − 1) ln x − λx − ln Γ(k)   (x > 0)
+/// F(x)    = P(k, λx)                                (regularised lower incomplete gamma)
+/// E[X] = k/λ,   Var[X] = k/λ²
+/// ```
+/// Sampling: Marsaglia & Tsang (2000) for k ≥ 1; for k < 1, G(k + 1)·u^(1/k). SciPy:
+/// `scipy.stats.gamma(k, scale: 1/λ)`; PyTorch: `Gamma(concentration: k, rate: λ)`.
+/// No closed-form maximum-likelihood fit exists (k̂ solves ln k − ψ(k) = ln x̄ − mean ln x), so there is none here.
+public struct Gamma: UnivariateDistribution, Hashable {
+    /// k > 0.
+    public let shape: Double
+    /// λ > 0.
+    public let rate: Double
+
+    public init(shape: Double, rate: Double = 1) {
+        require(shape > 0 && shape.isFinite, "Gamma: shape must be positive and finite, got \(shape)")
+        require(rate > 0 && rate.isFinite, "Gamma: rate must be positive and finite, got \(rate)")
+        self.shape = shape
+        self.rate = rate
+    }
+
+    public var mean: Double { shape / rate }
+    public var variance: Double { shape / (rate * rate) }
+
+    public func logProbability(_ x: Double) -> Double {
+        if x < 0 { return -.infinity }
+        if x == 0 { return shape < 1 ? .infinity : (shape == 1 ? log(rate) : -.infinity) }
+        return shape * log(rate) + (shape - 1) * log(x) - rate * x - logGamma(shape)
+    }
+
+    public func cumulativeProbability(_ x: Double) -> Double { x <= 0 ? 0 : regularizedGammaP(shape, rate * x) }
+
+    public func sample(using generator: inout RandomGenerator) -> Double {
+        Gamma.standardDraw(shape: shape, using: &generator) / rate
+    }
+
+    /// A Gamma(k, 1) draw (Marsaglia & Tsang's squeeze-and-reject method).
+    static func standardDraw(shape k: Double, using generator: inout RandomGenerator) -> Double {
+        if k < 1 {
+            let u = 1 - generator.nextUniformDouble()   // (0, 1]
+            return standardDraw(shape: k + 1, using: &generator) * pow(u, 1 / k)
+        }
+        let d = k - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        while true {
+            let z = generator.nextNormal()
+            let t = 1 + c * z
+            guard t > 0 else { continue }
+            let v = t * t * t, u = 1 - generator.nextUniformDouble()
+            if u < 1 - 0.0331 * z * z * z * z || log(u) < 0.5 * z * z + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+}
