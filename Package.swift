@@ -46,6 +46,9 @@ let package = Package(
         // MARK: Reverse-mode automatic differentiation
         .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
 
+        // MARK: Linear algebra — solve, factorisations, eigen/SVD (LAPACK at run time, Swift fallback)
+        .target(name: "AprendizLinearAlgebra", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+
         // MARK: Layers, activations, losses, initialisers
         .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
 
@@ -60,9 +63,10 @@ let package = Package(
         .target(name: "AprendizTraining",
                 dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
 
-        // MARK: Mathematical foundations (chapters 3 and 5; the tensor core only)
+        // MARK: Mathematical foundations: calculus (chapter 3, the tensor core only) and statistics
+        // (chapter 5; the multivariate normal uses the Cholesky factor of linear algebra)
         .target(name: "AprendizCalculus", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
-        .target(name: "AprendizStatistics", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+        .target(name: "AprendizStatistics", dependencies: ["AprendizTensor", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
 
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
@@ -70,7 +74,7 @@ let package = Package(
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
-            "AprendizCalculus", "AprendizStatistics",
+            "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics",
         ]),
 
         // MARK: The `aprendiz` command
@@ -83,6 +87,7 @@ let package = Package(
         .target(name: "AprendizTestSupport", dependencies: ["Aprendiz"], path: "Tests/AprendizTestSupport"),
         .testTarget(name: "AprendizTensorTests", dependencies: ["AprendizTensor", "AprendizTestSupport"]),
         .testTarget(name: "AprendizAutodiffTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizLinearAlgebraTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizNNTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),

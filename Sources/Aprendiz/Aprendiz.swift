@@ -6,5 +6,6 @@
 @_exported import AprendizData
 @_exported import AprendizTraining
 @_exported import AprendizPlot
+@_exported import AprendizLinearAlgebra
 @_exported import AprendizCalculus
 @_exported import AprendizStatistics
