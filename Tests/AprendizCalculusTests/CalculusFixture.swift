@@ -29,6 +29,7 @@ struct CalculusFixture: Decodable {
     let derivatives: [Derivative]
     let multivariate: [Multivariate]
     let polarJacobian: Jacobian
+    let docExamples: [String: Double]
 
     static let shared: CalculusFixture = {
         let url = ReferenceFixture.fixtureURL("calculus.json")
