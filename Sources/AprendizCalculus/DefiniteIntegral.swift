@@ -10,5 +10,6 @@ public struct DefiniteIntegral: Sendable, Hashable, CustomStringConvertible {
     /// Whether the requested tolerance was met before `maximumIntervals` was reached.
     public let converged: Bool
 
+    /// "value ± estimatedError", marked when the tolerance was not reached.
     public var description: String { "\(value) ± \(estimatedError)\(converged ? "" : " (tolerance not reached)")" }
 }

@@ -31,7 +31,7 @@ enum CalculusFigure: String, CaseIterable {
 
     /// §3.1: a function maps each x to one f(x); the families that recur in machine learning.
     private static func functionsFigure() -> String {
-        var figure = Figure(width: 640, height: 440, title: "§3.1 Funções: linear, quadrática, cúbica, exponencial, logaritmo, sigmoide")
+        var figure = Figure(width: 640, height: 440, title: "§3.1 Functions that recur in machine learning")
         figure.axes.xLabel = "x"
         figure.axes.yLabel = "f(x)"
         figure.axes.showsOriginAxes = true
@@ -51,21 +51,21 @@ enum CalculusFigure: String, CaseIterable {
         let f: (Double) -> Double = { $0 * $0 * $0 - 2 * $0 }
         let x0 = 1.0, slope = numericDerivative(of: f, at: x0)
         var figure = Figure(width: 640, height: 440,
-                            title: "§3.2 Derivada de f(x) = x³ − 2x: f′(1) ≈ \(String(format: "%.6f", slope)) (exata: 1)")
+                            title: "§3.2 Derivative of x³ − 2x: f′(1) ≈ \(String(format: "%.6f", slope)) (exact: 1)")
         figure.axes.xLabel = "x"
         figure.axes.yLabel = "f(x), f′(x)"
         figure.axes.showsOriginAxes = true
         figure.axes.yRange = -5...8
         let interval = -2.5...2.5
         figure.axes.plot(function: f, over: interval, label: "f(x) = x³ − 2x")
-        figure.axes.plot(function: { numericDerivative(of: f, at: $0) }, over: interval, label: "f′(x) (diferenças centrais)",
+        figure.axes.plot(function: { numericDerivative(of: f, at: $0) }, over: interval, label: "f′(x) (central differences)",
                          style: LineStyle(dash: .dashed))
-        figure.axes.plot(function: { f(x0) + slope * ($0 - x0) }, over: -0.5...2.5, label: "tangente em x₀ = 1",
+        figure.axes.plot(function: { f(x0) + slope * ($0 - x0) }, over: -0.5...2.5, label: "tangent at x₀ = 1",
                          style: LineStyle(width: 1.5))
         for h in [1.5, 0.75] {
             let secant = (f(x0 + h) - f(x0)) / h
             figure.axes.plot(x: [x0 - 0.5, x0 + h + 0.3], y: [f(x0) - 0.5 * secant, f(x0) + (h + 0.3) * secant],
-                             label: "secante, h = \(h): inclinação \(String(format: "%.3f", secant))",
+                             label: "secant, h = \(h): slope \(String(format: "%.3f", secant))",
                              style: LineStyle(width: 1, dash: .dotted))
         }
         figure.axes.plot(x: [x0], y: [f(x0)], style: LineStyle(dash: .none, marker: .circle))
@@ -74,17 +74,17 @@ enum CalculusFigure: String, CaseIterable {
 
     /// §3.3: ∫ₐˣ f is the area accumulated under f; trapezoids approximate it from a few samples.
     private static func integralFigure() -> String {
-        let f: (Double) -> Double = { sin($0) + 1 }
-        let upper = 2 * Double.pi
+        let f: (Double) -> Double = { 1 + $0 / 2 + sin(2 * $0) }
+        let upper = 4.0
         let exact = AprendizCalculus.integral(of: f, from: 0, to: upper)
         let xs = (0...6).map { Double($0) * upper / 6 }, ys = xs.map(f)
         var figure = Figure(width: 640, height: 440,
-                            title: "§3.3 Integral de f(x) = sen x + 1 em [0, 2π]: \(String(format: "%.6f", exact.value)) (trapézios, 7 pontos: \(String(format: "%.4f", trapezoid(ys, x: xs))))")
+                            title: "§3.3 ∫₀⁴ f(x) dx ≈ \(String(format: "%.6f", exact.value)); 7 trapezoids: \(String(format: "%.4f", trapezoid(ys, x: xs)))")
         figure.axes.xLabel = "x"
         figure.axes.yLabel = "f(x), F(x) = ∫₀ˣ f"
         figure.axes.showsOriginAxes = true
-        figure.axes.plot(function: f, over: 0...upper, label: "f(x) = sen x + 1")
-        figure.axes.plot(x: xs, y: ys, label: "trapézios (7 amostras)", style: LineStyle(width: 1.5, dash: .dashed, marker: .circle))
+        figure.axes.plot(function: f, over: 0...upper, label: "f(x) = 1 + x/2 + sin 2x")
+        figure.axes.plot(x: xs, y: ys, label: "trapezoids (7 samples)", style: LineStyle(width: 1.5, dash: .dashed, marker: .circle))
         figure.axes.plot(function: { AprendizCalculus.integral(of: f, from: 0, to: $0).value }, over: 0...upper, samples: 121,
                          label: "F(x) = ∫₀ˣ f(t) dt (Gauss–Kronrod)")
         return figure.svg()
@@ -96,29 +96,29 @@ enum CalculusFigure: String, CaseIterable {
         let point = [1.0, -2.0]
         let gradient = numericGradient(of: f, at: point)
         var figure = Figure(width: 960, height: 440,
-                            title: "§3.4 Derivadas parciais de f(x, y) = x² + 3xy + 2y² em (1, −2): ∂f/∂x ≈ \(String(format: "%.4f", gradient[0])), ∂f/∂y ≈ \(String(format: "%.4f", gradient[1]))",
+                            title: "§3.4 Partial derivatives of x² + 3xy + 2y² at (1, −2): ∂f/∂x ≈ \(String(format: "%.4f", gradient[0])), ∂f/∂y ≈ \(String(format: "%.4f", gradient[1]))",
                             rows: 1, columns: 2)
         var map = figure[row: 0, column: 0]
-        map.title = "curvas de nível e o gradiente"
+        map.title = "level curves and the gradient"
         map.xLabel = "x"
         map.yLabel = "y"
         map.hasEqualAspect = true
         map.contour(x: -3...3, y: -3...3, levels: .linear(count: 14)) { x, y in f([x, y]) }
         let length = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
         map.plot(x: [point[0], point[0] + gradient[0] / length], y: [point[1], point[1] + gradient[1] / length],
-                 label: "∇f (direção)", style: LineStyle(width: 2.5, marker: .circle, markerPlacement: .endpoints))
+                 label: "∇f (direction)", style: LineStyle(width: 2.5, marker: .circle, markerPlacement: .endpoints))
         figure[row: 0, column: 0] = map
 
         var slices = figure[row: 0, column: 1]
-        slices.title = "cortes pelo ponto e suas tangentes"
+        slices.title = "slices through the point and their slopes"
         slices.xLabel = "t"
         slices.yLabel = "f"
         slices.showsOriginAxes = true
         let value = f(point)
-        slices.plot(function: { f([point[0] + $0, point[1]]) }, over: -2...2, label: "f(1 + t, −2): corte y = −2")
-        slices.plot(function: { value + gradient[0] * $0 }, over: -1...1, label: "inclinação ∂f/∂x", style: LineStyle(width: 1.5, dash: .dashed))
-        slices.plot(function: { f([point[0], point[1] + $0]) }, over: -2...2, label: "f(1, −2 + t): corte x = 1")
-        slices.plot(function: { value + gradient[1] * $0 }, over: -1...1, label: "inclinação ∂f/∂y", style: LineStyle(width: 1.5, dash: .dashed))
+        slices.plot(function: { f([point[0] + $0, point[1]]) }, over: -2...2, label: "f(1 + t, −2): slice y = −2")
+        slices.plot(function: { value + gradient[0] * $0 }, over: -1...1, label: "slope ∂f/∂x", style: LineStyle(width: 1.5, dash: .dashed))
+        slices.plot(function: { f([point[0], point[1] + $0]) }, over: -2...2, label: "f(1, −2 + t): slice x = 1")
+        slices.plot(function: { value + gradient[1] * $0 }, over: -1...1, label: "slope ∂f/∂y", style: LineStyle(width: 1.5, dash: .dashed))
         figure[row: 0, column: 1] = slices
         return figure.svg()
     }

@@ -12,14 +12,19 @@ public struct Bernoulli: UnivariateDistribution, Hashable {
     /// p ∈ [0, 1], the probability of a 1.
     public let probability: Double
 
+    /// Bernoulli(p).
+    /// - Precondition: 0 ≤ p ≤ 1.
     public init(probability: Double) {
         require(probability >= 0 && probability <= 1, "Bernoulli: probability must lie in [0, 1], got \(probability)")
         self.probability = probability
     }
 
+    /// E[X] = p.
     public var mean: Double { probability }
+    /// Var[X] = p(1 − p).
     public var variance: Double { probability * (1 - probability) }
 
+    /// ln P(X = k): ln p for k = 1, ln(1 − p) for k = 0, −∞ otherwise.
     public func logProbability(_ k: Int) -> Double {
         switch k {
         case 1: log(probability)
@@ -28,8 +33,10 @@ public struct Bernoulli: UnivariateDistribution, Hashable {
         }
     }
 
+    /// F(k) = 0 (k < 0), 1 − p (k = 0), 1 (k ≥ 1).
     public func cumulativeProbability(_ k: Int) -> Double { k < 0 ? 0 : (k == 0 ? 1 - probability : 1) }
 
+    /// A draw: 1 when u < p (u uniform in [0, 1)), else 0.
     public func sample(using generator: inout RandomGenerator) -> Int {
         generator.nextUniformDouble() < probability ? 1 : 0
     }

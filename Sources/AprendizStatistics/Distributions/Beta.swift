@@ -17,6 +17,8 @@ public struct Beta: UnivariateDistribution, Hashable {
     /// β > 0 (PyTorch's `concentration0`).
     public let beta: Double
 
+    /// Beta(α, β).
+    /// - Precondition: α, β positive and finite.
     public init(alpha: Double, beta: Double) {
         require(alpha > 0 && alpha.isFinite && beta > 0 && beta.isFinite,
                 "Beta: alpha and beta must be positive and finite, got \(alpha) and \(beta)")
@@ -24,12 +26,15 @@ public struct Beta: UnivariateDistribution, Hashable {
         self.beta = beta
     }
 
+    /// E[X] = α/(α + β).
     public var mean: Double { alpha / (alpha + beta) }
+    /// Var[X] = αβ / ((α + β)²(α + β + 1)).
     public var variance: Double {
         let sum = alpha + beta
         return alpha * beta / (sum * sum * (sum + 1))
     }
 
+    /// ln p(x) = (α − 1) ln x + (β − 1) ln(1 − x) − ln B(α, β) on (0, 1); −∞ outside [0, 1].
     public func logProbability(_ x: Double) -> Double {
         guard x > 0, x < 1 else { return x < 0 || x > 1 ? -.infinity : edgeLogProbability(x) }
         return (alpha - 1) * log(x) + (beta - 1) * log1p(-x) - logBeta(alpha, beta)
@@ -42,10 +47,12 @@ public struct Beta: UnivariateDistribution, Hashable {
         return shape < 1 ? .infinity : -.infinity
     }
 
+    /// F(x) = I_x(α, β), the regularised incomplete beta function.
     public func cumulativeProbability(_ x: Double) -> Double {
         x <= 0 ? 0 : (x >= 1 ? 1 : regularizedIncompleteBeta(alpha, beta, x))
     }
 
+    /// A draw X/(X + Y) with X ~ Gamma(α, 1), Y ~ Gamma(β, 1).
     public func sample(using generator: inout RandomGenerator) -> Double {
         let x = Gamma.standardDraw(shape: alpha, using: &generator)
         let y = Gamma.standardDraw(shape: beta, using: &generator)

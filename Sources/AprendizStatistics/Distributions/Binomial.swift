@@ -16,6 +16,8 @@ public struct Binomial: UnivariateDistribution, Hashable {
     public let probability: Double
     private var inversion: ModeInversion   // set last in init: it needs the finished distribution's pmf and cdf
 
+    /// Binomial(n, p).
+    /// - Precondition: n ≥ 0, 0 ≤ p ≤ 1.
     public init(trials: Int, probability: Double) {
         require(trials >= 0, "Binomial: trials must be non-negative, got \(trials)")
         require(probability >= 0 && probability <= 1, "Binomial: probability must lie in [0, 1], got \(probability)")
@@ -26,9 +28,12 @@ public struct Binomial: UnivariateDistribution, Hashable {
         inversion = ModeInversion(mode: mode, probability: self.probability(mode), cumulative: cumulativeProbability(mode))
     }
 
+    /// E[X] = np.
     public var mean: Double { Double(trials) * probability }
+    /// Var[X] = np(1 − p).
     public var variance: Double { Double(trials) * probability * (1 - probability) }
 
+    /// ln P(X = k) = ln n! − ln k! − ln (n − k)! + k ln p + (n − k) ln(1 − p); −∞ outside 0…n.
     public func logProbability(_ k: Int) -> Double {
         guard k >= 0, k <= trials else { return -.infinity }
         if probability == 0 { return k == 0 ? 0 : -.infinity }
@@ -37,6 +42,7 @@ public struct Binomial: UnivariateDistribution, Hashable {
         return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * log(probability) + (n - k) * log1p(-probability)
     }
 
+    /// F(k) = I_{1−p}(n − k, k + 1).
     public func cumulativeProbability(_ k: Int) -> Double {
         if k < 0 { return 0 }
         if k >= trials { return 1 }
@@ -45,6 +51,7 @@ public struct Binomial: UnivariateDistribution, Hashable {
         return regularizedIncompleteBeta(Double(trials - k), Double(k + 1), 1 - probability)
     }
 
+    /// A draw by inversion of F, walking out from the mode.
     public func sample(using generator: inout RandomGenerator) -> Int {
         let odds = probability / (1 - probability), n = Double(trials)
         return inversion.draw(generator.nextUniformDouble(),

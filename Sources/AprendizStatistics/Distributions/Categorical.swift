@@ -29,16 +29,21 @@ public struct Categorical: UnivariateDistribution, Hashable {
     /// K, the number of classes.
     public var classCount: Int { probabilities.count }
 
+    /// E[X] = Σ k·pₖ (of the class index).
     public var mean: Double { probabilities.enumerated().reduce(0) { $0 + Double($1.offset) * $1.element } }
+    /// Var[X] = Σ (k − E[X])²·pₖ.
     public var variance: Double {
         let m = mean
         return probabilities.enumerated().reduce(0) { $0 + (Double($1.offset) - m) * (Double($1.offset) - m) * $1.element }
     }
 
+    /// ln pₖ; −∞ for a class outside 0..<K.
     public func logProbability(_ k: Int) -> Double { probabilities.indices.contains(k) ? log(probabilities[k]) : -.infinity }
 
+    /// F(k) = p₀ + … + pₖ.
     public func cumulativeProbability(_ k: Int) -> Double { k < 0 ? 0 : (k >= classCount ? 1 : cumulative[k]) }
 
+    /// A class drawn by inversion: the first k with F(k) > u (binary search).
     public func sample(using generator: inout RandomGenerator) -> Int {
         let u = generator.nextUniformDouble() * cumulative[classCount - 1]
         var (low, high) = (0, classCount - 1)

@@ -17,6 +17,8 @@ public struct Gamma: UnivariateDistribution, Hashable {
     /// λ > 0.
     public let rate: Double
 
+    /// Gamma(k, λ); the rate defaults to 1.
+    /// - Precondition: k, λ positive and finite.
     public init(shape: Double, rate: Double = 1) {
         require(shape > 0 && shape.isFinite, "Gamma: shape must be positive and finite, got \(shape)")
         require(rate > 0 && rate.isFinite, "Gamma: rate must be positive and finite, got \(rate)")
@@ -24,17 +26,22 @@ public struct Gamma: UnivariateDistribution, Hashable {
         self.rate = rate
     }
 
+    /// E[X] = k/λ.
     public var mean: Double { shape / rate }
+    /// Var[X] = k/λ².
     public var variance: Double { shape / (rate * rate) }
 
+    /// ln p(x) = k ln λ + (k − 1) ln x − λx − ln Γ(k) for x > 0; −∞ for x < 0.
     public func logProbability(_ x: Double) -> Double {
         if x < 0 { return -.infinity }
         if x == 0 { return shape < 1 ? .infinity : (shape == 1 ? log(rate) : -.infinity) }
         return shape * log(rate) + (shape - 1) * log(x) - rate * x - logGamma(shape)
     }
 
+    /// F(x) = P(k, λx), the regularised lower incomplete gamma function.
     public func cumulativeProbability(_ x: Double) -> Double { x <= 0 ? 0 : regularizedGammaP(shape, rate * x) }
 
+    /// A draw: Marsaglia–Tsang for Gamma(k, 1), divided by λ.
     public func sample(using generator: inout RandomGenerator) -> Double {
         Gamma.standardDraw(shape: shape, using: &generator) / rate
     }

@@ -48,6 +48,8 @@ public struct MultivariateNormal: Distribution {
         return Tensor(shape: [d, d], scalars: values)
     }
 
+    /// ln p(x) = −½‖z‖² − Σᵢ ln Lᵢᵢ − (d/2) ln 2π with L·z = x − μ.
+    /// - Precondition: x has d elements.
     public func logProbability(_ x: [Double]) -> Double {
         require(x.count == dimension, "MultivariateNormal.logProbability: a vector of length \(x.count) for a distribution of dimension \(dimension)")
         let d = dimension
@@ -70,6 +72,7 @@ public struct MultivariateNormal: Distribution {
         return Tensor((0..<rows.shape[0]).map { r in Float(logProbability(Array(values[r * dimension..<(r + 1) * dimension]))) })
     }
 
+    /// A draw μ + L·z with z a vector of d standard normal draws.
     public func sample(using generator: inout RandomGenerator) -> [Double] {
         let d = dimension
         let z = (0..<d).map { _ in generator.nextNormal() }

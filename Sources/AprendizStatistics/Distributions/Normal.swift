@@ -25,13 +25,16 @@ public struct Normal: UnivariateDistribution, Hashable {
         self.standardDeviation = standardDeviation
     }
 
+    /// Var[X] = σ².
     public var variance: Double { standardDeviation * standardDeviation }
 
+    /// ln p(x) = −(x − μ)²/(2σ²) − ln σ − ½ ln 2π.
     public func logProbability(_ x: Double) -> Double {
         let z = (x - mean) / standardDeviation
         return -0.5 * z * z - log(standardDeviation) - 0.5 * log(2 * Double.pi)
     }
 
+    /// F(x) = ½·erfc(−(x − μ)/(σ√2)), accurate in both tails.
     public func cumulativeProbability(_ x: Double) -> Double {
         0.5 * complementaryErrorFunction(-(x - mean) / (standardDeviation * 2.0.squareRoot()))
     }
@@ -43,6 +46,7 @@ public struct Normal: UnivariateDistribution, Hashable {
         return mean - standardDeviation * 2.0.squareRoot() * inverseComplementaryErrorFunction(2 * q)
     }
 
+    /// A draw μ + σ·z, z from Box–Muller.
     public func sample(using generator: inout RandomGenerator) -> Double {
         mean + standardDeviation * generator.nextNormal()
     }

@@ -14,6 +14,8 @@ public struct Poisson: UnivariateDistribution, Hashable {
     public let rate: Double
     private var inversion: ModeInversion   // set last in init: it needs the finished distribution's pmf and cdf
 
+    /// Poisson(λ).
+    /// - Precondition: λ positive and finite.
     public init(rate: Double) {
         require(rate > 0 && rate.isFinite, "Poisson: rate must be positive and finite, got \(rate)")
         self.rate = rate
@@ -22,15 +24,20 @@ public struct Poisson: UnivariateDistribution, Hashable {
         inversion = ModeInversion(mode: mode, probability: probability(mode), cumulative: cumulativeProbability(mode))
     }
 
+    /// E[X] = λ.
     public var mean: Double { rate }
+    /// Var[X] = λ.
     public var variance: Double { rate }
 
+    /// ln P(X = k) = k ln λ − λ − ln k!; −∞ for k < 0.
     public func logProbability(_ k: Int) -> Double {
         k < 0 ? -.infinity : Double(k) * log(rate) - rate - logGamma(Double(k) + 1)
     }
 
+    /// F(k) = Q(k + 1, λ), the regularised upper incomplete gamma function.
     public func cumulativeProbability(_ k: Int) -> Double { k < 0 ? 0 : regularizedGammaQ(Double(k) + 1, rate) }
 
+    /// A draw by inversion of F, walking out from the mode.
     public func sample(using generator: inout RandomGenerator) -> Int {
         inversion.draw(generator.nextUniformDouble(), down: { k in Double(k) / rate }, up: { k in rate / Double(k + 1) })
     }

@@ -24,17 +24,22 @@ public struct Uniform: UnivariateDistribution, Hashable {
         self.high = high
     }
 
+    /// E[X] = (a + b)/2.
     public var mean: Double { (low + high) / 2 }
+    /// Var[X] = (b − a)²/12.
     public var variance: Double { (high - low) * (high - low) / 12 }
 
+    /// ln p(x) = −ln(b − a) on [a, b], −∞ elsewhere.
     public func logProbability(_ x: Double) -> Double {
         x >= low && x <= high ? -log(high - low) : -.infinity
     }
 
+    /// F(x) = (x − a)/(b − a), clamped to [0, 1].
     public func cumulativeProbability(_ x: Double) -> Double {
         Swift.min(Swift.max((x - low) / (high - low), 0), 1)
     }
 
+    /// A draw a + (b − a)·u, u uniform in [0, 1).
     public func sample(using generator: inout RandomGenerator) -> Double {
         low + (high - low) * generator.nextUniformDouble()
     }
