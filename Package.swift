@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
 
         // MARK: Optimizers and function minimizers
-        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
 
         // MARK: Data sets, loaders and file formats (depends on the tensor core only)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),

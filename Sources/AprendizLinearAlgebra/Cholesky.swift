@@ -1,7 +1,7 @@
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (§4;
+    /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (§4.4;
     /// `spotrf`, Golub & Van Loan Algorithm 4.2.1 in the fallback), like `numpy.linalg.cholesky`.
     ///
     /// ```
@@ -13,7 +13,7 @@ extension LinearAlgebra {
         let batch = MatrixBatch(a, "cholesky", square: true)
         let n = batch.rows
         return batch.map(shape: [n, n]) { matrix in
-            guard let l = choleskyOne(matrix, n: n) else { requirementFailedNotPositiveDefinite("cholesky", a.shape) }
+            guard let l = choleskyOne(matrix, n: n) else { requirementFailed(.notPositiveDefinite(operation: "cholesky", shape: a.shape)) }
             return l
         }
     }

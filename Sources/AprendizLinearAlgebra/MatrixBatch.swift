@@ -18,8 +18,7 @@ struct MatrixBatch {
             require(rows == columns, "\(operation): expected square matrices, got shape \(tensor.shape)")
         }
         if finite {
-            require(tensor.withUnsafeBufferPointer { $0.allSatisfy(\.isFinite) },
-                    "\(operation): the matrix of shape \(tensor.shape) contains NaN or infinity")
+            require(isFinite(tensor), LinearAlgebraError.nonFinite(operation: operation, shape: tensor.shape).errorDescription!)
         }
     }
 

@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    @Test(arguments: LinearAlgebraBackend.available)
+    func checkedSolveThrowsForUserInput(backend: LinearAlgebraBackend) throws {
+        try using(backend) {
+            #expect(throws: LinearAlgebraError.singularMatrix(operation: "solve", shape: [2, 2])) {
+                try LinearAlgebra.checkedSolve(Tensor([[1, 2], [2, 4]]), Tensor([1, 1]))
+            }
+            #expect(throws: LinearAlgebraError.nonFinite(operation: "solve", shape: [2, 2])) {
+                try LinearAlgebra.checkedSolve(Tensor([[1, 0], [0, 1]]), Tensor([1, .infinity]))
+            }
+            expectClose(try LinearAlgebra.checkedSolve(Tensor([[2, 1], [1, 3]]), Tensor([3, 5])), Tensor([0.8, 1.4]))
+        }
+    }
+
     @Test func singularMatrixStopsWithTheShape() async {
         await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = LinearAlgebra.solve(Tensor([[1, 2], [2, 4]]), Tensor([1, 1]))
