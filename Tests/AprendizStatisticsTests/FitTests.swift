@@ -23,6 +23,16 @@ import Testing
         expectNear(uniform.high, value("uniform", "high"), relative: 1e-12, "b̂")
     }
 
+    /// No closed form: Newton on the likelihood equations, against SciPy's own solver.
+    @Test func gammaAndBetaFits() {
+        let gamma = Gamma.fit(samples("gamma"))
+        expectNear(gamma.shape, value("gamma", "shape"), relative: 1e-7, "k̂")
+        expectNear(gamma.rate, value("gamma", "rate"), relative: 1e-7, "λ̂")
+        let beta = Beta.fit(samples("beta"))
+        expectNear(beta.alpha, value("beta", "alpha"), relative: 1e-6, "α̂")
+        expectNear(beta.beta, value("beta", "beta"), relative: 1e-6, "β̂")
+    }
+
     @Test func discreteFits() {
         expectNear(Bernoulli.fit(counts("bernoulli")).probability, value("bernoulli", "probability"), relative: 1e-14, "p̂")
         let binomial = Binomial.fit(counts("binomial"), trials: 12)

@@ -16,6 +16,15 @@ import Testing
         #expect(logGamma(-3) == .infinity)
     }
 
+    @Test func digammaAndTrigammaMatchSciPy() {
+        for (name, function) in [("digamma", digamma), ("trigamma", trigamma)] as [(String, (Double) -> Double)] {
+            let grid = special[name]!
+            // Near ψ's root x₀ = 1.4616… the value is ~1e−17: compare absolutely there.
+            for (x, y) in zip(grid.x, grid.y) { expectNear(function(x), y, relative: 1e-12, absolute: 1e-15, "\(name)(\(x))") }
+        }
+        #expect(digamma(0).isNaN && digamma(-2).isNaN && trigamma(-1).isNaN)
+    }
+
     @Test func errorFunctionsMatchSciPy() {
         for (name, function) in [("erf", errorFunction), ("erfc", complementaryErrorFunction),
                                  ("erfinv", inverseErrorFunction), ("erfcinv", inverseComplementaryErrorFunction)] as [(String, (Double) -> Double)] {

@@ -10,7 +10,6 @@ import Foundation
 /// E[X] = α/(α + β),   Var[X] = αβ / ((α + β)²(α + β + 1))
 /// ```
 /// Sampling: X/(X + Y) with X ~ Gamma(α), Y ~ Gamma(β). SciPy: `scipy.stats.beta(α, β)`.
-/// No closed-form maximum-likelihood fit exists, so there is none here.
 public struct Beta: UnivariateDistribution, Hashable {
     /// α > 0 (PyTorch's `concentration1`).
     public let alpha: Double
@@ -57,5 +56,37 @@ public struct Beta: UnivariateDistribution, Hashable {
         let x = Gamma.standardDraw(shape: alpha, using: &generator)
         let y = Gamma.standardDraw(shape: beta, using: &generator)
         return x / (x + y)
+    }
+
+    /// The maximum-likelihood beta for `samples` strictly inside (0, 1) (§5.5). No closed form: Newton's
+    /// method on the two likelihood equations, started from the method of moments.
+    ///
+    /// ```
+    /// ψ(α) − ψ(α + β) = (1/n) Σ ln xᵢ,     ψ(β) − ψ(α + β) = (1/n) Σ ln(1 − xᵢ)
+    /// Jacobian [[ψ′(α) − ψ′(α+β), −ψ′(α+β)], [−ψ′(α+β), ψ′(β) − ψ′(α+β)]]
+    /// start:  c = x̄(1 − x̄)/v − 1,  α₀ = x̄·c,  β₀ = (1 − x̄)·c      (v the biased sample variance)
+    /// ```
+    /// Matches `scipy.stats.beta.fit(x, floc=0, fscale=1)`. Needs two distinct values.
+    public static func fit(_ samples: [Double]) -> Beta {
+        FitCheck.finite(samples, "Beta")
+        require(samples.allSatisfy { $0 > 0 && $0 < 1 }, "Beta.fit: samples must lie strictly between 0 and 1")
+        let n = Double(samples.count)
+        let meanLog = samples.reduce(0) { $0 + log($1) } / n
+        let meanLogComplement = samples.reduce(0) { $0 + log1p(-$1) } / n
+        let mean = samples.reduce(0, +) / n
+        let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        require(variance > 0, "Beta.fit: the samples are all equal")
+        let c = Swift.max(mean * (1 - mean) / variance - 1, 1e-3)
+        var (a, b) = (mean * c, (1 - mean) * c)
+        for _ in 0..<100 {
+            let both = digamma(a + b), slopeBoth = trigamma(a + b)
+            let (ga, gb) = (digamma(a) - both - meanLog, digamma(b) - both - meanLogComplement)
+            let (jaa, jbb, jab) = (trigamma(a) - slopeBoth, trigamma(b) - slopeBoth, -slopeBoth)
+            let determinant = jaa * jbb - jab * jab
+            let (da, db) = ((jbb * ga - jab * gb) / determinant, (jaa * gb - jab * ga) / determinant)
+            (a, b) = (Swift.max(a - da, a / 10), Swift.max(b - db, b / 10))   // stay positive
+            if Swift.abs(da) <= 1e-14 * a, Swift.abs(db) <= 1e-14 * b { break }
+        }
+        return Beta(alpha: a, beta: b)
     }
 }

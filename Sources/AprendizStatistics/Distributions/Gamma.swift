@@ -10,7 +10,6 @@ import Foundation
 /// ```
 /// Sampling: Marsaglia & Tsang (2000) for k ≥ 1; for k < 1, G(k + 1)·u^(1/k). SciPy:
 /// `scipy.stats.gamma(k, scale: 1/λ)`; PyTorch: `Gamma(concentration: k, rate: λ)`.
-/// No closed-form maximum-likelihood fit exists (k̂ solves ln k − ψ(k) = ln x̄ − mean ln x), so there is none here.
 public struct Gamma: UnivariateDistribution, Hashable {
     /// k > 0.
     public let shape: Double
@@ -44,6 +43,32 @@ public struct Gamma: UnivariateDistribution, Hashable {
     /// A draw: Marsaglia–Tsang for Gamma(k, 1), divided by λ.
     public func sample(using generator: inout RandomGenerator) -> Double {
         Gamma.standardDraw(shape: shape, using: &generator) / rate
+    }
+
+    /// The maximum-likelihood gamma for positive `samples` (§5.5). The shape has no closed form: it solves
+    /// the likelihood equation by Newton's method from Minka's (2002) starting point; the rate follows.
+    ///
+    /// ```
+    /// s = ln x̄ − (1/n) Σ ln xᵢ                     (> 0 unless all samples are equal)
+    /// k₀ = (3 − s + √((s − 3)² + 24s)) / (12s)
+    /// k ← k − (ln k − ψ(k) − s) / (1/k − ψ′(k))     until the step is below 1e−14·k
+    /// λ̂ = k̂ / x̄
+    /// ```
+    /// Matches `scipy.stats.gamma.fit(x, floc=0)`. Needs two distinct positive values.
+    public static func fit(_ samples: [Double]) -> Gamma {
+        FitCheck.finite(samples, "Gamma")
+        require(samples.allSatisfy { $0 > 0 }, "Gamma.fit: samples must be positive")
+        let n = Double(samples.count)
+        let mean = samples.reduce(0, +) / n
+        let s = log(mean) - samples.reduce(0) { $0 + log($1) } / n
+        require(s > 0, "Gamma.fit: the samples are all equal, so the shape is unbounded")
+        var k = (3 - s + ((s - 3) * (s - 3) + 24 * s).squareRoot()) / (12 * s)
+        for _ in 0..<100 {
+            let step = (log(k) - digamma(k) - s) / (1 / k - trigamma(k))
+            k = Swift.max(k - step, k / 10)          // stay positive
+            if Swift.abs(step) <= 1e-14 * k { break }
+        }
+        return Gamma(shape: k, rate: k / mean)
     }
 
     /// A Gamma(k, 1) draw (Marsaglia & Tsang's squeeze-and-reject method).
