@@ -53,11 +53,3 @@ enum NamedFunction {
         "paraboloid": { v in v[0] * v[0] + 3 * v[0] * v[1] + 2 * v[1] * v[1] },
     ]
 }
-
-/// Expects `actual` within `relative·|expected| + absolute` of `expected`.
-func expectNear(_ actual: Double, _ expected: Double, relative: Double, absolute: Double = 0,
-                _ what: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let error = Swift.abs(actual - expected)
-    if error <= absolute + relative * Swift.abs(expected) { return }
-    Issue.record("\(what()): \(actual) vs reference \(expected) (error \(error))", sourceLocation: sourceLocation)
-}

@@ -1,4 +1,5 @@
 import AprendizCalculus
+import AprendizTestSupport
 import Foundation
 import Testing
 

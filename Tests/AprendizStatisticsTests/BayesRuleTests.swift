@@ -1,4 +1,5 @@
 import AprendizStatistics
+import AprendizTestSupport
 import Testing
 
 /// Bayes' rule (§5.2) on the two textbook examples of `Docs/Statistics.md`, with values worked by hand.

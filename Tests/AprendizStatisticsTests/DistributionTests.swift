@@ -1,5 +1,6 @@
 import AprendizStatistics
 import AprendizTensor
+import AprendizTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AprendizStatistics
+import AprendizTestSupport
 import Testing
 
 /// Maximum-likelihood fits (§5.5) against `scipy.stats.<dist>.fit` (normal: biased σ̂; exponential with
@@ -6,9 +7,9 @@ import Testing
 @Suite struct FitTests {
     let fits = StatisticsFixture.shared.fits
 
-    func samples(_ name: String) -> [Double] { fits[name]!["samples"]!.doubles! }
+    func samples(_ name: String) -> [Double] { fits[name]!["samples"]!.fixtureDoubles! }
     func counts(_ name: String) -> [Int] { samples(name).map { Int($0) } }
-    func value(_ name: String, _ key: String) -> Double { fits[name]![key]!.double! }
+    func value(_ name: String, _ key: String) -> Double { fits[name]![key]!.fixtureDouble! }
 
     @Test func normalUsesTheBiasedVariance() {
         let fitted = Normal.fit(samples("normal"))
@@ -40,7 +41,7 @@ import Testing
         #expect(binomial.trials == 12)
         expectNear(Poisson.fit(counts("poisson")).rate, value("poisson", "rate"), relative: 1e-14, "λ̂")
         let categorical = Categorical.fit(counts("categorical"), classCount: 5)
-        for (fitted, expected) in zip(categorical.probabilities, fits["categorical"]!["probabilities"]!.doubles!) {
+        for (fitted, expected) in zip(categorical.probabilities, fits["categorical"]!["probabilities"]!.fixtureDoubles!) {
             expectNear(fitted, expected, relative: 1e-14, "categorical p̂")
         }
     }

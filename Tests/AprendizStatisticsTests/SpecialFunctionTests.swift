@@ -1,4 +1,5 @@
 import AprendizStatistics
+import AprendizTestSupport
 import Testing
 
 /// Special functions against `scipy.special` over the grids of `generate_statistics.py`. The bound is

@@ -33,17 +33,6 @@ struct StatisticsFixture: Decodable {
 }
 
 extension JSONValue {
-    var double: Double? { if case .number(let d) = self { d } else { nil } }
-    var doubles: [Double]? { if case .array(let a) = self { a.compactMap(\.double) } else { nil } }
-}
-
-/// Expects `actual` within `relative·|expected|` of `expected`, or within `absolute` of it (for values
-/// near zero), reporting which input it was.
-func expectNear(_ actual: Double, _ expected: Double, relative: Double, absolute: Double = 0,
-                _ what: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation) {
-    if actual == expected || (actual.isNaN && expected.isNaN) { return }
-    let error = Swift.abs(actual - expected)
-    if error <= absolute || error <= relative * Swift.abs(expected) { return }
-    Issue.record("\(what()): \(actual) vs reference \(expected) (relative error \(error / Swift.abs(expected)))",
-                 sourceLocation: sourceLocation)
+    var fixtureDouble: Double? { if case .number(let d) = self { d } else { nil } }
+    var fixtureDoubles: [Double]? { if case .array(let a) = self { a.compactMap(\.fixtureDouble) } else { nil } }
 }
