@@ -12,7 +12,7 @@ import Foundation
 /// function varies on a much smaller scale than its argument: sin at x = 1000 still varies on the scale 1,
 /// and the default h = 0.74 there is off by 5e−3 where `step: 1e-3` gives 10 digits.
 ///
-/// For `Variable` computations use autodiff (`Variable.backward()`, ``jacobian(of:at:)`` in
+/// For `Variable` computations use autodiff (`Variable.backward()`, `jacobian(of:at:)` in
 /// AprendizAutodiff): exact and one pass for all inputs. These numeric versions are for plain Swift
 /// closures (and for checking analytic derivatives).
 public func numericDerivative(of function: (Double) -> Double, at x: Double, step: Double? = nil) -> Double {

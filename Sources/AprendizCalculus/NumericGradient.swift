@@ -26,7 +26,7 @@ public func numericGradient(of function: ([Double]) -> Double, at point: [Double
 /// J[i][j] = ∂fᵢ/∂xⱼ ≈ five-point central difference of output i along eⱼ
 /// ```
 /// Returns an m×n array for m outputs and n inputs (4n evaluations of the whole function). The autodiff
-/// ``jacobian(of:at:)`` of AprendizAutodiff is the exact one for `Variable` functions.
+/// `jacobian(of:at:)` of AprendizAutodiff is the exact one for `Variable` functions.
 public func numericJacobian(of function: ([Double]) -> [Double], at point: [Double]) -> [[Double]] {
     require(!point.isEmpty, "numericJacobian: the point must have at least one coordinate")
     let outputs = function(point).count
@@ -56,7 +56,7 @@ public func numericJacobian(of function: ([Double]) -> [Double], at point: [Doub
 /// H[i][i] = numericSecondDerivative along eᵢ,     hᵢ = ε^(1/4)·max(|xᵢ|, 1)
 /// ```
 /// Symmetric by construction (the upper triangle is mirrored); about 8 correct digits for smooth
-/// functions. The autodiff ``hessian(of:at:)`` of AprendizAutodiff is exact for `Variable` functions.
+/// functions. The autodiff `hessian(of:at:)` of AprendizAutodiff is exact for `Variable` functions.
 public func numericHessian(of function: ([Double]) -> Double, at point: [Double]) -> [[Double]] {
     require(!point.isEmpty, "numericHessian: the point must have at least one coordinate")
     let n = point.count

@@ -30,7 +30,7 @@ extension Distribution {
         return (0..<count).map { _ in sample(using: &generator) }
     }
 
-    /// `count` independent draws from the shared generator (``RandomGenerator/seedGlobal(_:)``).
+    /// `count` independent draws from the shared generator (`RandomGenerator/seedGlobal(_:)`).
     public func sample(count: Int) -> [Value] {
         RandomGenerator.withGlobal { sample(count: count, using: &$0) }
     }

@@ -3,7 +3,7 @@ import AprendizTensor
 import Foundation
 
 /// The multivariate normal distribution N(μ, Σ) over vectors of d real numbers (§5.4), through the
-/// Cholesky factor Σ = L·Lᵀ (``LinearAlgebra/cholesky(_:)``).
+/// Cholesky factor Σ = L·Lᵀ (`LinearAlgebra/cholesky(_:)`).
 ///
 /// ```
 /// ln p(x) = −½‖z‖² − Σᵢ ln Lᵢᵢ − (d/2) ln 2π,     L·z = x − μ   (so ‖z‖² = (x − μ)ᵀ Σ⁻¹ (x − μ))

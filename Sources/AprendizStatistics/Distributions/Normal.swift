@@ -9,7 +9,7 @@ import Foundation
 /// F⁻¹(q)  = μ − σ√2 · erfc⁻¹(2q)
 /// E[X] = μ,   Var[X] = σ²
 /// ```
-/// Sampling: μ + σ·z with z from Box–Muller (``RandomGenerator/nextNormal()``). SciPy: `scipy.stats.norm(μ, σ)`.
+/// Sampling: μ + σ·z with z from Box–Muller (`RandomGenerator/nextNormal()`). SciPy: `scipy.stats.norm(μ, σ)`.
 public struct Normal: UnivariateDistribution, Hashable {
     /// μ, the centre.
     public let mean: Double
