@@ -15,6 +15,8 @@ import Testing
         expectClose(x.quantiles([0.1, 0.5, 0.9]), Tensor(reference["quantilesAll"].floats))
         expectClose(x.percentile(90, axis: 0), Tensor(reference["percentile90"].floats))
         expectClose(x.standardDeviation(axis: 0, correction: 1), Tensor(reference["std1"].floats))
+        expectClose(x.variance(axes: [0], correction: 1), Tensor(reference["std1"].floats).squared(), relative: 1e-5)
+        expectClose(x.mean(axis: 0), Tensor([4, 5]))
         expectClose(x.covarianceMatrix(), reference["cov"].tensor)
         expectClose(x.correlationMatrix(), reference["corr"].tensor)
     }
