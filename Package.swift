@@ -63,13 +63,18 @@ let package = Package(
         .target(name: "AprendizTraining",
                 dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
 
+        // MARK: Mathematical foundations: calculus (chapter 3, the tensor core only) and statistics
+        // (chapter 5; the multivariate normal uses the Cholesky factor of linear algebra)
+        .target(name: "AprendizCalculus", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+        .target(name: "AprendizStatistics", dependencies: ["AprendizTensor", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
+
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
 
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
-            "AprendizLinearAlgebra",
+            "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics",
         ]),
 
         // MARK: The `aprendiz` command
@@ -88,6 +93,8 @@ let package = Package(
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
+        .testTarget(name: "AprendizCalculusTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizStatisticsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

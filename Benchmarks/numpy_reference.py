@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""NumPy's side of `aprendiz bench gemm` and `aprendiz bench elementwise`, same sizes and output format.
+"""NumPy's side of `aprendiz bench gemm`, `aprendiz bench elementwise` and `aprendiz bench linalg`,
+same sizes and output format.
 
-    python3 Benchmarks/numpy_reference.py [--threads N] [--json]
+    python3 Benchmarks/numpy_reference.py [linalg] [--threads N] [--json]
 
 Thread count is set through threadpoolctl when available (else OPENBLAS_NUM_THREADS must be set by the
 caller before Python starts, which Benchmarks/compare_core.sh does). Element-wise NumPy ops are
@@ -41,8 +42,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--only", choices=["gemm", "elementwise", "all"], default="all")
+    parser.add_argument("--only", choices=["gemm", "elementwise", "linalg", "all"], default="all")
+    parser.add_argument("workload", nargs="?", choices=["gemm", "elementwise", "linalg"], help="same as --only")
     args = parser.parse_args()
+    if args.workload:
+        args.only = args.workload
     try:
         from threadpoolctl import threadpool_limits
         threadpool_limits(args.threads)
@@ -63,6 +67,38 @@ def main():
         for name, fn in [("add", lambda: np.add(a, b)), ("exp", lambda: np.exp(a))]:
             seconds = median_time(fn, 9)
             emit(args, workload=f"{name} n={count}", elements_per_second=count / seconds)
+    if args.only == "linalg":
+        linear_algebra(args, rng)
+
+
+def linear_algebra(args, rng):
+    """The workloads of `aprendiz bench linalg`, float32 throughout (NumPy and SciPy call the s-routines
+    of LAPACK for float32: sgesdd, ssyevd, sgelsd, spotrf/spotrs)."""
+    import scipy.linalg
+
+    def emit_ms(workload, seconds):
+        fields = {"workload": workload, "milliseconds": seconds * 1e3, "threads": args.threads,
+                  "backend": "NumPy " + np.__version__}
+        if args.json:
+            print(json.dumps(fields, sort_keys=True))
+        else:
+            print(f"{workload:<28} {seconds * 1e3:10.1f} ms  [{args.threads} threads, {fields['backend']}]")
+
+    for n in [512, 1024]:
+        a = rng.standard_normal((n, n)).astype(np.float32)
+        symmetric = (a + a.T) / 2
+        repeats = 5 if n <= 512 else 3
+        emit_ms(f"svd n={n}", median_time(lambda: np.linalg.svd(a, full_matrices=False), repeats))
+        emit_ms(f"eigh n={n}", median_time(lambda: np.linalg.eigh(symmetric), repeats))
+    tall = rng.standard_normal((10_000, 100)).astype(np.float32)
+    b = rng.standard_normal(10_000).astype(np.float32)
+    emit_ms("lstsq 10000x100", median_time(lambda: np.linalg.lstsq(tall, b, rcond=None), 5))
+    x = rng.standard_normal((2_000, 2_000)).astype(np.float32)
+    spd = x @ x.T + 2_000 * np.eye(2_000, dtype=np.float32)
+    rhs = rng.standard_normal(2_000).astype(np.float32)
+    emit_ms("cholesky solve n=2000", median_time(
+        lambda: scipy.linalg.cho_solve(scipy.linalg.cho_factor(spd, lower=True, check_finite=False), rhs,
+                                       check_finite=False), 5))
 
 
 if __name__ == "__main__":

@@ -7,3 +7,5 @@
 @_exported import AprendizTraining
 @_exported import AprendizPlot
 @_exported import AprendizLinearAlgebra
+@_exported import AprendizCalculus
+@_exported import AprendizStatistics

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (§4;
+    /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (§4.4;
     /// `spotrf`, Golub & Van Loan Algorithm 4.2.1 in the fallback), like `numpy.linalg.cholesky`.
     ///
     /// ```

@@ -2,7 +2,7 @@ import AprendizTensor
 import Foundation
 
 extension LinearAlgebra {
-    /// The determinant of square matrices (§4), from the LU factorisation, like `numpy.linalg.det`.
+    /// The determinant of square matrices (§4.2), from the LU factorisation, like `numpy.linalg.det`.
     ///
     /// ```
     /// P·A = L·U  ⇒  det A = det(P)·∏ᵢ Uᵢᵢ   (det P = ±1, the sign of the row swaps)

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// The inverse of square matrices (§4), by LU: the solution of A·X = I, like `numpy.linalg.inv`.
+    /// The inverse of square matrices (§4.2), by LU: the solution of A·X = I, like `numpy.linalg.inv`.
     ///
     /// ```
     /// A·A⁻¹ = A⁻¹·A = I
@@ -18,7 +18,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// The Moore–Penrose pseudo-inverse through the SVD (§4), like `numpy.linalg.pinv`.
+    /// The Moore–Penrose pseudo-inverse through the SVD (§4.5), like `numpy.linalg.pinv`.
     ///
     /// ```
     /// A⁺ = V·Σ⁺·Uᵀ,   Σ⁺ = diag(1/σᵢ if σᵢ > rcond·σ₀ else 0)
@@ -33,7 +33,7 @@ extension LinearAlgebra {
         return (svd.vt.transposed() * inverted.unsqueezed(axis: -2)).matmul(svd.u, transposeOther: true)
     }
 
-    /// The numerical rank: the number of singular values above the tolerance, like
+    /// The numerical rank (§4.5): the number of singular values above the tolerance, like
     /// `numpy.linalg.matrix_rank`.
     ///
     /// ```

@@ -14,7 +14,7 @@ public struct LeastSquaresSolution: Sendable {
 }
 
 extension LinearAlgebra {
-    /// The minimum-norm least-squares solution of A·X ≈ B (§4; the normal equations of linear
+    /// The minimum-norm least-squares solution of A·X ≈ B (§4.4–4.5; the normal equations of linear
     /// regression without forming AᵀA), through the SVD (`sgelsd`; the fallback uses ``svd(_:full:)``
     /// in Double). Safe for rank-deficient and wide A.
     ///

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// The trace: the sum of the diagonal of the last two axes (§4), like
+    /// The trace: the sum of the diagonal of the last two axes (§4.2), like
     /// `numpy.trace(a, axis1=-2, axis2=-1)`. Shape `[..., m, n]` → `[...]`.
     ///
     /// ```
@@ -31,7 +31,7 @@ extension LinearAlgebra {
         return batch.map(shape: [k]) { m in (0..<k).map { m[$0 * batch.columns + $0] } }
     }
 
-    /// The outer product of two vectors (§4), like `numpy.outer`.
+    /// The outer product of two vectors (§4.1), like `numpy.outer`.
     ///
     /// ```
     /// (u ⊗ v)ᵢⱼ = uᵢ·vⱼ,   shape [m, n]
@@ -41,7 +41,7 @@ extension LinearAlgebra {
         return u.reshaped([u.count, 1]) * v.reshaped([1, v.count])
     }
 
-    /// The Kronecker product of two matrices (§4 tensors), like `numpy.kron`.
+    /// The Kronecker product of two matrices (§4.3), like `numpy.kron`.
     ///
     /// ```
     /// (A ⊗ B)[i·p + k, j·q + l] = aᵢⱼ·bₖₗ,   A: m×n, B: p×q  →  mp×nq

@@ -16,7 +16,7 @@ public enum MatrixNorm: String, CaseIterable, Sendable {
 }
 
 extension LinearAlgebra {
-    /// A matrix norm (§4 norms), like `numpy.linalg.norm(a, ord)` on matrices. Batched:
+    /// A matrix norm (§4.1–4.2), like `numpy.linalg.norm(a, ord)` on matrices. Batched:
     /// `[..., m, n]` → `[...]`.
     ///
     /// ```
@@ -34,7 +34,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// The vector p-norm along the last axis (§4 norms), like `numpy.linalg.norm(x, ord)` on vectors.
+    /// The vector p-norm along the last axis (§4.1–4.2), like `numpy.linalg.norm(x, ord)` on vectors.
     ///
     /// ```
     /// ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p)     ‖x‖_∞ = maxᵢ |xᵢ|   ‖x‖₋∞ = minᵢ |xᵢ|   ‖x‖₀ = #{i : xᵢ ≠ 0}

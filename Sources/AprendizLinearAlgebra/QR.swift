@@ -9,7 +9,7 @@ public struct QRDecomposition: Sendable {
 }
 
 extension LinearAlgebra {
-    /// The reduced QR factorisation of `[..., m, n]` matrices by Householder reflections (§4;
+    /// The reduced QR factorisation of `[..., m, n]` matrices by Householder reflections (§4.4;
     /// `sgeqrf` + `sorgqr`, Golub & Van Loan Algorithm 5.2.1), like `numpy.linalg.qr(mode="reduced")`.
     ///
     /// ```

@@ -11,7 +11,7 @@ public struct SingularValueDecomposition: Sendable {
 }
 
 extension LinearAlgebra {
-    /// The singular value decomposition (§4 SVD, the basis of PCA), like `numpy.linalg.svd`.
+    /// The singular value decomposition (§4.5, the basis of PCA), like `numpy.linalg.svd`.
     ///
     /// ```
     /// A = U·Σ·Vᵀ,   UᵀU = I,   VᵀV = I,   Σ = diag(σ₀ ≥ σ₁ ≥ … ≥ σₖ₋₁ ≥ 0),   k = min(m, n)

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// The solution X of A·X = B (§4 systems of linear equations), by LU factorisation with partial
+    /// The solution X of A·X = B (§4.4), by LU factorisation with partial
     /// pivoting (`sgetrf`/`sgetrs`; Golub & Van Loan Algorithm 3.4.1 in the fallback).
     ///
     /// ```
@@ -40,7 +40,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// The solution X of A·X = B for symmetric positive-definite A, through the Cholesky factor
+    /// The solution X of A·X = B for symmetric positive-definite A, through the Cholesky factor (§4.4)
     /// (`spotrf`/`spotrs`): half the work of ``solve(_:_:)`` and stable without pivoting.
     ///
     /// ```

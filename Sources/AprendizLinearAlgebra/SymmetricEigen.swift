@@ -9,7 +9,7 @@ public struct SymmetricEigendecomposition: Sendable {
 }
 
 extension LinearAlgebra {
-    /// Eigenvalues and eigenvectors of symmetric matrices (§4 eigendecomposition), like
+    /// Eigenvalues and eigenvectors of symmetric matrices (§4.4), like
     /// `numpy.linalg.eigh`: values ascending, vectors orthonormal.
     ///
     /// ```

@@ -4,17 +4,15 @@
 /// reading the lower triangle only; nil when a pivot is not positive (A is not positive definite).
 func swiftCholesky(_ a: [Float], n: Int) -> [Double]? {
     var l = [Double](repeating: 0, count: n * n)
-    let ok = l.withUnsafeMutableBufferPointer { l -> Bool in
+    let ok = l.withUnsafeMutableBufferPointer { buffer -> Bool in
+        let l = buffer.baseAddress!
         for j in 0..<n {
-            var diagonal = Double(a[j * n + j])
-            for k in 0..<j { diagonal -= l[j * n + k] * l[j * n + k] }
+            let diagonal = Double(a[j * n + j]) - dotProduct(l + j * n, l + j * n, j)
             guard diagonal > 0, diagonal.isFinite else { return false }
             let root = diagonal.squareRoot()
             l[j * n + j] = root
             for i in (j + 1)..<max(j + 1, n) {
-                var sum = Double(a[i * n + j])
-                for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
-                l[i * n + j] = sum / root
+                l[i * n + j] = (Double(a[i * n + j]) - dotProduct(l + i * n, l + j * n, j)) / root
             }
         }
         return true

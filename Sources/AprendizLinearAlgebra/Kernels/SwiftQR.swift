@@ -8,8 +8,13 @@
 /// α = −sign(a_jj)·‖a_j:m,j‖, the sign LAPACK's `sgeqrf` uses; a column already zero below the
 /// diagonal is left alone (τ = 0), as LAPACK does, so R's signs agree with NumPy's.
 func swiftQR(_ a: [Float], rows m: Int, columns n: Int) -> (q: [Double], r: [Double]) {
+    swiftQR(a.map(Double.init), rows: m, columns: n)
+}
+
+/// ``swiftQR(_:rows:columns:)`` of a Double matrix.
+func swiftQR(_ a: [Double], rows m: Int, columns n: Int) -> (q: [Double], r: [Double]) {
     let k = min(m, n)
-    var work = a.map(Double.init)
+    var work = a
     var reflectors: [(v: [Double], tau: Double)] = []
     for j in 0..<k {
         var tail = 0.0

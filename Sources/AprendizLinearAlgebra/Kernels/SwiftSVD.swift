@@ -16,9 +16,23 @@ func swiftSVD(_ a: [Float], rows m: Int, columns n: Int, full: Bool)
         let (u, s, vt) = swiftSVD(t, rows: n, columns: m, full: full)
         return (transpose(vt, rows: full ? m : s.count, columns: m), s, transpose(u, rows: n, columns: full ? n : s.count))
     }
-    // m ≥ n. Column j of A and of V are stored as contiguous rows g[j], vRows[j].
+    return svdOfTallMatrix(a.map(Double.init), rows: m, columns: n, full: full)
+}
+
+/// The SVD for m ≥ n. With m ≥ 2n and thin factors, A = Q·R first (Householder) and the Jacobi
+/// sweeps run on the n×n R: U = Q·U_R (Chan 1982), far cheaper when m ≫ n (least squares).
+private func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
+    -> (u: [Double], singularValues: [Double], vt: [Double]) {
+    if !full && m >= 2 * n {
+        let (q, r) = swiftQR(a, rows: m, columns: n)
+        let (uR, s, vt) = svdOfTallMatrix(r, rows: n, columns: n, full: false)
+        var u = [Double](repeating: 0, count: m * n)
+        for i in 0..<m { for p in 0..<n { let f = q[i * n + p]; for j in 0..<n { u[i * n + j] += f * uR[p * n + j] } } }
+        return (u, s, vt)
+    }
+    // Column j of A and of V are stored as contiguous rows g[j], vRows[j].
     var g = [Double](repeating: 0, count: n * m), vRows = [Double](repeating: 0, count: n * n)
-    for i in 0..<m { for j in 0..<n { g[j * m + i] = Double(a[i * n + j]) } }
+    for i in 0..<m { for j in 0..<n { g[j * m + i] = a[i * n + j] } }
     for j in 0..<n { vRows[j * n + j] = 1 }
     orthogonalizeColumns(&g, &vRows, m: m, n: n)
     var norms = (0..<n).map { j in (0..<m).reduce(0.0) { $0 + g[j * m + $1] * g[j * m + $1] }.squareRoot() }
@@ -48,11 +62,8 @@ private func orthogonalizeColumns(_ g: inout [Double], _ vRows: inout [Double], 
                 var rotated = false
                 for p in 0..<n {
                     for q in (p + 1)..<max(p + 1, n) {
-                        var alpha = 0.0, beta = 0.0, gamma = 0.0
-                        for i in 0..<m {
-                            let x = g[p * m + i], y = g[q * m + i]
-                            alpha += x * x; beta += y * y; gamma += x * y
-                        }
+                        let x = g.baseAddress! + p * m, y = g.baseAddress! + q * m
+                        let alpha = dotProduct(x, x, m), beta = dotProduct(y, y, m), gamma = dotProduct(x, y, m)
                         if gamma == 0 || Swift.abs(gamma) <= tolerance * (alpha * beta).squareRoot() { continue }
                         rotated = true
                         let zeta = (beta - alpha) / (2 * gamma)

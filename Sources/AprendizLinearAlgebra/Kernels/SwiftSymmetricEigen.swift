@@ -15,9 +15,8 @@ func swiftSymmetricEigen(_ a: [Float], n: Int) -> (values: [Double], vectors: [D
     for i in 0..<n { for j in 0...i { v[i * n + j] = Double(a[i * n + j]); v[j * n + i] = Double(a[i * n + j]) } }
     var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
     tridiagonalize(&v, &d, &e, n)
-    // tql2 rotates pairs of columns of V; on the transpose they are contiguous rows.
-    var w = [Double](repeating: 0, count: n * n)
-    for i in 0..<n { for j in 0..<n { w[j * n + i] = v[i * n + j] } }
+    // tql2 rotates pairs of columns of V: on the transpose, `v` here, they are contiguous rows.
+    var w = v
     diagonalizeTridiagonal(&w, &d, &e, n)
     let order = d.indices.sorted { d[$0] < d[$1] }
     var vectors = [Double](repeating: 0, count: n * n)
@@ -25,15 +24,17 @@ func swiftSymmetricEigen(_ a: [Float], n: Int) -> (values: [Double], vectors: [D
     return (order.map { d[$0] }, vectors)
 }
 
-/// tred2: V ← the orthogonal Q with Qᵀ·A·Q tridiagonal; d ← its diagonal, e ← its subdiagonal (e[0] = 0).
+/// tred2: v ← Qᵀ for the orthogonal Q with Qᵀ·A·Q tridiagonal; d ← its diagonal, e ← its subdiagonal
+/// (e[0] = 0). JAMA's loop on V, with every V[a][b] read as v[b][a]: its column walks become
+/// contiguous row walks, and the result is already the transpose tql2 works on.
 private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout [Double], _ n: Int) {
-    for j in 0..<n { d[j] = v[(n - 1) * n + j] }
+    for j in 0..<n { d[j] = v[j * n + (n - 1)] }
     for i in stride(from: n - 1, to: 0, by: -1) {
         var scale = 0.0, h = 0.0
         for k in 0..<i { scale += Swift.abs(d[k]) }
         if scale == 0 {
             e[i] = d[i - 1]
-            for j in 0..<i { d[j] = v[(i - 1) * n + j]; v[i * n + j] = 0; v[j * n + i] = 0 }
+            for j in 0..<i { d[j] = v[j * n + (i - 1)]; v[j * n + i] = 0; v[i * n + j] = 0 }
         } else {
             for k in 0..<i { d[k] /= scale; h += d[k] * d[k] }
             var f = d[i - 1]
@@ -45,11 +46,11 @@ private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout
             for j in 0..<i { e[j] = 0 }
             for j in 0..<i {
                 f = d[j]
-                v[j * n + i] = f
+                v[i * n + j] = f
                 g = e[j] + v[j * n + j] * f
                 for k in (j + 1)..<max(j + 1, i) {
-                    g += v[k * n + j] * d[k]
-                    e[k] += v[k * n + j] * f
+                    g += v[j * n + k] * d[k]
+                    e[k] += v[j * n + k] * f
                 }
                 e[j] = g
             }
@@ -59,29 +60,29 @@ private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout
             for j in 0..<i { e[j] -= hh * d[j] }
             for j in 0..<i {
                 f = d[j]; g = e[j]
-                for k in j..<i { v[k * n + j] -= f * e[k] + g * d[k] }
-                d[j] = v[(i - 1) * n + j]
-                v[i * n + j] = 0
+                for k in j..<i { v[j * n + k] -= f * e[k] + g * d[k] }
+                d[j] = v[j * n + (i - 1)]
+                v[j * n + i] = 0
             }
         }
         d[i] = h
     }
     for i in 0..<(n - 1) {
-        v[(n - 1) * n + i] = v[i * n + i]
+        v[i * n + (n - 1)] = v[i * n + i]
         v[i * n + i] = 1
         let h = d[i + 1]
         if h != 0 {
-            for k in 0...i { d[k] = v[k * n + i + 1] / h }
+            for k in 0...i { d[k] = v[(i + 1) * n + k] / h }
             for j in 0...i {
                 var g = 0.0
-                for k in 0...i { g += v[k * n + i + 1] * v[k * n + j] }
-                for k in 0...i { v[k * n + j] -= g * d[k] }
+                for k in 0...i { g += v[(i + 1) * n + k] * v[j * n + k] }
+                for k in 0...i { v[j * n + k] -= g * d[k] }
             }
         }
-        for k in 0...i { v[k * n + i + 1] = 0 }
+        for k in 0...i { v[(i + 1) * n + k] = 0 }
     }
-    for j in 0..<n { d[j] = v[(n - 1) * n + j]; v[(n - 1) * n + j] = 0 }
-    v[(n - 1) * n + n - 1] = 1
+    for j in 0..<n { d[j] = v[j * n + (n - 1)]; v[j * n + (n - 1)] = 0 }
+    v[(n - 1) * n + (n - 1)] = 1
     e[0] = 0
 }
 
