@@ -68,6 +68,10 @@ import Testing
                 try LinearAlgebra.checkedSolve(Tensor([[1, 0], [0, 1]]), Tensor([1, .infinity]))
             }
             expectClose(try LinearAlgebra.checkedSolve(Tensor([[2, 1], [1, 3]]), Tensor([3, 5])), Tensor([0.8, 1.4]))
+            #expect(throws: LinearAlgebraError.notPositiveDefinite(operation: "cholesky", shape: [2, 2])) {
+                try LinearAlgebra.checkedCholesky(Tensor([[1, 2], [2, 1]]))
+            }
+            expectClose(try LinearAlgebra.checkedCholesky(Tensor([[4, 2], [2, 3]])), LinearAlgebra.cholesky(Tensor([[4, 2], [2, 3]])))
         }
     }
 
