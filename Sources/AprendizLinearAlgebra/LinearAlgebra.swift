@@ -36,5 +36,6 @@ package enum LinearAlgebraBackend: String, CaseIterable, Sendable, CustomStringC
     /// LAPACK, when it is the current backend.
     static var activeLAPACK: LAPACK? { current == .lapack ? LAPACK.shared : nil }
 
+    /// The name used by `aprendiz bench linalg --backends` and in test names.
     package var description: String { rawValue }
 }

@@ -63,7 +63,9 @@ private func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: B
 private func orthogonalizeColumns(_ g: inout [Double], _ vRows: inout [Double], m: Int, n: Int) {
     let tolerance = Double.ulpOfOne * Double(m).squareRoot()
     let players = n + n % 2  // an odd n gets a dummy player, whose pairs are skipped
-    let parts = max(1, min(Parallel.threadCount, players / 2 / 8))
+    // A round is ~14·m·n/2 flops; below ~4 Mflop (m·n < 2¹⁹) the pool's barrier per round costs more
+    // than it saves (measured on 2 busy cores: 256² ran 2× slower on two threads than on one).
+    let parts = m * n < 1 << 19 ? 1 : max(1, min(Parallel.threadCount, players / 2 / 8))
     let rotatedFlags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: parts)
     defer { rotatedFlags.deallocate() }
     g.withUnsafeMutableBufferPointer { g in
