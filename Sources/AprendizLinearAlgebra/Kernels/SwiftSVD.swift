@@ -23,7 +23,7 @@ func swiftSVD(_ a: [Float], rows m: Int, columns n: Int, full: Bool)
 
 /// The SVD for m ≥ n. With m ≥ 2n and thin factors, A = Q·R first (Householder) and the Jacobi
 /// sweeps run on the n×n R: U = Q·U_R (Chan 1982), far cheaper when m ≫ n (least squares).
-private func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
+func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
     -> (u: [Double], singularValues: [Double], vt: [Double]) {
     if !full && m >= 2 * n {
         let (q, r) = swiftQR(a, rows: m, columns: n)
