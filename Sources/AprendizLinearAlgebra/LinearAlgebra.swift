@@ -6,7 +6,7 @@ import AprendizTensor
 /// ```swift
 /// let a = Tensor([[4, 1], [1, 3]]), b = Tensor([1, 2])
 /// let x = LinearAlgebra.solve(a, b)                 // A·x = b
-/// let (values, vectors) = LinearAlgebra.eigh(a)     // ascending eigenvalues, orthonormal vectors
+/// let e = LinearAlgebra.eigh(a)                    // e.eigenvalues ascending, e.eigenvectors orthonormal
 /// let svd = LinearAlgebra.svd(a)                    // a = svd.u · diag(svd.singularValues) · svd.vt
 /// ```
 ///
