@@ -75,6 +75,11 @@ def linear_algebra(args, rng):
     """The workloads of `aprendiz bench linalg`, float32 throughout (NumPy and SciPy call the s-routines
     of LAPACK for float32: sgesdd, ssyevd, sgelsd, spotrf/spotrs)."""
     import scipy.linalg
+    try:  # SciPy loads its own OpenBLAS on import: limit its threads too
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(args.threads)
+    except ImportError:
+        pass
 
     def emit_ms(workload, seconds):
         fields = {"workload": workload, "milliseconds": seconds * 1e3, "threads": args.threads,

@@ -18,6 +18,22 @@ extension LinearAlgebra {
         }
     }
 
+    /// ``cholesky(_:)`` for matrices that come from users or files (e.g. a covariance read from a
+    /// file): a matrix that is not positive definite, or non-finite input, throws instead of stopping.
+    public static func checkedCholesky(_ a: Tensor) throws(LinearAlgebraError) -> Tensor {
+        guard isFinite(a) else { throw .nonFinite(operation: "cholesky", shape: a.shape) }
+        let batch = MatrixBatch(a, "cholesky", square: true)
+        let n = batch.rows
+        var failed = false
+        let l = batch.map(shape: [n, n]) { matrix in
+            if let l = choleskyOne(matrix, n: n) { return l }
+            failed = true
+            return [Float](repeating: 0, count: n * n)
+        }
+        if failed { throw .notPositiveDefinite(operation: "cholesky", shape: a.shape) }
+        return l
+    }
+
     /// The factor of one matrix; nil when it is not positive definite.
     static func choleskyOne(_ a: [Float], n: Int) -> [Float]? {
         if let lapack = LinearAlgebraBackend.activeLAPACK { return lapack.cholesky(a, n: n) }

@@ -16,7 +16,8 @@ public struct LeastSquaresSolution: Sendable {
 extension LinearAlgebra {
     /// The minimum-norm least-squares solution of A·X ≈ B (§4.4–4.5; the normal equations of linear
     /// regression without forming AᵀA), through the SVD (`sgelsd`; the fallback uses ``svd(_:full:)``
-    /// in Double). Safe for rank-deficient and wide A.
+    /// in Double, on the triangular factor of a Householder QR first when m ≥ 2n). Safe for
+    /// rank-deficient and wide A.
     ///
     /// ```
     /// X = V·Σ⁺·Uᵀ·B,   Σ⁺ = diag(1/σᵢ if σᵢ > rcond·σ₀ else 0)
@@ -49,7 +50,23 @@ extension LinearAlgebra {
                                 rcond: Float) -> (solution: [Float], rank: Int, singularValues: [Float]) {
         if let lapack = LinearAlgebraBackend.activeLAPACK,
            let result = lapack.leastSquares(a, rows: m, columns: n, b, columns: k, rcond: rcond) { return result }
-        let (u, s, vt) = swiftSVD(a, rows: m, columns: n, full: false)
+        // Tall A (m ≥ 2n): reflect A to R and B to Qᵀ·B without forming Q, then use the SVD of the n×n R
+        // (min ‖A·X − B‖ = min ‖R·X − (Qᵀ·B)[0..<n]‖ + a constant). Otherwise the SVD of A itself.
+        var rhs = b.map(Double.init), rows = m
+        let (u, s, vt): ([Double], [Double], [Double])
+        if m >= 2 * n {
+            var work = a.map(Double.init)
+            for j in 0..<n {
+                let (v, tau) = householderStep(&work, column: j, rows: m, columns: n)
+                if tau != 0 { applyReflector(v, tau, to: &rhs, rowOffset: j, columns: k, fromColumn: 0) }
+            }
+            var r = [Double](repeating: 0, count: n * n)
+            for i in 0..<n { for j in i..<n { r[i * n + j] = work[i * n + j] } }
+            (u, s, vt) = svdOfTallMatrix(r, rows: n, columns: n, full: false)
+            rows = n
+        } else {
+            (u, s, vt) = swiftSVD(a, rows: m, columns: n, full: false)
+        }
         let r = s.count, cutoff = Double(rcond) * (s.first ?? 0)
         let rank = s.filter { $0 > cutoff }.count
         // X = Σᵢ<rank vᵢ·(uᵢᵀ·B)/σᵢ
@@ -57,7 +74,7 @@ extension LinearAlgebra {
         for i in 0..<rank {
             for j in 0..<k {
                 var projection = 0.0
-                for row in 0..<m { projection += u[row * r + i] * Double(b[row * k + j]) }
+                for row in 0..<rows { projection += u[row * r + i] * rhs[row * k + j] }
                 projection /= s[i]
                 for column in 0..<n { x[column * k + j] += vt[i * n + column] * projection }
             }

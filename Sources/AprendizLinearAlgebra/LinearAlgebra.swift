@@ -6,7 +6,7 @@ import AprendizTensor
 /// ```swift
 /// let a = Tensor([[4, 1], [1, 3]]), b = Tensor([1, 2])
 /// let x = LinearAlgebra.solve(a, b)                 // A·x = b
-/// let (values, vectors) = LinearAlgebra.eigh(a)     // ascending eigenvalues, orthonormal vectors
+/// let e = LinearAlgebra.eigh(a)                    // e.eigenvalues ascending, e.eigenvectors orthonormal
 /// let svd = LinearAlgebra.svd(a)                    // a = svd.u · diag(svd.singularValues) · svd.vt
 /// ```
 ///
@@ -36,5 +36,6 @@ package enum LinearAlgebraBackend: String, CaseIterable, Sendable, CustomStringC
     /// LAPACK, when it is the current backend.
     static var activeLAPACK: LAPACK? { current == .lapack ? LAPACK.shared : nil }
 
+    /// The name used by `aprendiz bench linalg --backends` and in test names.
     package var description: String { rawValue }
 }

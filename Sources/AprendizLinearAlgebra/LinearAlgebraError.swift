@@ -10,6 +10,7 @@ public enum LinearAlgebraError: Error, Equatable, LocalizedError {
     /// NaN or infinity in the input.
     case nonFinite(operation: String, shape: [Int])
 
+    /// One line naming the operation, the shape and the problem.
     public var errorDescription: String? {
         switch self {
         case .singularMatrix(let operation, let shape): "\(operation): the matrix of shape \(shape) is singular"

@@ -53,8 +53,10 @@ extension LinearAlgebra {
         let n = batch.rows, k = vector ? 1 : rhs.columns
         return batch.mapWithRightHandSides(rhs, vector: vector, shape: vector ? [n] : [n, k]) { matrix, columns in
             if let lapack = LinearAlgebraBackend.activeLAPACK {
-                guard let l = lapack.cholesky(matrix, n: n) else { requirementFailed(.notPositiveDefinite(operation: "solvePositiveDefinite", shape: a.shape)) }
-                return lapack.choleskySolve(l, n: n, columns, columns: k)
+                guard let x = lapack.solvePositiveDefinite(matrix, n: n, columns, columns: k) else {
+                    requirementFailed(.notPositiveDefinite(operation: "solvePositiveDefinite", shape: a.shape))
+                }
+                return x
             }
             guard let l = swiftCholesky(matrix, n: n) else { requirementFailed(.notPositiveDefinite(operation: "solvePositiveDefinite", shape: a.shape)) }
             return swiftCholeskySolve(l, n: n, columns.map(Double.init), columns: k).floats
@@ -97,4 +99,17 @@ func requirementFailed(_ error: LinearAlgebraError) -> Never {
 }
 
 /// Whether every element is finite.
-func isFinite(_ t: Tensor) -> Bool { t.withUnsafeBufferPointer { $0.allSatisfy(\.isFinite) } }
+func isFinite(_ t: Tensor) -> Bool {
+    t.withUnsafeBufferPointer { buffer in
+        // x − x is 0 for finite x and NaN otherwise; one sum over the buffer vectorises.
+        var sum = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= buffer.count {
+            let x = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
+            sum += x - x
+            i += 8
+        }
+        while i < buffer.count { sum[0] += buffer[i] - buffer[i]; i += 1 }
+        return sum.sum() == 0
+    }
+}

@@ -49,6 +49,25 @@ import Testing
     }
 
     @Test(arguments: LinearAlgebraBackend.available)
+    func choleskyOfALargerMatrixSatisfiesItsDefinition(backend: LinearAlgebraBackend) {
+        // n = 37 exercises the blocked paths (four-row blocks, vector loops and their tails). The factor
+        // is unique: lower triangular with a positive diagonal and L·Lᵀ = A.
+        var generator = RandomGenerator(seed: 13)
+        let x = Tensor.randomNormal([37, 37], using: &generator)
+        let a = x.matmul(x, transposeOther: true) + Tensor.eye(37) * 37
+        using(backend) {
+            let l = LinearAlgebra.cholesky(a)
+            expectClose(l.matmul(l, transposeOther: true), a, absolute: 2e-6 * maxAbs(a) * 37, relative: 0)
+            for i in 0..<37 {
+                #expect(l[i, i] > 0)
+                for j in (i + 1)..<37 where l[i, j] != 0 { Issue.record("L[\(i), \(j)] = \(l[i, j]) above the diagonal") }
+            }
+            let b = Tensor.randomNormal([37, 3], using: &generator)
+            expectClose(a.matmul(LinearAlgebra.solvePositiveDefinite(a, b)), b, absolute: 1e-4, relative: 0)
+        }
+    }
+
+    @Test(arguments: LinearAlgebraBackend.available)
     func solveAndCholeskyOfTheBookExample(backend: LinearAlgebraBackend) {
         // 2x + y = 3, x + 3y = 5 → x = 0.8, y = 1.4 (by hand); [[4, 2], [2, 3]] = L·Lᵀ with
         // L = [[2, 0], [1, √2]] (by hand).
@@ -68,6 +87,10 @@ import Testing
                 try LinearAlgebra.checkedSolve(Tensor([[1, 0], [0, 1]]), Tensor([1, .infinity]))
             }
             expectClose(try LinearAlgebra.checkedSolve(Tensor([[2, 1], [1, 3]]), Tensor([3, 5])), Tensor([0.8, 1.4]))
+            #expect(throws: LinearAlgebraError.notPositiveDefinite(operation: "cholesky", shape: [2, 2])) {
+                try LinearAlgebra.checkedCholesky(Tensor([[1, 2], [2, 1]]))
+            }
+            expectClose(try LinearAlgebra.checkedCholesky(Tensor([[4, 2], [2, 3]])), LinearAlgebra.cholesky(Tensor([[4, 2], [2, 3]])))
         }
     }
 

@@ -106,13 +106,19 @@ extension LAPACK {
         return l
     }
 
-    /// X with L·Lᵀ·X = B from the row-major lower factor (`spotrs_`, UPLO = 'U' on the transpose).
-    func choleskySolve(_ l: [Float], n: Int, _ b: [Float], columns k: Int) -> [Float] {
-        var l = l, x = transpose(b, rows: n, columns: k)
+    /// X with A·X = B for symmetric positive-definite A: `spotrf_` then `spotrs_` on the same buffer
+    /// (UPLO = 'U' on the column-major view = the row-major lower triangle); nil when A is not
+    /// positive definite.
+    func solvePositiveDefinite(_ a: [Float], n: Int, _ b: [Float], columns k: Int) -> [Float]? {
+        var factor = a, x = k == 1 ? b : transpose(b, rows: n, columns: k)
         var nn = fortran(n), nrhs = fortran(k), lda = fortran(max(1, n)), ldb = lda, info: FInt = 0
         var uplo = CChar(UInt8(ascii: "U"))
-        LAPACK.withThreads(size: n) { spotrs(&uplo, &nn, &nrhs, &l, &lda, &x, &ldb, &info, 1) }
-        return transpose(x, rows: k, columns: n)
+        LAPACK.withThreads(size: n) {
+            spotrf(&uplo, &nn, &factor, &lda, &info, 1)
+            if info == 0 { spotrs(&uplo, &nn, &nrhs, &factor, &lda, &x, &ldb, &info, 1) }
+        }
+        guard info == 0 else { return nil }
+        return k == 1 ? x : transpose(x, rows: k, columns: n)
     }
 
     /// The reduced QR of an m×n row-major matrix through `sgeqrf_` and `sorgqr_`.

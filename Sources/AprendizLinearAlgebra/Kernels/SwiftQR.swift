@@ -15,19 +15,7 @@ func swiftQR(_ a: [Float], rows m: Int, columns n: Int) -> (q: [Double], r: [Dou
 func swiftQR(_ a: [Double], rows m: Int, columns n: Int) -> (q: [Double], r: [Double]) {
     let k = min(m, n)
     var work = a
-    var reflectors: [(v: [Double], tau: Double)] = []
-    for j in 0..<k {
-        var tail = 0.0
-        for i in (j + 1)..<max(j + 1, m) { tail += work[i * n + j] * work[i * n + j] }
-        if tail == 0 { reflectors.append(([], 0)); continue }
-        let x0 = work[j * n + j], norm = (x0 * x0 + tail).squareRoot()
-        let alpha = x0 >= 0 ? -norm : norm
-        var v = (j..<m).map { work[$0 * n + j] }
-        v[0] -= alpha
-        let tau = 2 / (v[0] * v[0] + tail)
-        applyReflector(v, tau, to: &work, rowOffset: j, columns: n, fromColumn: j)
-        reflectors.append((v, tau))
-    }
+    let reflectors = (0..<k).map { householderStep(&work, column: $0, rows: m, columns: n) }
     var r = [Double](repeating: 0, count: k * n)
     for i in 0..<k { for j in i..<n { r[i * n + j] = work[i * n + j] } }
     // Q = H₀·H₁⋯H_{k−1}·[I; 0], applying the reflections from the last one back.
@@ -39,9 +27,25 @@ func swiftQR(_ a: [Double], rows m: Int, columns n: Int) -> (q: [Double], r: [Do
     return (q, r)
 }
 
+/// Step j of Householder QR on the row-major m×n `work`: the reflection H = I − τ·v·vᵀ (v over rows
+/// j..<m) that zeroes column j below the diagonal, applied to columns j..<n. τ = 0 (no reflection)
+/// when the column is already zero below the diagonal.
+func householderStep(_ work: inout [Double], column j: Int, rows m: Int, columns n: Int) -> (v: [Double], tau: Double) {
+    var tail = 0.0
+    for i in (j + 1)..<max(j + 1, m) { tail += work[i * n + j] * work[i * n + j] }
+    if tail == 0 { return ([], 0) }
+    let x0 = work[j * n + j], norm = (x0 * x0 + tail).squareRoot()
+    let alpha = x0 >= 0 ? -norm : norm
+    var v = (j..<m).map { work[$0 * n + j] }
+    v[0] -= alpha
+    let tau = 2 / (v[0] * v[0] + tail)
+    applyReflector(v, tau, to: &work, rowOffset: j, columns: n, fromColumn: j)
+    return (v, tau)
+}
+
 /// M[rowOffset..., fromColumn...] ← (I − τ·v·vᵀ)·M[rowOffset..., fromColumn...] for a row-major M
 /// with `columns` columns: w = vᵀ·M (one pass over the rows), then M −= τ·v·w.
-private func applyReflector(_ v: [Double], _ tau: Double, to matrix: inout [Double], rowOffset: Int,
+func applyReflector(_ v: [Double], _ tau: Double, to matrix: inout [Double], rowOffset: Int,
                             columns: Int, fromColumn: Int) {
     let width = columns - fromColumn
     var w = [Double](repeating: 0, count: width)

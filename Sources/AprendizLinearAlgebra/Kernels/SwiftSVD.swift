@@ -1,4 +1,6 @@
 // Singular value decomposition in Double: the Swift fallback for `sgesdd_`.
+
+import AprendizTensor
 //
 // One-sided Jacobi (Hestenes 1958; Demmel & Veselić 1992): plane rotations applied to pairs of
 // columns until every pair is orthogonal to working precision. Slower than bidiagonalisation, but
@@ -21,7 +23,7 @@ func swiftSVD(_ a: [Float], rows m: Int, columns n: Int, full: Bool)
 
 /// The SVD for m ≥ n. With m ≥ 2n and thin factors, A = Q·R first (Householder) and the Jacobi
 /// sweeps run on the n×n R: U = Q·U_R (Chan 1982), far cheaper when m ≫ n (least squares).
-private func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
+func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
     -> (u: [Double], singularValues: [Double], vt: [Double]) {
     if !full && m >= 2 * n {
         let (q, r) = swiftQR(a, rows: m, columns: n)
@@ -52,31 +54,63 @@ private func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: B
     return (u, norms, vt)
 }
 
-/// Cyclic sweeps of Jacobi rotations over all column pairs (p, q) of G (rows of `g`, length m),
-/// applying the same rotations to the rows of `vRows`, until no pair has |gₚ·g_q| > ε·‖gₚ‖·‖g_q‖.
+/// Sweeps of Jacobi rotations over all column pairs (p, q) of G (rows of `g`, length m), applying
+/// the same rotations to the rows of `vRows`, until no pair has |gₚ·g_q| > ε·√m·‖gₚ‖·‖g_q‖.
+///
+/// Each sweep visits the pairs in round-robin ("tournament") order: n − 1 rounds of n/2 disjoint
+/// pairs, so the rotations of one round touch different columns and run in parallel on
+/// ``Parallel``'s pool (the result does not depend on the thread count).
 private func orthogonalizeColumns(_ g: inout [Double], _ vRows: inout [Double], m: Int, n: Int) {
     let tolerance = Double.ulpOfOne * Double(m).squareRoot()
+    let players = n + n % 2  // an odd n gets a dummy player, whose pairs are skipped
+    // A round is ~14·m·n/2 flops; below ~4 Mflop (m·n < 2¹⁹) the pool's barrier per round costs more
+    // than it saves (measured on 2 busy cores: 256² ran 2× slower on two threads than on one).
+    let parts = m * n < 1 << 19 ? 1 : max(1, min(Parallel.threadCount, players / 2 / 8))
+    let rotatedFlags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: parts)
+    defer { rotatedFlags.deallocate() }
     g.withUnsafeMutableBufferPointer { g in
         vRows.withUnsafeMutableBufferPointer { v in
             for _ in 0..<60 {
                 var rotated = false
-                for p in 0..<n {
-                    for q in (p + 1)..<max(p + 1, n) {
-                        let x = g.baseAddress! + p * m, y = g.baseAddress! + q * m
-                        let alpha = dotProduct(x, x, m), beta = dotProduct(y, y, m), gamma = dotProduct(x, y, m)
-                        if gamma == 0 || Swift.abs(gamma) <= tolerance * (alpha * beta).squareRoot() { continue }
-                        rotated = true
-                        let zeta = (beta - alpha) / (2 * gamma)
-                        let t = (zeta >= 0 ? 1.0 : -1.0) / (Swift.abs(zeta) + (1 + zeta * zeta).squareRoot())
-                        let c = 1 / (1 + t * t).squareRoot(), s = c * t
-                        rotate(g, p * m, q * m, m, c, s)
-                        rotate(v, p * n, q * n, n, c, s)
+                var circle = Array(0..<players)
+                for _ in 0..<max(1, players - 1) {
+                    let pairs = (0..<(players / 2)).compactMap { i -> (Int, Int)? in
+                        let p = min(circle[i], circle[players - 1 - i]), q = max(circle[i], circle[players - 1 - i])
+                        return q < n ? (p, q) : nil
                     }
+                    rotatedFlags.update(repeating: false)
+                    Parallel.forEach(parts) { part in
+                        var index = part
+                        while index < pairs.count {
+                            let (p, q) = pairs[index]
+                            if rotatePair(g, v, p, q, m: m, n: n, tolerance: tolerance) { rotatedFlags[part] = true }
+                            index += parts
+                        }
+                    }
+                    rotated = rotated || rotatedFlags.contains(true)
+                    // Keep player 0 in place and turn the others one seat.
+                    if players > 2 { circle.insert(circle.removeLast(), at: 1) }
                 }
                 if !rotated { break }
             }
         }
     }
+}
+
+/// One Jacobi rotation making columns p and q of G orthogonal (and the same on V's rows); false
+/// when they already are to the tolerance.
+@inline(__always)
+private func rotatePair(_ g: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>,
+                        _ p: Int, _ q: Int, m: Int, n: Int, tolerance: Double) -> Bool {
+    let x = g.baseAddress! + p * m, y = g.baseAddress! + q * m
+    let alpha = dotProduct(x, x, m), beta = dotProduct(y, y, m), gamma = dotProduct(x, y, m)
+    if gamma == 0 || Swift.abs(gamma) <= tolerance * (alpha * beta).squareRoot() { return false }
+    let zeta = (beta - alpha) / (2 * gamma)
+    let t = (zeta >= 0 ? 1.0 : -1.0) / (Swift.abs(zeta) + (1 + zeta * zeta).squareRoot())
+    let c = 1 / (1 + t * t).squareRoot(), s = c * t
+    rotate(g, p * m, q * m, m, c, s)
+    rotate(v, p * n, q * n, n, c, s)
+    return true
 }
 
 /// (x, y) ← (c·x − s·y, s·x + c·y) for the rows starting at `x` and `y`.
@@ -111,9 +145,20 @@ func completeOrthonormalBasis(_ columns: inout [[Double]], dimension: Int, count
     }
 }
 
-/// The transpose of a row-major rows×columns matrix.
-func transpose<T: Numeric>(_ a: [T], rows: Int, columns: Int) -> [T] {
-    var t = [T](repeating: 0, count: rows * columns)
-    for i in 0..<rows { for j in 0..<columns { t[j * rows + i] = a[i * columns + j] } }
-    return t
+/// The transpose of a row-major rows×columns matrix, in 32×32 tiles so that both the reads and the
+/// strided writes stay in cache (a 10 000×100 matrix is transposed for every LAPACK least-squares call).
+func transpose<T: BinaryFloatingPoint>(_ a: [T], rows: Int, columns: Int) -> [T] {
+    [T](unsafeUninitializedCapacity: rows * columns) { t, count in
+        a.withUnsafeBufferPointer { a in
+            let tile = 32
+            for i0 in stride(from: 0, to: rows, by: tile) {
+                for j0 in stride(from: 0, to: columns, by: tile) {
+                    for i in i0..<min(i0 + tile, rows) {
+                        for j in j0..<min(j0 + tile, columns) { t[j * rows + i] = a[i * columns + j] }
+                    }
+                }
+            }
+        }
+        count = rows * columns
+    }
 }
