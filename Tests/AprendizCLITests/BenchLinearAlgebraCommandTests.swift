@@ -6,8 +6,8 @@ import Testing
 /// measured (running the workloads is for release builds, not for tests).
 @Suite struct BenchLinearAlgebraCommandTests {
     @Test func optionsParse() throws {
-        let command = try BenchLinearAlgebraCommand.parse(["--threads", "1", "--json", "--backends", "swift", "--sizes", "64", "128"])
-        #expect(command.backends == ["swift"] && command.sizes == [64, 128] && command.options.json)
+        let command = try BenchLinearAlgebraCommand.parse(["--threads", "1", "--json", "--backends", "swift", "--sizes", "64,128"])
+        #expect(command.backends == ["swift"] && command.sizes == "64,128" && command.options.json)
     }
 
     @Test func unknownBackendIsRejected() {

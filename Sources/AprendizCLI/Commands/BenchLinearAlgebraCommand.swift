@@ -13,21 +13,21 @@ struct BenchLinearAlgebraCommand: ParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
-    @Option(parsing: .upToNextOption, help: "Backends to measure: lapack, swift (default: every one available).")
-    var backends: [String] = LinearAlgebraBackend.available.map(\.rawValue)
+    @Option(help: "Backends to measure, comma-separated: lapack, swift (default: every one available).")
+    var backends = LinearAlgebraBackend.available.map(\.rawValue).joined(separator: ",")
 
-    @Option(parsing: .upToNextOption, help: "Matrix sizes for svd and eigh.")
-    var sizes: [Int] = [512, 1024]
+    @Option(help: "Matrix sizes for svd and eigh, comma-separated.")
+    var sizes = "512,1024"
 
     func run() throws {
         try options.apply()
-        let chosen = try backends.map { name in
+        let chosen = try backends.split(separator: ",").map { CatalogueLookup.normalized($0) }.map { name in
             guard let backend = LinearAlgebraBackend(rawValue: name), LinearAlgebraBackend.available.contains(backend) else {
-                throw ValidationError("--backends: '\(name)' is not available here (choose from \(LinearAlgebraBackend.available.map(\.rawValue)))")
+                throw CLIError("--backends: '\(name)' is not available here (choose from \(LinearAlgebraBackend.available.map(\.rawValue)))")
             }
             return backend
         }
-        for workload in LinearAlgebraWorkload.standard(sizes: sizes) {
+        for workload in LinearAlgebraWorkload.standard(sizes: try IntegerList.parse(sizes, option: "--sizes", example: "512,1024")) {
             for backend in chosen {
                 let seconds = LinearAlgebraBackend.$current.withValue(backend) {
                     Stopwatch.median(repeats: workload.repeats, workload.run)
