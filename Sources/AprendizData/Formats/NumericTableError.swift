@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The description is one line naming the file, the 1-based line (the header is line 1), the column and the
 /// problem, e.g. `CSV file 'iris.csv', line 17, column 'petal_width': "abc" is not a number`.
-/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by SwiftCSV.
+/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by ``CSVReader``.
 public struct NumericTableError: DataFileError, Equatable, Sendable {
     public static let formatName = "CSV"
 
@@ -18,7 +18,7 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case emptyHeader
         /// Two header columns have the same name.
         case duplicateColumn(String)
-        /// The CSV syntax is broken, e.g. a stray quote (SwiftCSV's message) in the record starting at `line`.
+        /// The CSV syntax is broken, e.g. a stray quote in the record starting at `line`.
         case malformed(line: Int, message: String)
         /// A record has `actual` fields where the header has `expected`.
         case wrongFieldCount(line: Int, expected: Int, actual: Int)
