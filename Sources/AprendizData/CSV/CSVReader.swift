@@ -22,6 +22,8 @@ struct CSVReader {
         var decimalSeparator: UInt8 = 0x2E
         /// Parse at most this many chunks at once (default: ``Parallel/threadCount``).
         var threads: Int?
+        /// The smallest chunk worth a thread: below it, splitting costs more than it gains.
+        var minimumChunkBytes = 256 << 10
     }
 
     /// A cell that is not a number, in a data record.
@@ -84,8 +86,7 @@ struct CSVReader {
     /// Chunk ranges covering `body`, each starting after a line break outside quotes.
     private static func split(_ bytes: ReadOnlyBytes, _ body: Range<Int>, options: Options) -> [Range<Int>] {
         let threads = options.threads ?? Parallel.threadCount
-        let minimumChunk = 256 << 10
-        let count = threads <= 1 ? 1 : max(1, min(threads * 4, body.count / minimumChunk))
+        let count = threads <= 1 ? 1 : max(1, min(threads * 4, body.count / max(options.minimumChunkBytes, 1)))
         guard count > 1 else { return [body] }
         let nominal = (0...count).map { body.lowerBound + Int((Int64(body.count) * Int64($0)) / Int64(count)) }
         var quotes = [Int](repeating: 0, count: count)
@@ -132,6 +133,7 @@ struct CSVReader {
         let parts = parallelMap { chunk in
             var part = NumberChunk(reader: self, range: chunk, stopAtFirstException: stopAtFirstException)
             part.run()
+            bytes.releasePages(chunk)
             return part
         }
         var firstLine = bodyLine
@@ -146,8 +148,16 @@ struct CSVReader {
             firstLine += part.lineBreaks
             firstRow += part.rows
         }
-        let values = parts.count == 1 ? parts[0].values : Array(parts.map(\.values).joined())
+        let values = parts.count == 1 ? parts[0].values : Self.concatenated(parts.map(\.values))
         return Numbers(values: values, rowCount: firstRow, exceptions: exceptions)
+    }
+
+    /// The chunks' values in one array.
+    private static func concatenated(_ parts: [[Float]]) -> [Float] {
+        var values: [Float] = []
+        values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { values += part }
+        return values
     }
 
     /// The text of every cell of `columns`, top to bottom (the number pass must have succeeded).

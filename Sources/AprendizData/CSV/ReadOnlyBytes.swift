@@ -61,6 +61,17 @@ final class ReadOnlyBytes: @unchecked Sendable {
         base = UnsafePointer(bytes.0)
     }
 
+    /// Lets the kernel drop the mapped pages of `range` from this process's memory (a later read pages them in
+    /// again from the file), so a file read once costs little resident memory after its records are parsed.
+    func releasePages(_ range: Range<Int>) {
+        guard let mapping else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound == count ? count : range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(mapping + start, end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit {
         if let mapping { munmap(mapping, count) }
         copy?.deallocate()
