@@ -15,6 +15,8 @@ struct ColumnInference {
     private var missing: [Int]
     private var text: [Int]
     private var booleans: [Int]
+    /// Per column: the first text cell.
+    private(set) var firstText: [TableColumn.Cell?]
 
     init(columnCount: Int, rowCount: Int, options: CSVReadOptions) {
         self.rowCount = rowCount
@@ -22,6 +24,7 @@ struct ColumnInference {
         missing = Array(repeating: 0, count: columnCount)
         text = missing
         booleans = missing
+        firstText = Array(repeating: nil, count: columnCount)
     }
 
     /// The cell's text without surrounding white space.
@@ -43,6 +46,7 @@ struct ColumnInference {
                 missing[cell.column] += 1
             } else {
                 text[cell.column] += 1
+                if firstText[cell.column] == nil { firstText[cell.column] = TableColumn.Cell(line: cell.line, text: cell.text) }
                 if Self.boolean(value) != nil { booleans[cell.column] += 1 }
             }
         }

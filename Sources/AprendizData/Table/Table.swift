@@ -99,7 +99,7 @@ public struct Table: Equatable, Sendable {
             case .missing:
                 values = .missing(count: numbers.rowCount)
             }
-            columns.append(TableColumn(name: name, values: values))
+            columns.append(TableColumn(name: name, values: values, firstText: inference.firstText[index]))
         }
         return Table(columns: columns, rowCount: numbers.rowCount, path: path)
     }

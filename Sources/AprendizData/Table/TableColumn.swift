@@ -26,15 +26,24 @@ public struct TableColumn: Equatable, Sendable {
         case numeric, boolean, categorical, missing
     }
 
+    /// A cell's text and the line it is on in the file (for messages).
+    public struct Cell: Equatable, Sendable {
+        public var line: Int
+        public var text: String
+    }
+
     /// The header's name.
     public var name: String
     /// The values.
     public var values: Values
+    /// The first cell that is neither a number nor a missing marker (what made a column text), when read from a file.
+    public var firstText: Cell?
 
     /// Creates a column.
-    public init(name: String, values: Values) {
+    public init(name: String, values: Values, firstText: Cell? = nil) {
         self.name = name
         self.values = values
+        self.firstText = firstText
     }
 
     /// The kind of the values.
