@@ -20,6 +20,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "NAME (iris, wine, digits, diabetes, fashion-mnist, mnist) or csv:PATH[:target=COLUMN].")
     var dataset: String
 
+    @OptionGroup(title: "CSV tables") var table: TableOptions
+
     @Option(help: "mlp, lenet5, convnet, linear or logistic.")
     var model: ModelKind = .mlp
 
@@ -80,7 +82,8 @@ struct TrainCommand: ParsableCommand {
         let settings = try settings
         try settings.validate()
         let console = Console(json: json, quiet: quiet)
-        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: limit)
+        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: limit,
+                                            table: table.csv)
         if save != nil, try ModelFactory.activation(activation).makeLayer().describedArchitecture == nil, model == .mlp {
             // Every activation of the catalog is describable; this guards one added without it.
             throw CLIError("--activation \(activation) cannot be stored in a model file (its layer has no architecture description)")
