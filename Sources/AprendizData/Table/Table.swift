@@ -73,19 +73,24 @@ public struct Table: Equatable, Sendable {
         for name in options.categorical.union(options.ignored).sorted() where !names.contains(name) {
             throw NumericTableError(path: path, reason: .missingColumn(name, available: names))
         }
-        let numbers: CSVReader.Numbers
-        let inference: ColumnInference
-        let texts: [Int: [String]]
         do {
-            numbers = try reader.readNumbers(stopAtFirstException: false)
-            var classified = ColumnInference(columnCount: names.count, rowCount: numbers.rowCount, options: options)
-            classified.classify(numbers.exceptions)
-            inference = classified
-            let textColumns = names.indices.filter { inference.kind(of: $0, name: names[$0]) == .categorical }
-            texts = Dictionary(uniqueKeysWithValues: zip(textColumns, try reader.readTexts(columns: textColumns)))
+            let numbers = try reader.readNumbers(stopAtFirstException: false)
+            return try assemble(names: names, numbers: numbers, options: options, path: path) { columns throws(CSVReader.Failure) in
+                try reader.readTexts(columns: columns)
+            }
         } catch {
             throw NumericTableError(path: path, reason: error.reason)
         }
+    }
+
+    /// Types the columns from a number pass (`numbers`: every cell read as a number, the others kept as
+    /// exceptions) and builds the table; `texts` gives every cell of the columns that turn out categorical.
+    static func assemble(names: [String], numbers: CSVReader.Numbers, options: CSVReadOptions, path: String,
+                         texts: ([Int]) throws(CSVReader.Failure) -> [[String]]) throws(CSVReader.Failure) -> Table {
+        var inference = ColumnInference(columnCount: names.count, rowCount: numbers.rowCount, options: options)
+        inference.classify(numbers.exceptions)
+        let textColumns = names.indices.filter { inference.kind(of: $0, name: names[$0]) == .categorical }
+        let textsByColumn = Dictionary(uniqueKeysWithValues: zip(textColumns, try texts(textColumns)))
         var columns: [TableColumn] = []
         for (index, name) in names.enumerated() where !options.ignored.contains(name) {
             let values: TableColumn.Values
@@ -95,7 +100,7 @@ public struct Table: Equatable, Sendable {
             case .boolean:
                 values = .boolean(inference.booleans(column: index, exceptions: numbers.exceptions))
             case .categorical:
-                values = inference.categorical(texts[index] ?? [])
+                values = inference.categorical(textsByColumn[index] ?? [])
             case .missing:
                 values = .missing(count: numbers.rowCount)
             }

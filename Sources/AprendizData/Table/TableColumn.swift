@@ -19,6 +19,18 @@ public struct TableColumn: Equatable, Sendable {
         case categorical(categories: [String], codes: [Int32])
         /// Every one of `count` cells is missing.
         case missing(count: Int)
+
+        /// Equal cells; a missing number (NaN) equals a missing number.
+        public static func == (lhs: Values, rhs: Values) -> Bool {
+            switch (lhs, rhs) {
+            case (.numeric(let a), .numeric(let b)):
+                a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+            case (.boolean(let a), .boolean(let b)): a == b
+            case (.categorical(let c1, let k1), .categorical(let c2, let k2)): c1 == c2 && k1 == k2
+            case (.missing(let a), .missing(let b)): a == b
+            default: false
+            }
+        }
     }
 
     /// The kind of a column's values.
