@@ -2,6 +2,7 @@ import Aprendiz
 import Foundation
 import Testing
 @testable import AprendizCLI
+@testable import AprendizData
 
 /// `csv:` data sets as users have them: semicolons, decimal commas, a text column to leave out and class names as
 /// the target; `predict` writes the names and matches columns by header name in any order.
@@ -70,5 +71,32 @@ import Testing
         #expect(missing?.contains("column 'b': 1 missing cells") == true, "\(missing ?? "")")
         #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ";"]) } != nil)
         #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ",", "--delimiter", ","]) } != nil)
+    }
+
+    /// The same iris rows from SQLite (a table, and a query) and from CSV give the same prepared data and classes.
+    @Test(.enabled(if: SQLiteLibrary.shared != nil, "needs libsqlite3"))
+    func sqliteGivesTheSameDataAsCSV() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, _, _) = try Self.writeIris(to: folder)
+        let table = try Table.readCSV(URL(fileURLWithPath: train), options: CSVReadOptions(decimalSeparator: ",", ignored: ["cidade"]))
+        let path = folder.appendingPathComponent("iris.db").path
+        let database = try SQLiteDatabase(path: path, writable: true)
+        try database.run("CREATE TABLE flores (sepal_length REAL, sepal_width REAL, petal_length REAL, petal_width REAL, especie TEXT)")
+        let numbers = table.columns.dropLast().map { $0.floats! }, names = table.columns.last!.texts
+        let values = (0..<table.rowCount).map { row in
+            "(" + numbers.map { "\($0[row])" }.joined(separator: ", ") + ", '\(names[row]!)')"
+        }
+        try database.run("INSERT INTO flores VALUES " + values.joined(separator: ", "))
+
+        let fromCSV = try DataPreparation.load(try DatasetSpecifier(parsing: "csv:\(train):target=especie"), seed: 5,
+                                               table: CSVReadOptions(decimalSeparator: ",", ignored: ["cidade"]))
+        for specifier in ["sqlite:\(path):flores", "sqlite:\(path)?query=SELECT * FROM flores ORDER BY rowid:target=especie"] {
+            let fromSQLite = try DataPreparation.load(try DatasetSpecifier(parsing: specifier), seed: 5)
+            #expect(fromSQLite.classNames == Self.species)
+            #expect(fromSQLite.train.inputs == fromCSV.train.inputs && fromSQLite.train.targets == fromCSV.train.targets)
+            #expect(fromSQLite.test.inputs == fromCSV.test.inputs && fromSQLite.test.targets == fromCSV.test.targets)
+        }
+        #expect(errorMessage { _ = try DatasetSpecifier(parsing: "sqlite:x.db") }?.contains("no table or query") == true)
     }
 }

@@ -50,13 +50,23 @@ enum DataPreparation {
                                seed: seed, standardizer: standardizer, limit: limit)
         case .csv(let path, let target):
             let table = try csvTable(path: path, target: target, options: options, classNames: classNames)
-            let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
-            var data = try prepare(table, name: specifier.description, task: task ?? guessed,
-                                   seed: seed, standardizer: standardizer, limit: limit)
-            data.classNames = table.classNames
-            if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
-            return data
+            return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
+        case .sqlite(let path, let source, let isQuery, let target):
+            let table = isQuery ? try Table.query(sqlite: path, source, options: options)
+                                : try Table.read(sqlite: path, table: source, options: options)
+            let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
+            return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
         }
+    }
+
+    /// A table data set: the task guessed from the targets (text targets: classification), class names kept.
+    private static func prepareTable(_ table: LabeledTable, name: String, task: LearningTask?, seed: UInt64,
+                                     standardizer: Standardizer?, limit: Int?) throws -> PreparedData {
+        let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
+        var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit)
+        data.classNames = table.classNames
+        if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
+        return data
     }
 
     /// Reads a CSV file (typed columns, ``Table``), its target column named or the last one.
