@@ -6,7 +6,7 @@
 Without --file the table is written to a temporary directory (removed afterwards) with NumPy
 (`--rows` rows, default 200 000: 50 features uniform in [-3, 3] with six decimals + an integer label,
 about 92 MB). Each round times pandas' `read_csv` (C engine, float64 as pandas defaults; parse only: the file is
-in the page cache, Python's start-up and imports not counted), then runs `aprendiz bench csv --repeats 1` once per
+in the page cache, Python's start-up and imports not counted; wall-clock and processor time), then runs `aprendiz bench csv --repeats 1` once per
 thread count (parse only, timed inside the process). Medians over the rounds are printed with the ratios. Peak
 memory: pandas' peak resident size minus the interpreter's before reading; Aprendiz's from its own report.
 """
@@ -29,10 +29,10 @@ def peak_resident_bytes():
 
 
 def time_pandas(path):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     frame = pd.read_csv(path)
-    seconds = time.perf_counter() - start
-    return seconds, frame.shape
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return seconds, cpu, frame.shape
 
 
 def run_aprendiz(binary, path, threads):
@@ -71,22 +71,27 @@ with open({path!r}, "w") as out:
         before = peak_resident_bytes()
         time_pandas(path)  # warm-up: the file into the page cache
         pandas_peak = peak_resident_bytes() - before
-        pandas_times, ours = [], {t: [] for t in thread_counts}
+        pandas_times, pandas_cpu, ours, ours_cpu = [], [], {t: [] for t in thread_counts}, {t: [] for t in thread_counts}
         report = {}
         for _ in range(args.rounds):
-            seconds, shape = time_pandas(path)
+            seconds, cpu, shape = time_pandas(path)
             pandas_times.append(seconds)
+            pandas_cpu.append(cpu)
             for threads in thread_counts:
                 report[threads] = run_aprendiz(args.aprendiz, path, threads)
                 ours[threads].append(report[threads]["seconds"])
-        pandas_median = statistics.median(pandas_times)
+                ours_cpu[threads].append(report[threads]["cpu_seconds"])
+        pandas_median, pandas_cpu_median = statistics.median(pandas_times), statistics.median(pandas_cpu)
         print(f"file: {path} ({size / 1e6:.1f} MB, {shape[0]} rows x {shape[1]} columns), {args.rounds} rounds, medians")
-        print(f"pandas read_csv            {pandas_median:.3f} s   peak memory added {pandas_peak / 1e6:.0f} MB")
+        print(f"pandas read_csv            {pandas_median:.3f} s (processor {pandas_cpu_median:.3f} s)   "
+              f"peak memory added {pandas_peak / 1e6:.0f} MB")
         for threads in thread_counts:
             median = statistics.median(ours[threads])
             r = report[threads]
             target = 1.5 * (r["file_bytes"] + r["table_bytes"])
-            print(f"aprendiz, {threads} thread(s)       {median:.3f} s = {median / pandas_median:.2f}x pandas   "
+            cpu = statistics.median(ours_cpu[threads])
+            print(f"aprendiz, {threads} thread(s)       {median:.3f} s = {median / pandas_median:.2f}x pandas "
+                  f"(processor {cpu:.3f} s = {cpu / pandas_cpu_median:.2f}x)   "
                   f"peak memory {r['peak_resident_bytes'] / 1e6:.0f} MB "
                   f"(before reading {r['resident_before_bytes'] / 1e6:.0f} MB; target <= 1.5 x (file + float32 table) "
                   f"= {target / 1e6:.0f} MB)")

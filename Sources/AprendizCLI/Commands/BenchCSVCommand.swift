@@ -44,15 +44,18 @@ struct BenchCSVCommand: ParsableCommand {
         let residentBefore = Self.peakResidentBytes()
         var table: NumericTable?
         var failure: (any Error)?
+        let cpuBefore = Self.processorSeconds()
         let seconds = Stopwatch.median(repeats: repeats) {
             table = nil  // two tables alive at once would double the peak
             do { table = try NumericTable(contentsOf: url) } catch { failure = error }
         }
         if let failure { throw failure }
+        let cpuSeconds = (Self.processorSeconds() - cpuBefore) / Double(repeats + 1)
         guard let table else { return }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let result = CSVBenchResult(
             workload: "csv \(table.rowCount)x\(table.columnCount)", threads: Parallel.threadCount, seconds: seconds,
+            cpuSeconds: cpuSeconds,
             megabytesPerSecond: Double(fileBytes) / seconds / 1e6, fileBytes: fileBytes, tableBytes: table.values.count * 4,
             peakResidentBytes: Self.peakResidentBytes(), residentBeforeBytes: residentBefore)
         result.print(json: options.json)
@@ -83,6 +86,14 @@ struct BenchCSVCommand: ParsableCommand {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
+    /// User plus system processor time of the whole process so far, in seconds.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(0, &usage)  // RUSAGE_SELF
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// The process's peak resident memory so far: `VmHWM` of /proc/self/status on Linux (getrusage's `ru_maxrss`
     /// can carry the parent's peak over `exec`), else `ru_maxrss`.
     static func peakResidentBytes() -> Int {
@@ -106,6 +117,8 @@ struct CSVBenchResult: Encodable {
     let workload: String
     let threads: Int
     let seconds: Double
+    /// Processor time (user + system, all threads) per read: what a read costs on a machine shared with other work.
+    let cpuSeconds: Double
     let megabytesPerSecond: Double
     let fileBytes: Int
     let tableBytes: Int
@@ -113,7 +126,7 @@ struct CSVBenchResult: Encodable {
     let residentBeforeBytes: Int
 
     enum CodingKeys: String, CodingKey {
-        case workload, threads, seconds
+        case workload, threads, seconds, cpuSeconds = "cpu_seconds"
         case megabytesPerSecond = "megabytes_per_second", fileBytes = "file_bytes", tableBytes = "table_bytes"
         case peakResidentBytes = "peak_resident_bytes", residentBeforeBytes = "resident_before_bytes"
     }
@@ -125,8 +138,8 @@ struct CSVBenchResult: Encodable {
             Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
         } else {
             let peak = Double(peakResidentBytes) / 1e6, target = 1.5 * Double(fileBytes + tableBytes) / 1e6
-            Swift.print(String(format: "%@  %.3f s  %.0f MB/s  peak memory %.0f MB (target ≤ %.0f MB)  [%d threads]",
-                               workload.padding(toLength: 28, withPad: " ", startingAt: 0), seconds, megabytesPerSecond,
+            Swift.print(String(format: "%@  %.3f s (processor %.3f s)  %.0f MB/s  peak memory %.0f MB (target ≤ %.0f MB)  [%d threads]",
+                               workload.padding(toLength: 28, withPad: " ", startingAt: 0), seconds, cpuSeconds, megabytesPerSecond,
                                peak, target, threads))
         }
     }

@@ -34,27 +34,27 @@ enum DecimalFloatParser {
             negative = p.pointee == 0x2D
             p += 1
         }
+        // Digits accumulate without checks (w wraps past 19 digits; then the count below sends it to the slow path).
         var w: UInt64 = 0
-        var digits = 0          // significant digits read into w (leading zeros not counted)
-        var anyDigit = false
-        var exponent = 0
+        let integerStart = p
         while p < stop, case let d = p.pointee &- 0x30, d < 10 {
-            if digits < 20 { w = w &* 10 &+ UInt64(d) }
-            if w != 0 { digits += 1 }
-            anyDigit = true
+            w = w &* 10 &+ UInt64(d)
             p += 1
         }
+        var digitCount = p - integerStart
+        var exponent = 0
         if p < stop, p.pointee == decimalSeparator {
             p += 1
+            let fractionStart = p
             while p < stop, case let d = p.pointee &- 0x30, d < 10 {
-                if digits < 20 { w = w &* 10 &+ UInt64(d) }
-                if w != 0 { digits += 1 }
-                anyDigit = true
-                exponent -= 1
+                w = w &* 10 &+ UInt64(d)
                 p += 1
             }
+            exponent = fractionStart - p
+            digitCount += p - fractionStart
         }
-        guard anyDigit else { return nil }
+        guard digitCount > 0 else { return nil }
+        let mantissaEnd = p
         if p < stop, p.pointee | 0x20 == 0x65 {  // e E
             p += 1
             var exponentNegative = false
@@ -72,7 +72,7 @@ enum DecimalFloatParser {
         }
         guard p == stop else { return nil }
         let magnitude: Float?
-        if digits > 19 {
+        if digitCount > 19, Self.significantDigits(integerStart, mantissaEnd) > 19 {
             // The slow path reads the sign itself.
             return slowPath(textStart, stop, decimalSeparator: decimalSeparator).flatMap { $0.isFinite ? $0 : nil }
         } else if w <= 1 << 24, exponent >= -10, exponent <= 10 {
@@ -84,6 +84,18 @@ enum DecimalFloatParser {
         }
         guard let magnitude, magnitude.isFinite else { return nil }
         return negative ? -magnitude : magnitude
+    }
+
+    /// The digits of `start..<end` after the leading zeros (which add nothing to w).
+    private static func significantDigits(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {
+        var p = start
+        while p < end, p.pointee == 0x30 || p.pointee &- 0x30 >= 10 { p += 1 }
+        var count = 0
+        while p < end {
+            if p.pointee &- 0x30 < 10 { count += 1 }
+            p += 1
+        }
+        return count
     }
 
     /// 10⁰ … 10¹⁰, each exact in `Float`.
