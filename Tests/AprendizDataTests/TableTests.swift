@@ -99,6 +99,29 @@ import AprendizTestSupport
         }
     }
 
+    /// Text targets become sorted class indices; with `encodable`, text features become category codes and missing
+    /// cells NaN (the inputs of OneHotEncoder and SimpleImputer); without it they are errors naming the column.
+    @Test func labeledTablesForTraining() throws {
+        let table = try Table.readCSV(text: "x,cidade,ok,y\n1,Porto,true,b\n2,Lisboa,false,a\nNA,Porto,true,b\n", path: "t.csv")
+        let encodable = try table.labeled(target: "y", encodable: true)
+        #expect(encodable.featureNames == ["x", "cidade", "ok"])
+        #expect(encodable.classNames == ["a", "b"] && encodable.targets.scalars == [1, 0, 1])
+        let f = encodable.features.scalars
+        #expect(f[0] == 1 && f[1] == 1 && f[2] == 1 && f[3] == 2 && f[4] == 0 && f[5] == 0 && f[6].isNaN && f[7] == 1)
+        #expect(encodable.featureCategories! == [nil, ["Lisboa", "Porto"], nil])
+        #expect(try table.labeled(target: "y", classNames: ["b", "a"], encodable: true).targets.scalars == [0, 1, 0])
+        #expect(throws: NumericTableError(path: "t.csv", reason: .missingCells(column: "x", count: 1))) {
+            try table.labeled(target: "y")
+        }
+        let text = try Table.readCSV(text: "x,cidade,y\n1,2,b\n2,Porto,a\n", path: "t.csv")
+        #expect(throws: NumericTableError(path: "t.csv", reason: .textInColumn(line: 3, column: "cidade", value: "Porto"))) {
+            try text.labeled(target: "y")
+        }
+        #expect(throws: NumericTableError(path: "t.csv", reason: .unknownClass(column: "y", value: "b", known: ["a"]))) {
+            try table.labeled(target: "y", classNames: ["a"], encodable: true)
+        }
+    }
+
     @Test func detectsDelimiters() throws {
         #expect(try Table.readCSV(text: "a;b\n1;2\n").columnNames == ["a", "b"])
         #expect(try Table.readCSV(text: "a\tb\n1\t2\n").columnNames == ["a", "b"])

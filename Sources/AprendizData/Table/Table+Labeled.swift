@@ -9,15 +9,25 @@ extension Table {
     /// ```
     /// Class names are the target's categories, sorted (scikit-learn's `LabelEncoder` order), or the given
     /// `classNames` (a saved model's classes: the same text gets the same index). Missing cells and text feature
-    /// columns are errors here: imputation and one-hot encoding are the chapter-12 transformers' job.
+    /// columns are errors unless `encodable`: then a categorical feature gives its category codes (as scikit-learn's
+    /// `OrdinalEncoder`, the input a `OneHotEncoder` expects) and a missing cell NaN (what a `SimpleImputer` fills),
+    /// the chapter-12 transformers' job; ``LabeledTable/featureCategories`` names the codes.
     /// - Throws: ``NumericTableError`` naming the column: missing target, text feature, missing cells, unknown class.
-    public func labeled(target: String, classNames: [String]? = nil) throws(NumericTableError) -> LabeledTable {
+    public func labeled(target: String, classNames: [String]? = nil,
+                        encodable: Bool = false) throws(NumericTableError) -> LabeledTable {
         let targetColumn = try column(named: target)
         var featureNames: [String] = []
         var featureColumns: [[Float]] = []
+        var featureCategories: [[String]?] = []
         for column in columns where column.name != target {
             featureNames.append(column.name)
-            featureColumns.append(try column.numbers(path: path))
+            if encodable, case .categorical(let categories, let codes) = column.values {
+                featureColumns.append(codes.map { $0 < 0 ? .nan : Float($0) })
+                featureCategories.append(categories)
+            } else {
+                featureColumns.append(encodable ? (column.floats ?? []) : try column.numbers(path: path))
+                featureCategories.append(nil)
+            }
         }
         let (targets, names) = try targetValues(targetColumn, classNames: classNames)
         var features = [Float](repeating: 0, count: rowCount * featureColumns.count)
@@ -26,7 +36,8 @@ extension Table {
         }
         return LabeledTable(featureNames: featureNames,
                             features: Tensor(shape: [rowCount, featureColumns.count], scalars: features),
-                            targets: Tensor(targets), classNames: names)
+                            targets: Tensor(targets), classNames: names,
+                            featureCategories: featureCategories.contains { $0 != nil } ? featureCategories : nil)
     }
 
     private func targetValues(_ column: TableColumn,
