@@ -111,6 +111,23 @@ struct CSVScanner {
         return finishField(at: p)
     }
 
+    /// Reads the next field as a number when it is written plainly — no spaces, no quotes, a finite value — and
+    /// followed directly by the delimiter, a line break or the end (the common case of a numeric table: one pass
+    /// over the bytes instead of finding the field's end, then parsing it); otherwise reads nothing, returns nil.
+    @inline(__always)
+    mutating func nextPlainNumber(decimalSeparator: UInt8, _ value: inout Float) -> Ending? {
+        guard let (number, numberEnd) = DecimalFloatParser.parsePrefix(base + position, base + end,
+                                                                       decimalSeparator: decimalSeparator),
+              let number else { return nil }
+        let p = numberEnd - base
+        if p < end {
+            let byte = base[p]
+            guard byte == delimiter || byte == 0x0A || byte == 0x0D else { return nil }
+        }
+        value = number
+        return finishField(at: p)
+    }
+
     /// After a field's content: consumes the delimiter or the line break at `p`.
     @inline(__always)
     private mutating func finishField(at p: Int) -> Ending {

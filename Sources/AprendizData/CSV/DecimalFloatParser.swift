@@ -27,6 +27,18 @@ enum DecimalFloatParser {
         var stop = end
         while p < stop, p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
         while stop > p, stop[-1] == 0x20 || stop[-1] == 0x09 || stop[-1] == 0x0A || stop[-1] == 0x0D { stop -= 1 }
+        guard p < stop, let (value, numberEnd) = parsePrefix(p, stop, decimalSeparator: decimalSeparator),
+              numberEnd == stop else { return nil }
+        return value
+    }
+
+    /// Reads the number that starts at `start` (no leading space) and ends at the first byte that cannot continue
+    /// it: nil when none starts there, else its value (nil when not finite, or when an `e` has no exponent digits)
+    /// and where it ends.
+    @inline(__always)
+    static func parsePrefix(_ start: UnsafePointer<UInt8>, _ stop: UnsafePointer<UInt8>,
+                            decimalSeparator: UInt8) -> (value: Float?, end: UnsafePointer<UInt8>)? {
+        var p = start
         guard p < stop else { return nil }
         let textStart = p
         var negative = false
@@ -55,14 +67,15 @@ enum DecimalFloatParser {
         }
         guard digitCount > 0 else { return nil }
         let mantissaEnd = p
-        if p < stop, p.pointee | 0x20 == 0x65 {  // e E
-            p += 1
+        if p + 1 < stop, p.pointee | 0x20 == 0x65 {  // e E, then at least one digit (else the number ends before e)
+            var q = p + 1
             var exponentNegative = false
-            if p < stop, p.pointee == 0x2D || p.pointee == 0x2B {
-                exponentNegative = p.pointee == 0x2D
-                p += 1
+            if q < stop, q.pointee == 0x2D || q.pointee == 0x2B {
+                exponentNegative = q.pointee == 0x2D
+                q += 1
             }
-            guard p < stop, p.pointee &- 0x30 < 10 else { return nil }
+            guard q < stop, q.pointee &- 0x30 < 10 else { return (nil, p) }
+            p = q
             var e = 0
             while p < stop, case let d = p.pointee &- 0x30, d < 10 {
                 if e < 100_000 { e = e * 10 + Int(d) }
@@ -70,20 +83,19 @@ enum DecimalFloatParser {
             }
             exponent += exponentNegative ? -e : e
         }
-        guard p == stop else { return nil }
         let magnitude: Float?
         if digitCount > 19, Self.significantDigits(integerStart, mantissaEnd) > 19 {
             // The slow path reads the sign itself.
-            return slowPath(textStart, stop, decimalSeparator: decimalSeparator).flatMap { $0.isFinite ? $0 : nil }
+            return (slowPath(textStart, p, decimalSeparator: decimalSeparator).flatMap { $0.isFinite ? $0 : nil }, p)
         } else if w <= 1 << 24, exponent >= -10, exponent <= 10 {
             let power = powersOfTen[abs(exponent)]
             let value = exponent < 0 ? Float(w) / power : Float(w) * power
-            return negative ? -value : value
+            return (negative ? -value : value, p)
         } else {
-            magnitude = eiselLemire(w: w, q: exponent) ?? slowPath(textStart, stop, decimalSeparator: decimalSeparator).map(abs)
+            magnitude = eiselLemire(w: w, q: exponent) ?? slowPath(textStart, p, decimalSeparator: decimalSeparator).map(abs)
         }
-        guard let magnitude, magnitude.isFinite else { return nil }
-        return negative ? -magnitude : magnitude
+        guard let magnitude, magnitude.isFinite else { return (nil, p) }
+        return (negative ? -magnitude : magnitude, p)
     }
 
     /// The digits of `start..<end` after the leading zeros (which add nothing to w).
