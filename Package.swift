@@ -36,7 +36,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
@@ -57,7 +56,8 @@ let package = Package(
 
         // MARK: Data sets, loaders and file formats (depends on the tensor core only)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib", "SwiftCSV"], resources: [.copy("Resources")]),
+        .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib"], resources: [.copy("Resources")],
+                swiftSettings: kernelSettings),
 
         // MARK: Training loop, metrics, callbacks, model files
         .target(name: "AprendizTraining",

@@ -15,6 +15,21 @@ public struct LabeledTable: Sendable {
     public let features: Tensor
     /// `[rows]`.
     public let targets: Tensor
+    /// The class names when the target column held text (`targets` index them), else nil.
+    public let classNames: [String]?
+    /// Per feature, the category names its codes index when it is an encodable categorical column
+    /// (``Table/labeled(target:classNames:encodable:)``), nil for numbers; nil when no feature is categorical.
+    public let featureCategories: [[String]?]?
+
+    /// Wraps features and targets already built (``Table/labeled(target:classNames:encodable:)``).
+    public init(featureNames: [String], features: Tensor, targets: Tensor, classNames: [String]? = nil,
+                featureCategories: [[String]?]? = nil) {
+        self.featureNames = featureNames
+        self.features = features
+        self.targets = targets
+        self.classNames = classNames
+        self.featureCategories = featureCategories
+    }
 
     /// Reads `url`, taking `targetColumn` (by header name) as the target and every other column as a feature.
     /// - Throws: ``NumericTableError`` naming the file, line and column of a bad cell, or a missing target column.
@@ -23,5 +38,7 @@ public struct LabeledTable: Sendable {
         featureNames = table.columnNames
         features = Tensor(shape: [table.rowCount, table.columnCount], scalars: table.values)
         targets = Tensor(target)
+        classNames = nil
+        featureCategories = nil
     }
 }

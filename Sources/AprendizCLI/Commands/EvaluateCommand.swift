@@ -18,6 +18,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "NAME or csv:PATH[:target=COLUMN].")
     var dataset: String
 
+    @OptionGroup(title: "CSV tables") var table: TableOptions
+
     @Option(help: "Which examples: test, train or all.")
     var part: Part = .test
 
@@ -40,7 +42,7 @@ struct EvaluateCommand: ParsableCommand {
         let data: PreparedData
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
-                                            standardizer: metadata.standardizer)
+                                            standardizer: metadata.standardizer, table: table.csv, classNames: metadata.classNames)
         } catch let error as CLIError {
             throw CLIError("model file '\(model)' (trained on \(metadata.dataset)): \(error)")
         }

@@ -23,16 +23,18 @@ struct PredictCommand: ParsableCommand {
     @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file (default: standard output).")
     var output: String?
 
+    @OptionGroup(title: "CSV tables") var table: TableOptions
+
     func run() throws {
         let (network, metadata) = try ModelMetadata.loadModel(model)
         guard FileManager.default.fileExists(atPath: input) else { throw CLIError("input file '\(input)' does not exist") }
-        let table = try NumericTable(contentsOf: URL(fileURLWithPath: input))
+        let table = try Table.readCSV(URL(fileURLWithPath: input), options: self.table.csv)
         var features = try Self.features(table, metadata: metadata, path: input)
         if let standardizer = metadata.standardizer { features = standardizer.transform(features) }
         let inputs = features.reshaped([table.rowCount] + metadata.inputShape)
         let trainer = Trainer(model: network, loss: .mse, optimizer: SGD(parameters: []))
         let outputs = trainer.predict(inputs)
-        let text = Self.csv(outputs, task: metadata.task)
+        let text = Self.csv(outputs, task: metadata.task, classNames: metadata.classNames)
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
@@ -40,35 +42,42 @@ struct PredictCommand: ParsableCommand {
         }
     }
 
-    /// `[rows, features]` in the model's feature order.
-    static func features(_ table: NumericTable, metadata: ModelMetadata, path: String) throws -> Tensor {
+    /// `[rows, features]` in the model's feature order: columns matched by header name (any order, other columns
+    /// ignored), or all columns in file order when the names do not match but the count does.
+    static func features(_ table: Table, metadata: ModelMetadata, path: String) throws -> Tensor {
         let wanted = metadata.inputShape.reduce(1, *)
         let names = metadata.featureNames
+        let columns: [TableColumn]
         if !names.isEmpty, names.allSatisfy(table.columnNames.contains) {
-            let columns = try names.map { try table.column(named: $0) }
-            let rows = table.rowCount
-            return Tensor(shape: [names.count, rows], scalars: columns.flatMap { $0 }).transposed()
+            columns = try names.map { try table.column(named: $0) }
+        } else {
+            guard table.columns.count == wanted else {
+                let missing = names.first { !table.columnNames.contains($0) }.map { "no column '\($0)' and " } ?? ""
+                throw CLIError("CSV file '\(path)': \(missing)\(table.columns.count) columns, the model expects \(wanted) features")
+            }
+            columns = table.columns
         }
-        guard table.columnCount == wanted else {
-            let missing = names.first { !table.columnNames.contains($0) }.map { "no column '\($0)' and " } ?? ""
-            throw CLIError("CSV file '\(path)': \(missing)\(table.columnCount) columns, the model expects \(wanted) features")
-        }
-        return Tensor(shape: [table.rowCount, table.columnCount], scalars: table.values)
+        var scalars: [Float] = []
+        for column in columns { scalars += try column.numbers(path: path) }
+        return Tensor(shape: [columns.count, table.rowCount], scalars: scalars).transposed()
     }
 
     /// Probabilities (softmax of the logits) and the predicted class, or the regression output.
-    static func csv(_ outputs: Tensor, task: LearningTask) -> String {
+    /// With `classNames` (a text target) the columns are prob_<name> and the predicted class's name.
+    static func csv(_ outputs: Tensor, task: LearningTask, classNames: [String]? = nil) -> String {
         guard task == .classification else {
             return "prediction\n" + outputs.scalars.map { "\($0)" }.joined(separator: "\n") + "\n"
         }
         let classes = outputs.shape[1]
         let probabilities = (outputs - outputs.logSumExp(axes: [1], keepDims: true)).exp()
         let predicted = predictedClasses(outputs)
-        var lines = [(0..<classes).map { "prob_\($0)" }.joined(separator: ",") + ",predicted"]
+        let names = classNames ?? []
+        let labels = (0..<classes).map { $0 < names.count ? names[$0] : "\($0)" }
+        var lines = [labels.map { CSVCell.escaped("prob_" + $0) }.joined(separator: ",") + ",predicted"]
         let p = probabilities.scalars
         for row in 0..<outputs.shape[0] {
             let cells = (0..<classes).map { String(format: "%.6f", p[row * classes + $0]) }
-            lines.append(cells.joined(separator: ",") + ",\(predicted[row])")
+            lines.append(cells.joined(separator: ",") + "," + CSVCell.escaped(labels[predicted[row]]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

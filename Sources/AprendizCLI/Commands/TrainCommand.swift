@@ -22,6 +22,8 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @OptionGroup(title: "CSV tables") var table: TableOptions
+
     @Option(help: "The hidden layers' activation: \(Activation.helpList(Activation.allCases.filter(\.isTrainable), default: .relu)).",
             completion: .list(Activation.names(where: \.isTrainable)), transform: Activation.argument)
     var activation: Activation = .relu
@@ -62,7 +64,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let settings = try settings
         let console = training.console
-        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit)
+        let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit,
+                                            table: table.csv)
         if save != nil, activation.makeLayer().describedArchitecture == nil, settings.model == .mlp {
             // Every activation of the catalog is describable; this guards one added without it.
             throw CLIError("--activation \(activation.name) cannot be stored in a model file (its layer has no architecture description)")

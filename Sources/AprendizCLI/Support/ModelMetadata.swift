@@ -20,6 +20,8 @@ struct ModelMetadata: Codable, Equatable {
     var standardDeviation: [Float]?
     /// The seed of the train/test split.
     var seed: UInt64
+    /// The classes' names when the target column held text (nil: classes are numbered).
+    var classNames: [String]?
 
     var standardizer: Standardizer? {
         guard let mean, let standardDeviation else { return nil }
@@ -36,6 +38,7 @@ struct ModelMetadata: Codable, Equatable {
         mean = data.standardizer?.mean.scalars
         standardDeviation = data.standardizer?.standardDeviation.scalars
         self.seed = seed
+        classNames = data.classNames
     }
 
     /// The entry for ``ModelFile/save(_:to:optimizer:metadata:)``.

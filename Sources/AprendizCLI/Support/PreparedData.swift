@@ -15,6 +15,8 @@ struct PreparedData {
     var featureNames: [String]
     /// The standardisation applied (nil for images).
     var standardizer: Standardizer?
+    /// The classes' names when the target column held text (class i is `classNames[i]`).
+    var classNames: [String]? = nil
 
     /// The shape of one example, without the batch axis.
     var exampleShape: [Int] { Array(train.inputs.shape.dropFirst()) }
@@ -32,8 +34,10 @@ enum DataPreparation {
     ///   - task: overrides the guess (integer targets: classification).
     ///   - standardizer: the statistics stored with a model (nil: fit them on the training part).
     ///   - limit: at most this many training and test examples (the first ones).
+    ///   - table: how CSV files are read; `classNames`: a saved model's classes (text targets map to them).
     static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
-                     standardizer: Standardizer? = nil, limit: Int? = nil) throws -> PreparedData {
+                     standardizer: Standardizer? = nil, limit: Int? = nil, table options: CSVReadOptions = CSVReadOptions(),
+                     classNames: [String]? = nil) throws -> PreparedData {
         switch specifier {
         case .images(let set):
             var train = try set.load(.train), test = try set.load(.test)
@@ -45,18 +49,32 @@ enum DataPreparation {
             return try prepare(table, name: specifier.description, task: task ?? (set.classCount == nil ? .regression : .classification),
                                seed: seed, standardizer: standardizer, limit: limit)
         case .csv(let path, let target):
-            let table = try csvTable(path: path, target: target)
-            return try prepare(table, name: specifier.description, task: task ?? guessTask(table.targets),
-                               seed: seed, standardizer: standardizer, limit: limit)
+            let table = try csvTable(path: path, target: target, options: options, classNames: classNames)
+            return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
+        case .sqlite(let path, let source, let isQuery, let target):
+            let table = isQuery ? try Table.query(sqlite: path, source, options: options)
+                                : try Table.read(sqlite: path, table: source, options: options)
+            let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
+            return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
         }
     }
 
-    /// Reads a CSV file, its target column named or the last one.
-    static func csvTable(path: String, target: String?) throws -> LabeledTable {
-        let url = URL(fileURLWithPath: path)
+    /// A table data set: the task guessed from the targets (text targets: classification), class names kept.
+    private static func prepareTable(_ table: LabeledTable, name: String, task: LearningTask?, seed: UInt64,
+                                     standardizer: Standardizer?, limit: Int?) throws -> PreparedData {
+        let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
+        var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit)
+        data.classNames = table.classNames
+        if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
+        return data
+    }
+
+    /// Reads a CSV file (typed columns, ``Table``), its target column named or the last one.
+    static func csvTable(path: String, target: String?, options: CSVReadOptions = CSVReadOptions(),
+                         classNames: [String]? = nil) throws -> LabeledTable {
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError("CSV file '\(path)' does not exist") }
-        let column = try target ?? NumericTable(contentsOf: url).columnNames.last ?? "target"
-        return try LabeledTable(contentsOf: url, targetColumn: column)
+        let table = try Table.readCSV(URL(fileURLWithPath: path), options: options)
+        return try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
     }
 
     /// Classification when every target is a whole number ≥ 0 and there are at most 100 distinct ones.

@@ -1,16 +1,16 @@
 import Foundation
-import SwiftCSV
 import AprendizTensor
 
 /// A table of numbers read from a CSV file with a header line: column names plus row-major `Float` values.
 ///
-/// Format: comma-separated values (RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>) parsed by SwiftCSV; the
-/// first record names the columns and every other record must have one finite number per column:
+/// Format: comma-separated values (RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>) parsed by ``CSVReader``;
+/// the first record names the columns and every other record must have one finite number per column:
 /// ```
 /// sepal_length,sepal_width,species        ← line 1, the header
 /// 5.1,3.5,0                               ← line 2 → values[0..<3]
 /// ```
-/// Cells may be quoted and surrounded by white space (trimmed, newlines included); blank lines are skipped (as pandas does). Errors name the file,
+/// Cells may be quoted and surrounded by white space (trimmed, newlines included); blank lines are skipped (as
+/// pandas does); a UTF-8 byte-order mark is skipped. Numbers are correctly rounded to `Float`. Errors name the file,
 /// the 1-based line number where the record starts (the header is line 1; a quoted field spanning lines counts
 /// every line it spans) and the column.
 public struct NumericTable: Equatable, Sendable {
@@ -35,47 +35,41 @@ public struct NumericTable: Equatable, Sendable {
         self.path = path
     }
 
-    /// Reads a UTF-8 CSV file with a header line.
-    /// - Parameter delimiter: the field separator (default `,`; `\t` for TSV).
+    /// Reads a UTF-8 CSV file with a header line (mapped into memory, parsed in parallel by ``CSVReader``).
+    /// - Parameter delimiter: the field separator, an ASCII character (default `,`; `\t` for TSV).
     /// - Throws: ``NumericTableError`` naming the file, line and column.
     public init(contentsOf url: URL, delimiter: Character = ",") throws(NumericTableError) {
-        let text: String
+        let bytes: ReadOnlyBytes
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = try ReadOnlyBytes(mapping: url.path)
         } catch {
-            throw NumericTableError(path: url.path, reason: .unreadable(error.localizedDescription))
+            throw NumericTableError(path: url.path, reason: .unreadable(error.message))
         }
-        try self.init(csv: text, path: url.path, delimiter: delimiter)
+        try self.init(bytes: bytes, path: url.path, delimiter: delimiter)
     }
 
     /// Parses CSV text with a header line; `path` only labels errors.
     /// - Throws: ``NumericTableError`` naming `path`, line and column.
     public init(csv text: String, path: String = "<memory>", delimiter: Character = ",") throws(NumericTableError) {
-        func fail(_ reason: NumericTableError.Reason) -> NumericTableError {
-            NumericTableError(path: path, reason: reason)
-        }
-        guard !text.allSatisfy(\.isWhitespace) else { throw fail(.emptyFile) }
-        // SwiftCSV drops an empty last field when the text does not end with a newline ("1,2," → 2 fields);
-        // ending it with one makes every record go through the same path.
-        let terminated = text.last!.isNewline ? text : text + "\n"
-        let csv: CSV<Enumerated>
+        try self.init(bytes: ReadOnlyBytes(copying: text), path: path, delimiter: delimiter)
+    }
+
+    private init(bytes: ReadOnlyBytes, path: String, delimiter: Character) throws(NumericTableError) {
+        let options = CSVReader.Options(delimiter: CSVReader.Options.byte(delimiter, role: "delimiter"))
+        let reader = try CSVReader.checkedHeader(bytes: bytes, options: options, path: path)
+        let numbers: CSVReader.Numbers
         do {
-            csv = try CSV<Enumerated>(string: terminated, delimiter: .character(delimiter), loadColumns: false,
-                                      rowLimit: 0)
+            numbers = try reader.readNumbers(stopAtFirstException: true)
         } catch {
-            throw fail(.malformed(line: 1, message: Self.message(for: error)))
+            throw NumericTableError(path: path, reason: error.reason)
         }
-        let names = csv.header
-        guard names != [""] else { throw fail(.emptyHeader) }
-        if let duplicate = Self.firstDuplicate(in: names) { throw fail(.duplicateColumn(duplicate)) }
-        var reader = RecordReader(columnNames: names, firstLine: 1 + Self.lineCount(of: names))
-        do {
-            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { reader.consume($0) }
-        } catch {
-            throw fail(.malformed(line: reader.line, message: Self.message(for: error)))
+        if let cell = numbers.exceptions.first {
+            let column = reader.columnNames[cell.column]
+            throw NumericTableError(path: path, reason: cell.text.allSatisfy(\.isWhitespace)
+                ? .emptyCell(line: cell.line, column: column)
+                : .notANumber(line: cell.line, column: column, value: cell.text))
         }
-        if let reason = reader.failure { throw fail(reason) }
-        self.init(columnNames: names, values: reader.values, path: path)
+        self.init(columnNames: reader.columnNames, values: numbers.values, path: path)
     }
 
     /// The values of the column called `name`, top to bottom.
@@ -112,59 +106,5 @@ public struct NumericTable: Equatable, Sendable {
             throw NumericTableError(path: path, reason: .missingColumn(name, available: columnNames))
         }
         return index
-    }
-
-    private static func firstDuplicate(in names: [String]) -> String? {
-        var seen = Set<String>()
-        return names.first { !seen.insert($0).inserted }
-    }
-
-    /// Lines a record spans: one, plus one per newline inside its (quoted) fields.
-    static func lineCount(of fields: [String]) -> Int {
-        1 + fields.reduce(0) { $0 + $1.reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
-    }
-
-    private static func message(for error: any Error) -> String {
-        switch error as? CSVParseError {
-        case .generic(let message), .quotation(let message): message
-        case nil: "\(error)"
-        }
-    }
-}
-
-/// Turns SwiftCSV's records into values, tracking the line each record starts on and keeping the first error
-/// (SwiftCSV's callback cannot throw, so later records are skipped once one fails).
-private struct RecordReader {
-    let columnNames: [String]
-    /// The line the next record starts on.
-    var line: Int
-    var values: [Float] = []
-    var failure: NumericTableError.Reason?
-
-    init(columnNames: [String], firstLine: Int) {
-        self.columnNames = columnNames
-        self.line = firstLine
-    }
-
-    mutating func consume(_ fields: [String]) {
-        let recordLine = line
-        line += NumericTable.lineCount(of: fields)
-        guard failure == nil, fields != [""] else { return }  // blank lines are skipped
-        guard fields.count == columnNames.count else {
-            failure = .wrongFieldCount(line: recordLine, expected: columnNames.count, actual: fields.count)
-            return
-        }
-        for (field, name) in zip(fields, columnNames) {
-            let trimmed = field.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else {
-                failure = .emptyCell(line: recordLine, column: name)
-                return
-            }
-            guard let value = Float(trimmed), value.isFinite else {
-                failure = .notANumber(line: recordLine, column: name, value: field)
-                return
-            }
-            values.append(value)
-        }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// A CSV file that could not be loaded as a ``NumericTable``, or a column that is not in the table.
+/// A CSV file that could not be loaded as a ``NumericTable`` or ``Table``, or a column that is not in the table or
+/// cannot be used as asked.
 ///
 /// The description is one line naming the file, the 1-based line (the header is line 1), the column and the
 /// problem, e.g. `CSV file 'iris.csv', line 17, column 'petal_width': "abc" is not a number`.
-/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by SwiftCSV.
+/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by ``CSVReader``.
 public struct NumericTableError: DataFileError, Equatable, Sendable {
     public static let formatName = "CSV"
 
@@ -18,7 +19,7 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case emptyHeader
         /// Two header columns have the same name.
         case duplicateColumn(String)
-        /// The CSV syntax is broken, e.g. a stray quote (SwiftCSV's message) in the record starting at `line`.
+        /// The CSV syntax is broken, e.g. a stray quote in the record starting at `line`.
         case malformed(line: Int, message: String)
         /// A record has `actual` fields where the header has `expected`.
         case wrongFieldCount(line: Int, expected: Int, actual: Int)
@@ -28,6 +29,14 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case notANumber(line: Int, column: String, value: String)
         /// A column asked for by name is not in the table.
         case missingColumn(String, available: [String])
+        /// A column of this kind (text, all missing) cannot be a feature or target as it is.
+        case unsupportedColumn(String, kind: String)
+        /// A column needed as numbers holds text, first `value` on `line`.
+        case textInColumn(line: Int, column: String, value: String)
+        /// A column has `count` missing cells where numbers are needed.
+        case missingCells(column: String, count: Int)
+        /// A target's class is not one of the model's classes.
+        case unknownClass(column: String, value: String, known: [String])
     }
 
     /// The file's path (or `<memory>`).
@@ -56,6 +65,15 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
             ", line \(line), column '\(column)': \(NumericTableError.quoted(value)) is not a finite number"
         case .missingColumn(let name, let available):
             ": no column '\(name)' (columns: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .unsupportedColumn(let name, let kind):
+            ", column '\(name)': \(kind) values cannot be used as numbers (one-hot encoding is not applied; leave the column out)"
+        case .textInColumn(let line, let column, let value):
+            ", line \(line), column '\(column)': \(NumericTableError.quoted(value)) is text, not a number "
+                + "(one-hot encoding is not applied; leave the column out)"
+        case .missingCells(let column, let count):
+            ", column '\(column)': \(count) missing cells (NA, NaN, null, ?, empty); impute them or leave the column out"
+        case .unknownClass(let column, let value, let known):
+            ", column '\(column)': class '\(value)' is not one of the model's classes (\(known.map { "'\($0)'" }.joined(separator: ", ")))"
         }
     }
 

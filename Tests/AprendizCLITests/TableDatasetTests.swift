@@ -1,0 +1,102 @@
+import Aprendiz
+import Foundation
+import Testing
+@testable import AprendizCLI
+@testable import AprendizData
+
+/// `csv:` data sets as users have them: semicolons, decimal commas, a text column to leave out and class names as
+/// the target; `predict` writes the names and matches columns by header name in any order.
+@Suite(.serialized) struct TableDatasetTests {
+    static let species = ["setosa", "versicolor", "virginica"]
+
+    /// The bundled iris written as a Portuguese spreadsheet export: `;`, decimal commas, a `cidade` text column, the
+    /// species by name; `reordered` puts the columns in another order and drops the species.
+    static func writeIris(to folder: URL) throws -> (train: String, predict: String, labels: [Int]) {
+        let iris = try BundledDataset.iris.load()
+        let x = iris.inputs.scalars, y = iris.targets.scalars.map { Int($0) }
+        func number(_ value: Float) -> String { "\(value)".replacingOccurrences(of: ".", with: ",") }
+        var train = "\u{FEFF}sepal_length;sepal_width;petal_length;petal_width;cidade;especie\r\n"
+        var predict = "petal_width;cidade;petal_length;sepal_width;sepal_length\n"
+        for row in 0..<y.count {
+            let f = (0..<4).map { number(x[row * 4 + $0]) }
+            let city = ["Lisboa", "Porto", "\"São Paulo; SP\""][row % 3]
+            train += "\(f[0]);\(f[1]);\(f[2]);\(f[3]);\(city);\(species[y[row]])\r\n"
+            predict += "\(f[3]);\(city);\(f[2]);\(f[1]);\(f[0])\n"
+        }
+        let trainPath = folder.appendingPathComponent("iris-pt.csv").path
+        let predictPath = folder.appendingPathComponent("novas.csv").path
+        try Data(train.utf8).write(to: URL(fileURLWithPath: trainPath))
+        try Data(predict.utf8).write(to: URL(fileURLWithPath: predictPath))
+        return (trainPath, predictPath, y)
+    }
+
+    @Test func textTargetTrainsAndPredictsClassNames() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, predict, labels) = try Self.writeIris(to: folder)
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        try runCommand(TrainCommand.self, ["--dataset", "csv:\(train):target=especie", "--decimal", ",", "--ignore", "cidade",
+                                           "--hidden", "16", "--epochs", "30", "--lr", "0.01", "--seed", "3", "--save", model, "--quiet"])
+        let (_, metadata) = try ModelMetadata.loadModel(model)
+        #expect(metadata.classNames == Self.species)
+        #expect(metadata.featureNames == ["sepal_length", "sepal_width", "petal_length", "petal_width"])
+
+        let output = folder.appendingPathComponent("predictions.csv").path
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", output])
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "prob_setosa,prob_versicolor,prob_virginica,predicted")
+        let predicted = lines.dropFirst().map { String($0.split(separator: ",").last!) }
+        #expect(predicted.count == 150)
+        let correct = zip(predicted, labels).filter { $0 == Self.species[$1] }.count
+        #expect(correct >= 130, "\(correct) of 150 names right")
+
+        // evaluate maps the names to the model's classes.
+        try runCommand(EvaluateCommand.self, ["--model", model, "--dataset", "csv:\(train):target=especie", "--decimal", ",",
+                                              "--ignore", "cidade", "--json"])
+    }
+
+    @Test func textFeaturesAndMissingCellsAreClearErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, _, _) = try Self.writeIris(to: folder)
+        let text = errorMessage {
+            try runCommand(TrainCommand.self, ["--dataset", "csv:\(train):target=especie", "--decimal", ",", "--epochs", "1", "--quiet"])
+        }
+        #expect(text?.contains("line 2, column 'cidade': \"Lisboa\" is text, not a number") == true, "\(text ?? "")")
+        let holes = folder.appendingPathComponent("holes.csv")
+        try Data("a,b,y\n1,2,0\n3,NA,1\n4,5,0\n6,7,1\n8,9,0\n".utf8).write(to: holes)
+        let missing = errorMessage {
+            try runCommand(TrainCommand.self, ["--dataset", "csv:\(holes.path):target=y", "--epochs", "1", "--quiet"])
+        }
+        #expect(missing?.contains("column 'b': 1 missing cells") == true, "\(missing ?? "")")
+        #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ";"]) } != nil)
+        #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ",", "--delimiter", ","]) } != nil)
+    }
+
+    /// The same iris rows from SQLite (a table, and a query) and from CSV give the same prepared data and classes.
+    @Test(.enabled(if: SQLiteLibrary.shared != nil, "needs libsqlite3"))
+    func sqliteGivesTheSameDataAsCSV() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, _, _) = try Self.writeIris(to: folder)
+        let table = try Table.readCSV(URL(fileURLWithPath: train), options: CSVReadOptions(decimalSeparator: ",", ignored: ["cidade"]))
+        let path = folder.appendingPathComponent("iris.db").path
+        let database = try SQLiteDatabase(path: path, writable: true)
+        try database.run("CREATE TABLE flores (sepal_length REAL, sepal_width REAL, petal_length REAL, petal_width REAL, especie TEXT)")
+        let numbers = table.columns.dropLast().map { $0.floats! }, names = table.columns.last!.texts
+        let values = (0..<table.rowCount).map { row in
+            "(" + numbers.map { "\($0[row])" }.joined(separator: ", ") + ", '\(names[row]!)')"
+        }
+        try database.run("INSERT INTO flores VALUES " + values.joined(separator: ", "))
+
+        let fromCSV = try DataPreparation.load(try DatasetSpecifier(parsing: "csv:\(train):target=especie"), seed: 5,
+                                               table: CSVReadOptions(decimalSeparator: ",", ignored: ["cidade"]))
+        for specifier in ["sqlite:\(path):flores", "sqlite:\(path)?query=SELECT * FROM flores ORDER BY rowid:target=especie"] {
+            let fromSQLite = try DataPreparation.load(try DatasetSpecifier(parsing: specifier), seed: 5)
+            #expect(fromSQLite.classNames == Self.species)
+            #expect(fromSQLite.train.inputs == fromCSV.train.inputs && fromSQLite.train.targets == fromCSV.train.targets)
+            #expect(fromSQLite.test.inputs == fromCSV.test.inputs && fromSQLite.test.targets == fromCSV.test.targets)
+        }
+        #expect(errorMessage { _ = try DatasetSpecifier(parsing: "sqlite:x.db") }?.contains("no table or query") == true)
+    }
+}
