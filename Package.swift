@@ -56,16 +56,24 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib", "SwiftCSV"], resources: [.copy("Resources")]),
 
+        // MARK: Scores of predictions against targets (depends on the tensor core only)
+        .target(name: "AprendizMetrics", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+
         // MARK: Training loop, metrics, callbacks, model files
         .target(name: "AprendizTraining",
-                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics"]),
+
+        // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
+        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizData", "AprendizMetrics"],
+                swiftSettings: kernelSettings),
 
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
 
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
-            "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
+            "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining", "AprendizPlot",
+            "AprendizClassic",
         ]),
 
         // MARK: The `aprendiz` command
@@ -82,6 +90,8 @@ let package = Package(
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
         .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
     ],
