@@ -8,3 +8,4 @@
 @_exported import AprendizTraining
 @_exported import AprendizClassic
 @_exported import AprendizPlot
+@_exported import AprendizLinearAlgebra
