@@ -35,6 +35,13 @@ struct DenseMatrix: Sendable {
         return DenseMatrix(rows: rows, columns: columns, values: out)
     }
 
+    /// Xᵀ.
+    func transposed() -> DenseMatrix {
+        var out = [Double](repeating: 0, count: values.count)
+        for i in 0..<rows { for j in 0..<columns { out[j * rows + i] = values[i * columns + j] } }
+        return DenseMatrix(rows: columns, columns: rows, values: out)
+    }
+
     /// The columns as contiguous arrays (column-major access for coordinate descent).
     func columnArrays() -> [[Double]] {
         (0..<columns).map { j in (0..<rows).map { values[$0 * columns + j] } }
