@@ -19,3 +19,8 @@ import Testing
     @Test func logisticRegression() throws { EstimatorChecks.checkClassifier(try LogisticRegression()) }
     @Test func softmaxL1() throws { EstimatorChecks.checkClassifier(try LogisticRegression(penalty: .l1)) }
 }
+
+extension ConformanceTests {
+    @Test func huberRegressor() throws { EstimatorChecks.checkRegressor(try HuberRegressor()) }
+    @Test func softmaxRegression() throws { EstimatorChecks.checkClassifier(try SoftmaxRegression()) }
+}
