@@ -96,20 +96,30 @@ struct DenseMatrix: Sendable {
         return total
     }
 
-    /// XᵀX (`[columns, columns]`), the Gram matrix of the normal equations.
+    /// XᵀX (`[columns, columns]`), the Gram matrix of the normal equations: each block of rows adds its
+    /// rank-one updates xᵢxᵢᵀ (upper triangle, contiguous rows) into its own buffer, then the blocks are summed.
     func gram() -> [Double] {
-        let n = columns
-        var out = [Double](repeating: 0, count: n * n)
-        out.withUnsafeMutableBufferPointer { o in
-            let o = UncheckedBuffer(o)
-            Parallel.forEach(n) { a in
-                for i in 0..<rows {
-                    let xa = values[i * n + a]
-                    if xa == 0 { continue }
-                    for b in a..<n { o[a * n + b] += xa * values[i * n + b] }
+        let n = columns, blocks = blockCount(rows), size = n * n
+        var partial = [Double](repeating: 0, count: blocks * size)
+        values.withUnsafeBufferPointer { x in
+            partial.withUnsafeMutableBufferPointer { s in
+                let (x, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(s.baseAddress!))
+                Parallel.forEach(blocks) { block in
+                    let sum = s.base + block * size
+                    for i in blockRange(block, rows) {
+                        let row = x.base + i * n
+                        for a in 0..<n {
+                            let xa = row[a]
+                            if xa == 0 { continue }
+                            let target = sum + a * n
+                            for b in a..<n { target[b] += xa * row[b] }
+                        }
+                    }
                 }
             }
         }
+        var out = Array(partial[0..<size])
+        for block in 1..<blocks { for m in 0..<size { out[m] += partial[block * size + m] } }
         for a in 0..<n { for b in 0..<a { out[a * n + b] = out[b * n + a] } }
         return out
     }

@@ -10,7 +10,7 @@ import AprendizTensor
 /// x₀ = solve(A, b);   rₖ = b − A·xₖ (Double);   xₖ₊₁ = xₖ + solve(A, rₖ)
 /// ```
 enum RefinedSolve {
-    /// Refinement steps after the first solve.
+    /// Refinement steps after the first solve, at most (they stop once a correction is below 10⁻¹² of x).
     static let steps = 4
 
     /// x with A·x = b for a symmetric positive-definite `n × n` A (row-major), through the Cholesky
@@ -28,8 +28,9 @@ enum RefinedSolve {
                 for j in 0..<n { s += a[i * n + j] / (d[i] * d[j]) * y[j] }
                 r[i] -= s
             }
-            let correction = LinearAlgebra.solvePositiveDefinite(scaled, Tensor(r.map(Float.init))).scalars
-            for i in 0..<n { y[i] += Double(correction[i]) }
+            let correction = LinearAlgebra.solvePositiveDefinite(scaled, Tensor(r.map(Float.init))).scalars.map(Double.init)
+            for i in 0..<n { y[i] += correction[i] }
+            if converged(correction, y) { break }
         }
         return (0..<n).map { y[$0] / d[$0] }
     }
@@ -47,8 +48,15 @@ enum RefinedSolve {
             let residual = zip(y, predicted).map { $0 - $1 }
             let step = LinearAlgebra.leastSquares(scaled, Tensor(residual.map(Float.init)))
             rank = step.rank
-            for j in solution.indices { solution[j] += Double(step.solution.scalars[j]) }
+            let correction = step.solution.scalars.map(Double.init)
+            for j in solution.indices { solution[j] += correction[j] }
+            if converged(correction, solution) { break }
         }
         return (zip(solution, norms).map { $0 / $1 }, rank)
+    }
+
+    /// Whether a correction no longer changes x (max |δ| ≤ 10⁻¹²·max |x|).
+    private static func converged(_ correction: [Double], _ x: [Double]) -> Bool {
+        (correction.map(abs).max() ?? 0) <= 1e-12 * (x.map(abs).max() ?? 0)
     }
 }
