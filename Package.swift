@@ -67,7 +67,8 @@ let package = Package(
                 dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics"]),
 
         // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
-        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizLinearAlgebra", "AprendizData", "AprendizMetrics"],
+        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra",
+                                                  "AprendizData", "AprendizMetrics"],
                 swiftSettings: kernelSettings),
 
         // MARK: SVG plotting (depends on nothing)

@@ -24,3 +24,7 @@ extension ConformanceTests {
     @Test func huberRegressor() throws { EstimatorChecks.checkRegressor(try HuberRegressor()) }
     @Test func softmaxRegression() throws { EstimatorChecks.checkClassifier(try SoftmaxRegression()) }
 }
+
+extension ConformanceTests {
+    @Test func gradientDescentRegression() throws { EstimatorChecks.checkRegressor(try GradientDescentRegression(learningRate: 0.1, epochs: 300)) }
+}

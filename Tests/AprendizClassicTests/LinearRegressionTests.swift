@@ -27,3 +27,20 @@ import Testing
         expectClose(model.intercept, 1, absolute: 1e-4)
     }
 }
+
+extension LinearRegressionTests {
+    /// §12.2.1: gradient descent (plain, and Adam) on standardised diabetes approaches the normal equation's
+    /// solution: the same R² as scikit-learn's LinearRegression coefficients give (mapped to standardised units by σ).
+    @Test func gradientDescentReachesTheLeastSquaresSolution() throws {
+        let (x, y) = try bundled(.diabetes)
+        let reference = try JSONFixture("classic_linear.json")["linear_regression"]
+        let scaler = try StandardScaling().fit(x)
+        let expected = Tensor(reference["coefficients"].floats) * scaler.standardDeviation
+        let best = LinearModel(coefficients: expected, intercept: y.mean().scalar).score(scaler.transform(x), y)
+        let plain = try GradientDescentRegression(learningRate: 0.1, epochs: 2000).fit(scaler.transform(x), y)
+        expectClose(plain.score(scaler.transform(x), y), best, absolute: 2e-3)
+        let adam = try GradientDescentRegression(rule: AdamRule(), learningRate: 0.5, epochs: 2000).fit(scaler.transform(x), y)
+        expectClose(adam.score(scaler.transform(x), y), best, absolute: 2e-3)
+        #expect(throws: ClassicError.self) { try GradientDescentRegression(learningRate: 5, epochs: 200).fit(scaler.transform(x), y) }
+    }
+}
