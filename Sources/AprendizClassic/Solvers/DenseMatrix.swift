@@ -2,7 +2,8 @@ import AprendizTensor
 
 /// A `Float` tensor's rows in `Double` (row-major), the working precision of the classic solvers:
 /// data stays `Float`, sums of many products accumulate in `Double` (SPEC "Classic ML — decisions").
-/// The products split rows (or columns) over the ``Parallel`` thread pool.
+/// The products split rows over the ``Parallel`` thread pool, each block through float64 BLAS
+/// (``DoubleBLAS``) when the loaded library has it, else through the Swift loops below.
 struct DenseMatrix: Sendable {
     let rows: Int
     let columns: Int
@@ -57,7 +58,13 @@ struct DenseMatrix: Sendable {
                 out.withUnsafeMutableBufferPointer { o in
                     let (x, b, o) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(b.baseAddress!), UncheckedPointer(o.baseAddress!))
                     Parallel.forEach(blockCount(rows)) { block in
-                        for i in blockRange(block, rows) {
+                        let range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared {
+                            blas.dgemm(transposeA: false, m: range.count, n: k, k: p, a: x.base + range.lowerBound * p, lda: p,
+                                       b: b.base, c: o.base + range.lowerBound * k)
+                            return
+                        }
+                        for i in range {
                             for j in 0..<p {
                                 let v = x.base[i * p + j]
                                 if v != 0 { for c in 0..<k { o.base[i * k + c] += v * b.base[j * k + c] } }
@@ -80,8 +87,13 @@ struct DenseMatrix: Sendable {
                 partial.withUnsafeMutableBufferPointer { s in
                     let (x, g, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(g.baseAddress!), UncheckedPointer(s.baseAddress!))
                     Parallel.forEach(blocks) { block in
-                        let sum = s.base + block * size
-                        for i in blockRange(block, rows) {
+                        let sum = s.base + block * size, range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared {
+                            blas.dgemm(transposeA: true, m: p, n: k, k: range.count, a: x.base + range.lowerBound * p, lda: p,
+                                       b: g.base + range.lowerBound * k, c: sum)
+                            return
+                        }
+                        for i in range {
                             for j in 0..<p {
                                 let v = x.base[i * p + j]
                                 if v != 0 { for c in 0..<k { sum[j * k + c] += v * g.base[i * k + c] } }
@@ -105,8 +117,12 @@ struct DenseMatrix: Sendable {
             partial.withUnsafeMutableBufferPointer { s in
                 let (x, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(s.baseAddress!))
                 Parallel.forEach(blocks) { block in
-                    let sum = s.base + block * size
-                    for i in blockRange(block, rows) {
+                    let sum = s.base + block * size, range = blockRange(block, rows)
+                    if let blas = DoubleBLAS.shared {
+                        blas.gramUpper(n: n, k: range.count, a: x.base + range.lowerBound * n, c: sum)
+                        return
+                    }
+                    for i in range {
                         let row = x.base + i * n
                         for a in 0..<n {
                             let xa = row[a]
