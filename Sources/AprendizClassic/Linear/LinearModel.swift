@@ -15,7 +15,7 @@ public struct LinearModel: RegressionModel, ArchivableModel, Equatable {
     public let intercept: Float
     /// The estimator that fitted the model (`Ridge`, …).
     public let estimator: String
-    /// The estimator's hyper-parameters, as text.
+    /// The estimator's hyper-parameters, as text (plus any learnt scalar that is not a tensor: HuberRegressor's `scale`).
     public let hyperParameters: [String: String]
 
     /// A model from its parameters.

@@ -35,24 +35,30 @@ enum RefinedSolve {
         return (0..<n).map { y[$0] / d[$0] }
     }
 
-    /// The minimum-norm least-squares x of X·x ≈ y (SVD, safe when X is rank-deficient), on columns scaled
-    /// to unit norm.
+    /// The minimum-norm least-squares x of X·x ≈ y (safe when X is rank-deficient), on columns scaled to unit
+    /// norm: one thin SVD X = UΣVᵀ (float32, ``LinearAlgebra/svd(_:full:)``), then every refinement step
+    /// applies the same factors in `Double`,
+    /// ```
+    /// δ = V·Σ⁺·Uᵀ·r,   Σ⁺ = diag(1/σᵢ for σᵢ > max(m, n)·2⁻²³·σ₀, else 0)   (NumPy's lstsq cut-off)
+    /// ```
     static func leastSquares(_ x: DenseMatrix, _ y: [Double]) -> (solution: [Double], rank: Int) {
         var norms = [Double](repeating: 0, count: x.columns)
         for i in 0..<x.rows { for j in 0..<x.columns { norms[j] += x.values[i * x.columns + j] * x.values[i * x.columns + j] } }
         norms = norms.map { $0 > 0 ? $0.squareRoot() : 1 }
         let scaled = Tensor(shape: [x.rows, x.columns], scalars: x.values.indices.map { Float(x.values[$0] / norms[$0 % x.columns]) })
-        var solution = [Double](repeating: 0, count: x.columns), rank = 0
+        let svd = LinearAlgebra.svd(scaled)
+        let u = DenseMatrix(svd.u), v = DenseMatrix(svd.vt).transposed(), sigma = svd.singularValues.scalars.map(Double.init)
+        let cutoff = Double(max(x.rows, x.columns)) * Double(Float.ulpOfOne) * (sigma.first ?? 0)
+        let inverse = sigma.map { $0 > cutoff ? 1 / $0 : 0 }
+        var solution = [Double](repeating: 0, count: x.columns)
         for _ in 0...steps {
             let predicted = x.times(zip(solution, norms).map { $0 / $1 })
             let residual = zip(y, predicted).map { $0 - $1 }
-            let step = LinearAlgebra.leastSquares(scaled, Tensor(residual.map(Float.init)))
-            rank = step.rank
-            let correction = step.solution.scalars.map(Double.init)
+            let correction = v.times(zip(u.transposeTimes(residual), inverse).map { $0 * $1 })
             for j in solution.indices { solution[j] += correction[j] }
             if converged(correction, solution) { break }
         }
-        return (zip(solution, norms).map { $0 / $1 }, rank)
+        return (zip(solution, norms).map { $0 / $1 }, inverse.filter { $0 > 0 }.count)
     }
 
     /// Whether a correction no longer changes x (max |δ| ≤ 10⁻¹²·max |x|).
