@@ -1,3 +1,5 @@
+import AprendizTensor
+
 /// Cyclic coordinate descent for the elastic net, scikit-learn's `enet_coordinate_descent`
 /// (sklearn/linear_model/_cd_fast.pyx), in `Double`, on centred data:
 ///
@@ -62,5 +64,10 @@ func softThreshold(_ z: Double, _ lambda: Double) -> Double {
 
 /// y ← y + a·x.
 func axpy(_ a: Double, _ x: [Double], _ y: inout [Double]) {
-    for i in y.indices { y[i] += a * x[i] }
+    require(x.count == y.count, "axpy: lengths \(x.count) and \(y.count) differ")
+    x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { y in
+            for i in 0..<y.count { y[i] += a * x[i] }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import AprendizTensor
+
 /// Limited-memory BFGS (Nocedal & Wright, *Numerical Optimization*, 2nd ed., Algorithm 7.4–7.5) with a
 /// backtracking Armijo line search, in `Double` — the quasi-Newton solver of scikit-learn's default
 /// `lbfgs` for smooth objectives (logistic regression with an L2 penalty, Huber regression).
@@ -62,9 +64,18 @@ struct LBFGS {
     }
 }
 
-/// Σᵢ aᵢbᵢ.
+/// Σᵢ aᵢbᵢ (four partial sums, so the loop vectorises without bounds checks).
 func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var s = 0.0
-    for i in a.indices { s += a[i] * b[i] }
-    return s
+    require(a.count == b.count, "dot: lengths \(a.count) and \(b.count) differ")
+    return a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, i = 0
+            while i + 4 <= a.count {
+                s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3]
+                i += 4
+            }
+            while i < a.count { s0 += a[i] * b[i]; i += 1 }
+            return (s0 + s1) + (s2 + s3)
+        }
+    }
 }
