@@ -1,11 +1,5 @@
 import AprendizTensor
 
-/// A way of splitting n examples into training and held-out index sets (scikit-learn's CV splitters).
-public protocol CrossValidator: Sendable {
-    /// The (train, test) index pairs for examples with labels or targets `y` (`[count]`).
-    func splits(_ y: Tensor) -> [(train: [Int], test: [Int])]
-}
-
 /// K consecutive folds (scikit-learn's `KFold`): fold k is held out once, the other k − 1 train; the first
 /// n mod K folds get ⌊n/K⌋ + 1 examples, the rest ⌊n/K⌋. With `shuffle`, the order is first permuted by
 /// ``RandomGenerator`` with `seed` (not NumPy's generator, so shuffled folds differ from scikit-learn's).
@@ -39,10 +33,4 @@ public struct KFold: CrossValidator, Equatable {
             return (heldIn(excluding: test, n: n), test)
         }
     }
-}
-
-/// The indices 0..<n not in `test`, ascending.
-func heldIn(excluding test: [Int], n: Int) -> [Int] {
-    let held = Set(test)
-    return (0..<n).filter { !held.contains($0) }
 }
