@@ -59,9 +59,17 @@ let package = Package(
         .target(name: "AprendizData", dependencies: ["AprendizTensor", "CZlib"], resources: [.copy("Resources")],
                 swiftSettings: kernelSettings),
 
+        // MARK: Scores of predictions against targets (depends on the tensor core only)
+        .target(name: "AprendizMetrics", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+
         // MARK: Training loop, metrics, callbacks, model files
         .target(name: "AprendizTraining",
-                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics"]),
+
+        // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
+        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra",
+                                                  "AprendizData", "AprendizMetrics"],
+                swiftSettings: kernelSettings),
 
         // MARK: Mathematical foundations: calculus (chapter 3, the tensor core only) and statistics
         // (chapter 5; the multivariate normal uses the Cholesky factor of linear algebra)
@@ -73,8 +81,8 @@ let package = Package(
 
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
-            "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
-            "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics",
+            "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining", "AprendizPlot",
+            "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics", "AprendizClassic",
         ]),
 
         // MARK: The `aprendiz` command
@@ -92,6 +100,8 @@ let package = Package(
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
         .testTarget(name: "AprendizCalculusTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizStatisticsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

@@ -4,7 +4,9 @@
 @_exported import AprendizNN
 @_exported import AprendizOptimizers
 @_exported import AprendizData
+@_exported import AprendizMetrics
 @_exported import AprendizTraining
+@_exported import AprendizClassic
 @_exported import AprendizPlot
 @_exported import AprendizLinearAlgebra
 @_exported import AprendizCalculus

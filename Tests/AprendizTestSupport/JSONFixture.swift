@@ -24,6 +24,8 @@ public struct JSONFixture {
 
     /// The elements of this array.
     public var array: [JSONFixture] { (value as! [Any]).map { JSONFixture(value: $0) } }
+    /// Whether this value is JSON `null` (the generators' NaN).
+    public var isNull: Bool { value is NSNull }
     /// This number.
     public var float: Float { Float((value as! NSNumber).doubleValue) }
     /// This number as an integer.

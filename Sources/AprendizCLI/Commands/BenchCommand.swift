@@ -7,8 +7,17 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the speed of Aprendiz's kernels and training steps.",
-        subcommands: [BenchMLPCommand.self, BenchInferCommand.self, BenchGEMMCommand.self, BenchElementwiseCommand.self,
-                      BenchCNNCommand.self, BenchAllCommand.self, BenchLinearAlgebraCommand.self, BenchCSVCommand.self]
+        subcommands: [
+            BenchMLPCommand.self,
+            BenchInferCommand.self,
+            BenchGEMMCommand.self,
+            BenchElementwiseCommand.self,
+            BenchCNNCommand.self,
+            BenchAllCommand.self,
+            BenchLinearAlgebraCommand.self,
+            BenchCSVCommand.self,
+            BenchClassicCommand.self,
+        ]
     )
 }
 

@@ -1,4 +1,5 @@
-import Aprendiz
+import AprendizMetrics
+import AprendizTensor
 import AprendizTestSupport
 import Testing
 

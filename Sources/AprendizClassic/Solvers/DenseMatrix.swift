@@ -1,0 +1,164 @@
+import AprendizTensor
+
+/// A `Float` tensor's rows in `Double` (row-major), the working precision of the classic solvers:
+/// data stays `Float`, sums of many products accumulate in `Double` (SPEC "Classic ML — decisions").
+/// The products split rows over the ``Parallel`` thread pool, each block through float64 BLAS
+/// (``DoubleBLAS``) when the loaded library has it, else through the Swift loops below.
+struct DenseMatrix: Sendable {
+    let rows: Int
+    let columns: Int
+    /// Row-major values, `rows × columns`.
+    var values: [Double]
+
+    init(rows: Int, columns: Int, values: [Double]) {
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The `[rows, columns]` tensor `x` in `Double`.
+    init(_ x: Tensor) {
+        require(x.rank == 2, "DenseMatrix: expects a [rows, columns] matrix, got \(x.shape)")
+        self.init(rows: x.shape[0], columns: x.shape[1], values: x.scalars.map(Double.init))
+    }
+
+    /// The mean of each column.
+    func columnMeans() -> [Double] {
+        var means = [Double](repeating: 0, count: columns)
+        for i in 0..<rows { for j in 0..<columns { means[j] += values[i * columns + j] } }
+        return means.map { $0 / Double(max(rows, 1)) }
+    }
+
+    /// Each column minus `shift[j]`.
+    func subtractingColumns(_ shift: [Double]) -> DenseMatrix {
+        var out = values
+        for i in 0..<rows { for j in 0..<columns { out[i * columns + j] -= shift[j] } }
+        return DenseMatrix(rows: rows, columns: columns, values: out)
+    }
+
+    /// Xᵀ.
+    func transposed() -> DenseMatrix {
+        var out = [Double](repeating: 0, count: values.count)
+        for i in 0..<rows { for j in 0..<columns { out[j * rows + i] = values[i * columns + j] } }
+        return DenseMatrix(rows: columns, columns: rows, values: out)
+    }
+
+    /// The columns as contiguous arrays (column-major access for coordinate descent).
+    func columnArrays() -> [[Double]] {
+        (0..<columns).map { j in (0..<rows).map { values[$0 * columns + j] } }
+    }
+
+    /// X·B for B `[columns, k]` row-major: `[rows, k]`.
+    func times(_ b: [Double], k: Int = 1) -> [Double] {
+        require(b.count == columns * k, "DenseMatrix.times: [\(rows), \(columns)] by \(b.count / max(k, 1))×\(k)")
+        var out = [Double](repeating: 0, count: rows * k)
+        let p = columns
+        values.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { o in
+                    let (x, b, o) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(b.baseAddress!), UncheckedPointer(o.baseAddress!))
+                    Parallel.forEach(blockCount(rows)) { block in
+                        let range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared {
+                            blas.dgemm(transposeA: false, m: range.count, n: k, k: p, a: x.base + range.lowerBound * p, lda: p,
+                                       b: b.base, c: o.base + range.lowerBound * k)
+                            return
+                        }
+                        for i in range {
+                            for j in 0..<p {
+                                let v = x.base[i * p + j]
+                                if v != 0 { for c in 0..<k { o.base[i * k + c] += v * b.base[j * k + c] } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Xᵀ·G for G `[rows, k]` row-major: `[columns, k]` (each block of rows sums into its own buffer).
+    func transposeTimes(_ g: [Double], k: Int = 1) -> [Double] {
+        require(g.count == rows * k, "DenseMatrix.transposeTimes: [\(rows), \(columns)]ᵀ by \(g.count / max(k, 1))×\(k)")
+        let blocks = blockCount(rows), p = columns, size = columns * k
+        var partial = [Double](repeating: 0, count: blocks * size)
+        values.withUnsafeBufferPointer { x in
+            g.withUnsafeBufferPointer { g in
+                partial.withUnsafeMutableBufferPointer { s in
+                    let (x, g, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(g.baseAddress!), UncheckedPointer(s.baseAddress!))
+                    Parallel.forEach(blocks) { block in
+                        let sum = s.base + block * size, range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared {
+                            blas.dgemm(transposeA: true, m: p, n: k, k: range.count, a: x.base + range.lowerBound * p, lda: p,
+                                       b: g.base + range.lowerBound * k, c: sum)
+                            return
+                        }
+                        for i in range {
+                            for j in 0..<p {
+                                let v = x.base[i * p + j]
+                                if v != 0 { for c in 0..<k { sum[j * k + c] += v * g.base[i * k + c] } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var total = Array(partial[0..<size])
+        for block in 1..<blocks { for m in 0..<size { total[m] += partial[block * size + m] } }
+        return total
+    }
+
+    /// XᵀX (`[columns, columns]`), the Gram matrix of the normal equations: each block of rows adds its
+    /// rank-one updates xᵢxᵢᵀ (upper triangle, contiguous rows) into its own buffer, then the blocks are summed.
+    func gram() -> [Double] {
+        let n = columns, blocks = blockCount(rows), size = n * n
+        var partial = [Double](repeating: 0, count: blocks * size)
+        values.withUnsafeBufferPointer { x in
+            partial.withUnsafeMutableBufferPointer { s in
+                let (x, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(s.baseAddress!))
+                Parallel.forEach(blocks) { block in
+                    let sum = s.base + block * size, range = blockRange(block, rows)
+                    if let blas = DoubleBLAS.shared {
+                        blas.gramUpper(n: n, k: range.count, a: x.base + range.lowerBound * n, c: sum)
+                        return
+                    }
+                    for i in range {
+                        let row = x.base + i * n
+                        for a in 0..<n {
+                            let xa = row[a]
+                            if xa == 0 { continue }
+                            let target = sum + a * n
+                            for b in a..<n { target[b] += xa * row[b] }
+                        }
+                    }
+                }
+            }
+        }
+        var out = Array(partial[0..<size])
+        for block in 1..<blocks { for m in 0..<size { out[m] += partial[block * size + m] } }
+        for a in 0..<n { for b in 0..<a { out[a * n + b] = out[b * n + a] } }
+        return out
+    }
+}
+
+/// Rows per block of a parallel product (a few thousand rows keep each job well above the pool's cost).
+private let rowsPerBlock = 2048
+private func blockCount(_ rows: Int) -> Int { max(1, (rows + rowsPerBlock - 1) / rowsPerBlock) }
+private func blockRange(_ block: Int, _ rows: Int) -> Range<Int> { (block * rowsPerBlock)..<min(rows, (block + 1) * rowsPerBlock) }
+
+/// A pointer the parallel bodies read or write at disjoint indices (the caller keeps the memory alive).
+struct UncheckedPointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+    init(_ base: UnsafePointer<Element>) { self.base = UnsafeMutablePointer(mutating: base) }
+}
+
+/// A mutable buffer the parallel bodies write into at disjoint indices.
+struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+}
