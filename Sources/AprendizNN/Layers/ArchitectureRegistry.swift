@@ -25,6 +25,7 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(AveragePooling2D.self)
         registry.register(GlobalAveragePooling2D.self)
         registry.registerActivations()
+        registry.registerNormalization()
         return registry
     }()
 
