@@ -26,6 +26,7 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(GlobalAveragePooling2D.self)
         registry.registerActivations()
         registry.registerNormalization()
+        registry.registerRecurrent()
         return registry
     }()
 
