@@ -44,3 +44,8 @@ extension JSONFixture {
     /// Whether this is JSON `null`.
     public var isNull: Bool { value is NSNull }
 }
+
+extension JSONFixture {
+    /// The keys of this object.
+    public var keys: [String] { (value as? [String: Any]).map { Array($0.keys) } ?? [] }
+}

@@ -27,6 +27,7 @@ public struct ArchitectureRegistry: Sendable {
         registry.registerActivations()
         registry.registerNormalization()
         registry.registerRecurrent()
+        registry.registerResidual()
         return registry
     }()
 
