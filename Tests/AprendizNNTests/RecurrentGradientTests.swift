@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: [RecurrentCell.elman, .lstm(peepholes: false), .lstm(peepholes: true), .gru])
     mutating func sequenceGradientsMatchFiniteDifferences(_ cell: RecurrentCell) {
-        let (batch, steps, hidden) = (3, 4, 2), width = cell.gateCount * hidden
+        let (batch, steps, hidden) = (3, 4, 10), width = cell.gateCount * hidden   // 10 = 8 vector lanes + 2
         var inputs = [random([batch, steps, width], scale: 1.5), random([hidden, width], scale: 0.8), random([width])]
         if cell == .lstm(peepholes: true) { inputs.append(random([3, hidden])) }
         expectGradientsMatchFiniteDifferences(inputs, upstream: random([batch, steps, hidden]), step: 1e-3) { v in

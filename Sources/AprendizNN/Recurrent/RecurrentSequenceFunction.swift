@@ -55,102 +55,123 @@ public func recurrentSequence(_ projected: Variable, hiddenWeight: Variable, hid
     }
 }
 
-/// The saved state of one run of ``recurrentSequence(_:hiddenWeight:hiddenBias:peepholes:cell:lengths:truncation:)``.
+/// The saved state of one run of ``recurrentSequence(_:hiddenWeight:hiddenBias:peepholes:cell:lengths:truncation:)``,
+/// in buffers it owns (the time loop reads and writes them through pointers, eight hidden units at a time).
 final class RecurrentRun {
     let cell: RecurrentCell, batch: Int, steps: Int, hidden: Int, lengths: [Int]
-    var width: Int { cell.gateCount * hidden }
+    let width: Int
     /// h_t for t = −1 … T − 1, `[steps + 1, batch, hidden]` (h₋₁ = 0).
-    var states: [Float]
-    /// c_t likewise (LSTM only).
-    var cells: [Float]
+    let states: UnsafeMutablePointer<Float>
+    /// c_t likewise (LSTM; unused otherwise).
+    let cells: UnsafeMutablePointer<Float>
     /// Gate activations per step, `[steps, batch, width]` (LSTM: i f g o; GRU: r z n; Elman: h).
-    var gates: [Float]
-    /// r_n = h·W_hn + b_hn per step, `[steps, batch, hidden]` (GRU only).
-    var resetInputs: [Float]
+    let gates: UnsafeMutablePointer<Float>
+    /// r_n = h·W_hn + b_hn per step, `[steps, batch, hidden]` (GRU; unused otherwise).
+    let resetInputs: UnsafeMutablePointer<Float>
 
     init(cell: RecurrentCell, batch: Int, steps: Int, hidden: Int, lengths: [Int]) {
         (self.cell, self.batch, self.steps, self.hidden, self.lengths) = (cell, batch, steps, hidden, lengths)
+        width = cell.gateCount * hidden
+        func zeros(_ count: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(count, 1))
+            p.initialize(repeating: 0, count: Swift.max(count, 1))
+            return p
+        }
         let stateCount = (steps + 1) * batch * hidden
-        states = [Float](repeating: 0, count: stateCount)
-        cells = [Float](repeating: 0, count: { if case .lstm = cell { stateCount } else { 0 } }())
-        gates = [Float](repeating: 0, count: steps * batch * cell.gateCount * hidden)
-        resetInputs = [Float](repeating: 0, count: cell == .gru ? steps * batch * hidden : 0)
+        states = zeros(stateCount)
+        cells = zeros({ if case .lstm = cell { stateCount } else { 0 } }())
+        gates = zeros(steps * batch * width)
+        resetInputs = zeros(cell == .gru ? steps * batch * hidden : 0)
+    }
+
+    deinit {
+        for p in [states, cells, gates, resetInputs] { p.deallocate() }
     }
 
     /// Runs the time loop; returns the outputs `[batch, steps, hidden]`.
     func forward(_ projected: Tensor, weight: Tensor, bias: Tensor, peepholes: Tensor?) -> Tensor {
         var output = Tensor.zeros([batch, steps, hidden])
-        var recurrent = [Float](repeating: 0, count: batch * width)
+        let recurrent = UnsafeMutablePointer<Float>.allocate(capacity: batch * width)
+        defer { recurrent.deallocate() }
         let (batch, steps, hidden, width) = (self.batch, self.steps, self.hidden, self.width)
+        let p = peepholes?.scalars ?? [Float](repeating: 0, count: 3 * hidden)
         output.withUnsafeMutableBufferPointer { out in
         projected.withUnsafeBufferPointer { a in
         weight.withUnsafeBufferPointer { w in
         bias.withUnsafeBufferPointer { b in
-            let p = peepholes?.scalars ?? []
+        p.withUnsafeBufferPointer { peep in
             for t in 0..<steps {
-                states.withUnsafeBufferPointer { h in
-                    recurrent.withUnsafeMutableBufferPointer { r in
-                        for row in 0..<batch { (r.baseAddress! + row * width).update(from: b.baseAddress!, count: width) }
-                        MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: batch, n: width, k: hidden, alpha: 1,
-                                             a: h.baseAddress! + t * batch * hidden, lda: hidden, b: w.baseAddress!, ldb: width,
-                                             beta: 1, c: r.baseAddress!, ldc: width)
-                    }
-                }
+                for row in 0..<batch { (recurrent + row * width).update(from: b.baseAddress!, count: width) }
+                MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: batch, n: width, k: hidden, alpha: 1,
+                                     a: states + t * batch * hidden, lda: hidden, b: w.baseAddress!, ldb: width,
+                                     beta: 1, c: recurrent, ldc: width)
                 for row in 0..<batch {
                     let previous = (t * batch + row) * hidden, next = previous + batch * hidden
                     guard t < lengths[row] else {
-                        for j in 0..<hidden { states[next + j] = states[previous + j] }
-                        if !cells.isEmpty { for j in 0..<hidden { cells[next + j] = cells[previous + j] } }
+                        (states + next).update(from: states + previous, count: hidden)
+                        if case .lstm = cell { (cells + next).update(from: cells + previous, count: hidden) }
                         continue
                     }
-                    let inputOffset = (row * steps + t) * width, gateOffset = (t * batch + row) * width
-                    step(a: a.baseAddress! + inputOffset, r: recurrent, rowOffset: row * width, gateOffset: gateOffset,
-                         previous: previous, next: next, peepholes: p)
-                    for j in 0..<hidden { out[(row * steps + t) * hidden + j] = states[next + j] }
+                    step(a: a.baseAddress! + (row * steps + t) * width, r: recurrent + row * width,
+                         gate: gates + (t * batch + row) * width, previous: previous, next: next, peepholes: peep.baseAddress!)
+                    (out.baseAddress! + (row * steps + t) * hidden).update(from: states + next, count: hidden)
                 }
             }
-        }}}}
+        }}}}}
         return output
     }
 
-    /// One cell step for one sequence: reads a (the input projection) and r, writes the state and gates.
-    private func step(a: UnsafePointer<Float>, r: [Float], rowOffset: Int, gateOffset: Int, previous: Int, next: Int,
-                      peepholes p: [Float]) {
+    /// One cell step for one sequence, eight hidden units at a time: reads a (the input projection) and
+    /// r, writes the gates and the new state.
+    private func step(a: UnsafePointer<Float>, r: UnsafePointer<Float>, gate: UnsafeMutablePointer<Float>,
+                      previous: Int, next: Int, peepholes p: UnsafePointer<Float>) {
         let hidden = self.hidden
-        switch cell {
-        case .elman:
-            for j in 0..<hidden {
-                let h = Foundation.tanh(a[j] + r[rowOffset + j])
-                gates[gateOffset + j] = h
-                states[next + j] = h
-            }
-        case .lstm(let peep):
-            for j in 0..<hidden {
-                let c0 = cells[previous + j]
-                let i = logistic(a[j] + r[rowOffset + j] + (peep ? p[j] * c0 : 0))
-                let f = logistic(a[hidden + j] + r[rowOffset + hidden + j] + (peep ? p[hidden + j] * c0 : 0))
-                let g = Foundation.tanh(a[2 * hidden + j] + r[rowOffset + 2 * hidden + j])
+        for j in stride(from: 0, to: hidden, by: 8) {
+            let n = Swift.min(8, hidden - j)
+            func z(_ block: Int) -> SIMD8<Float> { lanes(a + block * hidden + j, n) + lanes(r + block * hidden + j, n) }
+            switch cell {
+            case .elman:
+                let h = hyperbolicTangent(z(0))
+                store(h, gate + j, n)
+                store(h, states + next + j, n)
+            case .lstm:
+                let c0 = lanes(cells + previous + j, n)
+                let i = logistic(z(0) + lanes(p + j, n) * c0), f = logistic(z(1) + lanes(p + hidden + j, n) * c0)
+                let g = hyperbolicTangent(z(2))
                 let c = f * c0 + i * g
-                let o = logistic(a[3 * hidden + j] + r[rowOffset + 3 * hidden + j] + (peep ? p[2 * hidden + j] * c : 0))
-                (gates[gateOffset + j], gates[gateOffset + hidden + j]) = (i, f)
-                (gates[gateOffset + 2 * hidden + j], gates[gateOffset + 3 * hidden + j]) = (g, o)
-                cells[next + j] = c
-                states[next + j] = o * Foundation.tanh(c)
-            }
-        case .gru:
-            let resetOffset = gateOffset / 3
-            for j in 0..<hidden {
-                let reset = logistic(a[j] + r[rowOffset + j])
-                let z = logistic(a[hidden + j] + r[rowOffset + hidden + j])
-                let rn = r[rowOffset + 2 * hidden + j]
-                let n = Foundation.tanh(a[2 * hidden + j] + reset * rn)
-                (gates[gateOffset + j], gates[gateOffset + hidden + j], gates[gateOffset + 2 * hidden + j]) = (reset, z, n)
-                resetInputs[resetOffset + j] = rn
-                states[next + j] = (1 - z) * n + z * states[previous + j]
+                let o = logistic(z(3) + lanes(p + 2 * hidden + j, n) * c)
+                store(i, gate + j, n); store(f, gate + hidden + j, n)
+                store(g, gate + 2 * hidden + j, n); store(o, gate + 3 * hidden + j, n)
+                store(c, cells + next + j, n)
+                store(o * hyperbolicTangent(c), states + next + j, n)
+            case .gru:
+                let reset = logistic(z(0)), update = logistic(z(1))
+                let rn = lanes(r + 2 * hidden + j, n)
+                let candidate = hyperbolicTangent(lanes(a + 2 * hidden + j, n) + reset * rn)
+                store(reset, gate + j, n); store(update, gate + hidden + j, n); store(candidate, gate + 2 * hidden + j, n)
+                store(rn, resetInputs + previous + j, n)
+                store((1 - update) * candidate + update * lanes(states + previous + j, n), states + next + j, n)
             }
         }
     }
 }
 
-/// σ(x) = 1/(1 + e⁻ˣ).
-@inline(__always) func logistic(_ x: Float) -> Float { 1 / (1 + Foundation.exp(-x)) }
+/// The first `count` (≤ 8) floats at `p` as lanes (the rest 0).
+@inline(__always) func lanes(_ p: UnsafePointer<Float>, _ count: Int) -> SIMD8<Float> {
+    if count == 8 { return UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
+    var v = SIMD8<Float>()
+    for k in 0..<count { v[k] = p[k] }
+    return v
+}
+
+/// Writes the first `count` (≤ 8) lanes of `v` to `p`.
+@inline(__always) func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ count: Int) {
+    if count == 8 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self); return }
+    for k in 0..<count { p[k] = v[k] }
+}
+
+/// σ(x) = 1/(1 + e⁻ˣ), eight lanes.
+@inline(__always) func logistic(_ x: SIMD8<Float>) -> SIMD8<Float> { 1 / (1 + VectorMath.exp(-x)) }
+
+/// tanh(x) = 2σ(2x) − 1, eight lanes.
+@inline(__always) func hyperbolicTangent(_ x: SIMD8<Float>) -> SIMD8<Float> { 2 / (1 + VectorMath.exp(-2 * x)) - 1 }
