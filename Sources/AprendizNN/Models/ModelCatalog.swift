@@ -6,9 +6,10 @@ import AprendizTensor
 /// |---|---|---|
 /// | `lenet5` | ``Sequential/leNet5(classes:using:)`` (§21.9.1) | `[n, 28, 28, 1]` |
 /// | `fashion-conv-net` | ``Sequential/fashionConvNet(classes:dropoutSeed:using:)`` (Fashion-MNIST's "2 Conv + pooling", 0.916) | `[n, 28, 28, 1]` |
+/// | `small-resnet` | ``Sequential/smallResNet(classes:width:using:)`` (§22, three basic residual blocks) | `[n, 28, 28, 1]` |
 public enum ModelCatalog {
     /// The known names, sorted.
-    public static let names = ["fashion-conv-net", "lenet5"]
+    public static let names = ["fashion-conv-net", "lenet5", "small-resnet"]
 
     /// The input shape (without the batch axis) the named model expects, or `nil` for an unknown name.
     public static func inputShape(of name: String) -> [Int]? { names.contains(name) ? [28, 28, 1] : nil }
@@ -19,6 +20,7 @@ public enum ModelCatalog {
         switch name {
         case "lenet5": return .leNet5(classes: classes, using: &generator)
         case "fashion-conv-net": return .fashionConvNet(classes: classes, dropoutSeed: generator.next(), using: &generator)
+        case "small-resnet": return .smallResNet(classes: classes, using: &generator)
         default: throw ModelCatalogError.unknownModel(name, known: names)
         }
     }
