@@ -16,7 +16,7 @@ extension ModelFactory {
         guard inputShape.count == 3, inputShape[2] == 1 else {
             throw CLIError("--model \(kind.rawValue) reads one-channel images; the examples have shape \(inputShape)")
         }
-        if kind == .lenet5 || kind == .fashionConvNet {
+        if kind == .lenet5 || kind == .fashionConvNet || kind == .smallResNet {
             guard inputShape == [28, 28, 1] else {
                 throw CLIError("--model \(kind.rawValue) needs 28×28 images (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
             }

@@ -11,12 +11,14 @@ import ArgumentParser
 /// | `lenet5` | LeNet-5 (§21.9.1) on 28×28×1 images |
 /// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (``makeConvolutional(_:inputShape:classes:using:)``) |
 /// | `fashion-conv-net` | the "2 Conv + pooling" network of Fashion-MNIST's README (0.916 published) on 28×28×1 images |
+/// | `small-resnet` | a small residual network (§22: three basic blocks, batch normalisation) on 28×28×1 images |
 enum ModelKind: String, Codable, CaseIterable, ExpressibleByArgument {
     case mlp, lenet5, convnet, linear, logistic
     case fashionConvNet = "fashion-conv-net"
+    case smallResNet = "small-resnet"
 
     /// Whether the model reads images `[h, w, 1]` rather than feature vectors.
-    var isConvolutional: Bool { self == .lenet5 || self == .convnet || self == .fashionConvNet }
+    var isConvolutional: Bool { self == .lenet5 || self == .convnet || self == .fashionConvNet || self == .smallResNet }
 }
 
 /// Builds ``ModelKind`` networks for a data set's example shape and output count.
@@ -54,7 +56,7 @@ enum ModelFactory {
             }
             layers.append(Dense(width, outputs, using: &generator))
             return Sequential(layers)
-        case .lenet5, .convnet, .fashionConvNet:
+        case .lenet5, .convnet, .fashionConvNet, .smallResNet:
             guard task == .classification else { throw CLIError("--model \(kind.rawValue) is for classification") }
             return try makeConvolutional(kind, inputShape: inputShape, classes: outputs, using: &generator)
         }
