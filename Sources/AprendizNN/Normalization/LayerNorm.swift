@@ -36,7 +36,7 @@ public final class LayerNorm: Module {
         super.init()
     }
 
-    /// Normalises over the last `normalizedShape.count` axes of a single feature count `features`.
+    /// Normalises over the last axis, of size `features` (same as `LayerNorm([features])`).
     public convenience init(features: Int, epsilon: Float = 1e-5, elementwiseAffine: Bool = true) {
         self.init([features], epsilon: epsilon, elementwiseAffine: elementwiseAffine)
     }
