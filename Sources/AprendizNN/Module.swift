@@ -52,6 +52,20 @@ open class Module {
         return result
     }
 
+    /// This module's own buffers: state that is saved with the model but not trained by gradients
+    /// (``BatchNorm``'s running statistics), with their names. None unless a subclass overrides it.
+    open func namedOwnBuffers() -> [(name: String, buffer: Variable)] { [] }
+
+    /// Every buffer of this module and its descendants, depth first, named by dotted path
+    /// (`layers.1.runningMean`).
+    public func namedBuffers() -> [(name: String, buffer: Variable)] {
+        var result = namedOwnBuffers()
+        for (prefix, child) in namedChildren() {
+            result += child.namedBuffers().map { ("\(prefix).\($0.name)", $0.buffer) }
+        }
+        return result
+    }
+
     /// Every parameter, in the order of ``namedParameters()``.
     public func parameters() -> [Variable] { namedParameters().map(\.parameter) }
 

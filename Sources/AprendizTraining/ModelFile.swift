@@ -1,4 +1,5 @@
 import Foundation
+import AprendizAutodiff
 import AprendizData
 import AprendizNN
 import AprendizOptimizers
@@ -11,7 +12,8 @@ import AprendizTensor
 /// header: {"layers.0.weight": {"dtype": "F32", "shape": [64, 256], "data_offsets": [0, 65536]}, …,
 ///          "__metadata__": {"format": "pt", "aprendiz.architecture": "{\"type\":\"Sequential\",…}", …}}
 /// ```
-/// Parameters are stored under their dotted names (``Module/namedParameters()``), optimizer state
+/// Parameters are stored under their dotted names (``Module/namedParameters()``, then the buffers of
+/// ``Module/namedBuffers()`` such as batch normalisation's running statistics), optimizer state
 /// under `optimizer.<key>` (``Optimizer/stateTensors()``), and the architecture (``Architecture``
 /// JSON) in the metadata so ``load(from:registry:)`` rebuilds the model without its code. Dense
 /// weights are `[inputs, outputs]`: PyTorch's `nn.Linear` wants the transpose.
@@ -38,7 +40,7 @@ public enum ModelFile {
             guard missing.isEmpty else { throw ModelFileError.unregisteredLayers(url.path, types: missing) }
         }
         var tensors: [String: SafetensorsTensor] = [:]
-        for (name, parameter) in model.namedParameters() { tensors[name] = SafetensorsTensor(parameter.value) }
+        for (name, parameter) in storedTensors(of: model) { tensors[name] = SafetensorsTensor(parameter.value) }
         for (key, value) in optimizer?.stateTensors() ?? [:] { tensors[optimizerPrefix + key] = SafetensorsTensor(value) }
         var header = metadata.merging(["format": "pt"]) { $1 }
         if let architecture = model.describedArchitecture { header[architectureKey] = architecture.jsonString() }
@@ -69,9 +71,14 @@ public enum ModelFile {
         return archive.metadata
     }
 
+    /// The parameters and then the buffers (running statistics) of `model`: what a model file holds.
+    private static func storedTensors(of model: Module) -> [(name: String, parameter: Variable)] {
+        model.namedParameters() + model.namedBuffers().map { (name: $0.name, parameter: $0.buffer) }
+    }
+
     /// Checks every name and shape first, then assigns, so a mismatch leaves the model untouched.
     private static func assign(_ archive: SafetensorsArchive, to model: Module, path: String) throws -> [String: Tensor] {
-        let parameters = model.namedParameters()
+        let parameters = storedTensors(of: model)
         for (name, parameter) in parameters {
             guard let stored = archive.tensors[name] else { throw ModelFileError.missingParameter(path, name: name) }
             guard stored.shape == parameter.shape else {

@@ -4,7 +4,7 @@ import Foundation
 /// A free-form JSON fixture under `Tests/Fixtures/` (for generators whose output is not a list of
 /// op cases): navigate with key paths, read numbers, tensors (`{"shape", "data"}`) and lists.
 public struct JSONFixture {
-    private let value: Any
+    fileprivate let value: Any
 
     /// Loads `Tests/Fixtures/<name>`.
     public init(_ name: String, filePath: String = #filePath) throws {
@@ -34,4 +34,20 @@ public struct JSONFixture {
     public var floats: [Float] { array.map(\.float) }
     /// This `{"shape": [...], "data": [...]}` object as a tensor.
     public var tensor: Tensor { Tensor(shape: self["shape"].array.map(\.int), scalars: self["data"].floats) }
+}
+
+extension JSONFixture {
+    /// Whether this object has the member `key`.
+    public func has(_ key: String) -> Bool { (value as? [String: Any])?[key] != nil }
+    /// This string.
+    public var string: String { value as! String }
+    /// This Boolean.
+    public var bool: Bool { (value as! NSNumber).boolValue }
+    /// Whether this is JSON `null`.
+    public var isNull: Bool { value is NSNull }
+}
+
+extension JSONFixture {
+    /// The keys of this object.
+    public var keys: [String] { (value as? [String: Any]).map { Array($0.keys) } ?? [] }
 }

@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
             BenchGEMMCommand.self,
             BenchElementwiseCommand.self,
             BenchCNNCommand.self,
+            BenchLSTMCommand.self,
             BenchAllCommand.self,
             BenchLinearAlgebraCommand.self,
             BenchCSVCommand.self,

@@ -25,6 +25,9 @@ public struct ArchitectureRegistry: Sendable {
         registry.register(AveragePooling2D.self)
         registry.register(GlobalAveragePooling2D.self)
         registry.registerActivations()
+        registry.registerNormalization()
+        registry.registerRecurrent()
+        registry.registerResidual()
         return registry
     }()
 

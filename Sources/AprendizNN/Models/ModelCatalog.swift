@@ -13,6 +13,7 @@ import AprendizTensor
 public enum ModelCatalog: String, Catalogue {
     case lenet5
     case fashionConvNet = "fashion-conv-net"
+    case smallResNet = "small-resnet"
 
     /// `model`, in messages (``CatalogueError``).
     public static let familyName = "model"
@@ -20,7 +21,7 @@ public enum ModelCatalog: String, Catalogue {
     /// The input shape (without the batch axis) the model expects.
     public var inputShape: [Int] {
         switch self {
-        case .lenet5, .fashionConvNet: [28, 28, 1]
+        case .lenet5, .fashionConvNet, .smallResNet: [28, 28, 1]
         }
     }
 
@@ -29,6 +30,7 @@ public enum ModelCatalog: String, Catalogue {
         switch self {
         case .lenet5: .leNet5(classes: classes, using: &generator)
         case .fashionConvNet: .fashionConvNet(classes: classes, dropoutSeed: generator.next(), using: &generator)
+        case .smallResNet: .smallResNet(classes: classes, using: &generator)
         }
     }
 }
