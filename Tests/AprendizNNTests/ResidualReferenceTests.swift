@@ -61,7 +61,7 @@ import Testing
         let model = Sequential.smallResNet(using: &generator)
         #expect(model(Tensor.zeros([2, 28, 28, 1])).shape == [2, 10])
         #expect(model.parameters().map(\.value.count).reduce(0, +) == 77_754)
-        let named = try? ModelCatalog.make("small-resnet", classes: 10, using: &generator)
-        #expect(named?.describedArchitecture == model.describedArchitecture && ModelCatalog.inputShape(of: "small-resnet") == [28, 28, 1])
+        let named = try? ModelCatalog.named("small-resnet").make(classes: 10, using: &generator)
+        #expect(named?.describedArchitecture == model.describedArchitecture && ModelCatalog.smallResNet.inputShape == [28, 28, 1])
     }
 }

@@ -43,8 +43,6 @@ extension JSONFixture {
     public var string: String { value as! String }
     /// This Boolean.
     public var bool: Bool { (value as! NSNumber).boolValue }
-    /// Whether this is JSON `null`.
-    public var isNull: Bool { value is NSNull }
 }
 
 extension JSONFixture {
