@@ -98,7 +98,7 @@ import Testing
         #expect(lenet(Tensor.zeros([3, 28, 28, 1])).shape == [3, 10])
         let fashion = try ModelCatalog.named("fashion-conv-net").make(using: &generator)
         #expect(fashion.parameters().map(\.value.count).reduce(0, +) == 3_274_634)
-        #expect(throws: CatalogueError(family: "model", name: "alexnet", known: ["lenet5", "fashion-conv-net"])) {
+        #expect(throws: CatalogueError(family: "model", name: "alexnet", known: ["lenet5", "fashion-conv-net", "small-resnet"])) {
             try ModelCatalog.named("alexnet")
         }
     }
