@@ -16,7 +16,7 @@ import Darwin
 import Foundation
 
 /// The system CBLAS found at run time, if any.
-public struct BLASLibrary: @unchecked Sendable {
+package struct BLASLibrary: @unchecked Sendable {
     /// `void cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
     typealias SGEMMFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
                                               UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
@@ -25,7 +25,7 @@ public struct BLASLibrary: @unchecked Sendable {
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
 
     /// A readable name, e.g. "OpenBLAS (libopenblas.so.0)", or the path it was loaded from.
-    public let name: String
+    package let name: String
     private let sgemmFunction: SGEMMFunction
     private let setThreadsFunction: SetThreadsFunction?
 
@@ -35,7 +35,7 @@ public struct BLASLibrary: @unchecked Sendable {
     /// Linux; Accelerate on macOS). Its own threading is switched off (one thread): ``MatrixMultiply``
     /// splits large products over ``Parallel``'s pool instead, so one pool owns the cores and the
     /// library's spinning threads never compete with it (on 2 cores they made training slower).
-    public static let shared: BLASLibrary? = {
+    package static let shared: BLASLibrary? = {
         let requested = ProcessInfo.processInfo.environment["APRENDIZ_BLAS"]
         if let requested, requested.lowercased() == "none" { return nil }
         let candidates = requested.map { [$0] } ?? defaultCandidates
@@ -109,7 +109,7 @@ public struct BLASLibrary: @unchecked Sendable {
     }
 
     /// C ← α·op(A)·op(B) + β·C through `cblas_sgemm` (row-major; sizes must fit in Int32).
-    public func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    package func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
@@ -118,7 +118,7 @@ public struct BLASLibrary: @unchecked Sendable {
     }
 
     /// Sets the library's own thread count (`openblas_set_num_threads`); a no-op for other BLASes.
-    public func setThreadCount(_ n: Int) {
+    package func setThreadCount(_ n: Int) {
         setThreadsFunction?(Int32(max(1, n)))
     }
 }

@@ -27,7 +27,7 @@ import CAprendizSIMD
 // product has enough work to repay the hand-off.
 
 /// Blocked, packed, multi-threaded single-precision GEMM in Swift (row-major).
-public enum SwiftGEMM {
+package enum SwiftGEMM {
     /// Rows of C per micro-kernel call.
     static let mr = Int(APRENDIZ_GEMM_MR)
     /// Columns of C per micro-kernel call (two AVX2 vectors, one AVX-512 vector).
@@ -45,7 +45,7 @@ public enum SwiftGEMM {
     ///
     /// `lda`, `ldb`, `ldc` are the row strides of A, B and C as stored (before the transpose).
     /// With β = 0, C is not read (it may hold NaN or be uninitialised). With k = 0, C ← β·C.
-    public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m <= 0 || n <= 0 { return }
