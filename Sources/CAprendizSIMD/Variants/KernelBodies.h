@@ -50,13 +50,27 @@ static inline __attribute__((always_inline)) vf select(vi mask, vf a, vf b) {
 
 /// C[0..<MR, 0..<NR] ← α·Ã·B̃ + β·C for one MR×kc packed panel of A and one kc×NR panel of B
 /// (layouts of `SwiftGEMM.packA`/`packB`). MR·NR/W accumulators stay in registers over the k loop:
-/// 12 ymm for AVX2, 6 zmm for AVX-512. With β = 0, C is not read.
+/// 12 ymm for AVX2, 2 × 6 zmm for AVX-512. With β = 0, C is not read.
 static inline __attribute__((always_inline)) void micro_kernel(long kc, const float *a, const float *b, float *c,
                                                                long ldc, float alpha, float beta) {
-    vf acc[MR][VR];
+    vf acc[MR][VR], odd[MR][VR];
     for (int i = 0; i < MR; i++)
-        for (int v = 0; v < VR; v++) acc[i][v] = splat(0);
-    for (long p = 0; p < kc; p++) {
+        for (int v = 0; v < VR; v++) acc[i][v] = odd[i][v] = splat(0);
+    long p = 0;
+    if (VR == 1) {
+        // One vector per row (AVX-512) gives only MR chains of dependent multiply-adds, too few to
+        // hide their latency: even and odd steps of k go to two sets of accumulators, added at the end.
+        for (; p + 2 <= kc; p += 2) {
+            vf b0 = load(b), b1 = load(b + NR);
+            for (int i = 0; i < MR; i++) {
+                acc[i][0] = splat(a[i]) * b0 + acc[i][0];
+                odd[i][0] = splat(a[MR + i]) * b1 + odd[i][0];
+            }
+            a += 2 * MR;
+            b += 2 * NR;
+        }
+    }
+    for (; p < kc; p++) {
         vf bv[VR];
         for (int v = 0; v < VR; v++) bv[v] = load(b + v * W);
         for (int i = 0; i < MR; i++) {
@@ -66,6 +80,8 @@ static inline __attribute__((always_inline)) void micro_kernel(long kc, const fl
         a += MR;
         b += NR;
     }
+    if (VR == 1)
+        for (int i = 0; i < MR; i++) acc[i][0] += odd[i][0];
     vf va = splat(alpha);
     if (beta == 0) {
         for (int i = 0; i < MR; i++)
