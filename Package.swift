@@ -1,31 +1,39 @@
 // swift-tools-version: 6.0
 import PackageDescription
-import Foundation
 
 // MARK: - Kernel code generation
 //
-// The tensor kernels are written with SIMD8<Float>. On x86_64 they are compiled for the Haswell
-// baseline (AVX2 + FMA, every x86_64 server CPU since 2013) so that a SIMD8 is one ymm register and
-// a multiply-add is one FMA instruction; without it LLVM emits SSE2 code at half the throughput.
-// Set APRENDIZ_PORTABLE=1 when building to drop the flag (for very old CPUs, or to use Aprendiz as a
-// dependency of another package, where SwiftPM forbids unsafe flags).
+// Aprendiz builds with no unsafe flags where it is a dependency, so another package can use it with
+// `.package(url: …, from: …)` (SwiftPM refuses unsafe flags in versioned dependencies). Its speed
+// does not depend on build flags: the hot loops (GEMM macro-kernel, vector–matrix products, exp,
+// log, the Adam step) are C in CAprendizSIMD, compiled per function for AVX-512, AVX2 + FMA and the
+// baseline, and the variant is picked once at run time from the CPU's features
+// (Sources/CAprendizSIMD/Dispatch.c). The rest compiles for the default target, like any package.
 //
-// Debug builds (`swift test`) optimise these modules too (-O; preconditions stay on): unoptimised
-// SIMD and generic kernel code runs 10–100× slower, which turned the test suite's training runs
-// into minutes each. Tests still see internal symbols (SwiftPM passes -enable-testing).
-let portable = ProcessInfo.processInfo.environment["APRENDIZ_PORTABLE"] != nil
+// Only when Aprendiz is the root package (its own `swift build`, `swift test`, `swift run`) do the
+// kernel modules get unsafe flags, as before the C kernels existed:
+// - `-target-cpu haswell` on x86-64 (AVX2 + FMA, every x86-64 server CPU since 2013), so the Swift
+//   `SIMD8<Float>` loops that stay in Swift (activations, losses, pooling, the other optimizers) use
+//   one ymm register per vector; a dependency build runs them as SSE2 (see the README's table);
+// - `-Ounchecked` in release builds;
+// - `-O` in debug builds (`-O2` for the C kernels; preconditions stay on): unoptimised SIMD and
+//   generic kernel code runs 10–100× slower, which turned the test suite's training runs into
+//   minutes each. Tests still see internal symbols (SwiftPM passes -enable-testing).
+// A package is a dependency when SwiftPM or Xcode checked it out into a `checkouts` folder
+// (`.build/checkouts/Aprendiz`, `…/SourcePackages/checkouts/Aprendiz`); there none of this applies,
+// and `Examples/Consumer/build.sh` (run by CI) checks that such a build has no unsafe flags.
+let isRootPackage = !Context.packageDirectory.split(separator: "/").contains("checkouts")
+
 #if arch(x86_64)
-let kernelSettings: [SwiftSetting] = portable ? [] : [
-    .unsafeFlags(["-target-cpu", "haswell"]),
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
+let targetCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
 #else
-let kernelSettings: [SwiftSetting] = portable ? [] : [
+let targetCPU: [SwiftSetting] = []
+#endif
+let kernelSettings: [SwiftSetting] = !isRootPackage ? [] : targetCPU + [
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
-#endif
+let kernelCSettings: [CSetting] = !isRootPackage ? [] : [.unsafeFlags(["-O2"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Aprendiz",
@@ -39,7 +47,7 @@ let package = Package(
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
-        .target(name: "CAprendizSIMD"),
+        .target(name: "CAprendizSIMD", cSettings: kernelCSettings),
         .target(name: "AprendizTensor", dependencies: ["CAprendizSIMD"], swiftSettings: kernelSettings),
 
         // MARK: Reverse-mode automatic differentiation
@@ -52,7 +60,8 @@ let package = Package(
         .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
 
         // MARK: Optimizers and function minimizers
-        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
+        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizLinearAlgebra", "CAprendizSIMD"],
+                swiftSettings: kernelSettings),
 
         // MARK: Data sets, loaders and file formats (depends on the tensor core only)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),

@@ -1,5 +1,6 @@
 import AprendizAutodiff
 import AprendizTensor
+import CAprendizSIMD
 
 /// Adam, adaptive moment estimation (§6.4.3, Algorithm 6; Kingma & Ba 2015).
 ///
@@ -51,21 +52,19 @@ public struct AdamRule: UpdateRule {
 
     public func update(parameter: inout Tensor, gradient: Tensor, state: inout ParameterState, learningRate eta: Float) {
         state.step += 1
-        let kernel = AdamKernel(b1: beta1, b2: beta2, epsilon: epsilon, lambda: weightDecay, eta: eta,
-                                c1: 1 / (1 - power(beta1, state.step)), c2: 1 / (1 - power(beta2, state.step)),
-                                shrink: 1 - eta * decoupledWeightDecay)
-        UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, kernel)
-    }
-}
-
-/// Adam's per-element step (AdamW's with `shrink` < 1): m, v flushed to zero when subnormal.
-struct AdamKernel: ElementwiseUpdate {
-    let b1: Float, b2: Float, epsilon: Float, lambda: Float, eta: Float, c1: Float, c2: Float, shrink: Float
-    var bufferCount: Int { 2 }
-    @inline(__always) func apply<L: UpdateLane>(_ theta: L, _ g: L, _ m: inout L, _ v: inout L) -> L {
-        let gi = g + lambda * theta
-        L.updateMoments(&m, &v, gradient: gi, beta1: b1, beta2: b2)
-        return theta * shrink - eta * (m * c1) / ((v * c2).root + epsilon)
+        let step = aprendiz_adam_step(beta1: beta1, beta2: beta2, epsilon: epsilon, lambda: weightDecay, eta: eta,
+                                      c1: 1 / (1 - power(beta1, state.step)), c2: 1 / (1 - power(beta2, state.step)),
+                                      shrink: 1 - eta * decoupledWeightDecay)
+        // The per-element step is the C kernel `aprendiz_adam_update` (CAprendizSIMD), which runs at
+        // the CPU's vector width whatever target this module was compiled for.
+        withUnsafePointer(to: step) { coefficients in
+            UpdateLoop.run("Adam", parameter: &parameter, gradient: gradient, buffers: &state.buffers, bufferCount: 2) { u in
+                KernelPartition.forEachChunk(u.count) { start, end in
+                    aprendiz_adam_update(end - start, u.parameter + start, u.gradient + start, u.first + start,
+                                         u.second + start, coefficients)
+                }
+            }
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 // Element-wise arithmetic with NumPy broadcasting, and the unary math of the tensor core.
 
+import CAprendizSIMD
+
 extension Tensor {
     public static func + (a: Tensor, b: Tensor) -> Tensor { zip(a, b, AddKernel(), operation: "add") }
     public static func - (a: Tensor, b: Tensor) -> Tensor { zip(a, b, SubtractKernel(), operation: "subtract") }
@@ -24,9 +26,9 @@ extension Tensor {
     public static func *= (a: inout Tensor, b: Float) { a.map(AffineKernel(scale: b, shift: 0)) }
 
     /// eˣ element-wise.
-    public func exp() -> Tensor { mapped(MathKernel(.exp)) }
+    public func exp() -> Tensor { mapped(array: { aprendiz_exp($0, $1, $2) }) }
     /// Natural logarithm element-wise.
-    public func log() -> Tensor { mapped(MathKernel(.log)) }
+    public func log() -> Tensor { mapped(array: { aprendiz_log($0, $1, $2) }) }
     /// log(1 + x), accurate for small x.
     public func log1p() -> Tensor { mapped(MathKernel(.log1p)) }
     /// eˣ − 1, accurate for small x.

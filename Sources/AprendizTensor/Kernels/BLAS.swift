@@ -1,4 +1,4 @@
-// The system CBLAS, found at run time, and the matrix-product dispatch used by the whole library.
+// The system CBLAS, found at run time (the dispatch between it and SwiftGEMM is MatrixMultiply.swift).
 //
 // Why at run time? Linking a BLAS at build time would make it a hard dependency (a system-library
 // target, headers, pkg-config) and break the build where none is installed. Instead the library is
@@ -16,7 +16,7 @@ import Darwin
 import Foundation
 
 /// The system CBLAS found at run time, if any.
-public struct BLASLibrary: @unchecked Sendable {
+package struct BLASLibrary: @unchecked Sendable {
     /// `void cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
     typealias SGEMMFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
                                               UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
@@ -25,7 +25,7 @@ public struct BLASLibrary: @unchecked Sendable {
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
 
     /// A readable name, e.g. "OpenBLAS (libopenblas.so.0)", or the path it was loaded from.
-    public let name: String
+    package let name: String
     private let sgemmFunction: SGEMMFunction
     private let setThreadsFunction: SetThreadsFunction?
 
@@ -35,7 +35,7 @@ public struct BLASLibrary: @unchecked Sendable {
     /// Linux; Accelerate on macOS). Its own threading is switched off (one thread): ``MatrixMultiply``
     /// splits large products over ``Parallel``'s pool instead, so one pool owns the cores and the
     /// library's spinning threads never compete with it (on 2 cores they made training slower).
-    public static let shared: BLASLibrary? = {
+    package static let shared: BLASLibrary? = {
         let requested = ProcessInfo.processInfo.environment["APRENDIZ_BLAS"]
         if let requested, requested.lowercased() == "none" { return nil }
         let candidates = requested.map { [$0] } ?? defaultCandidates
@@ -109,7 +109,7 @@ public struct BLASLibrary: @unchecked Sendable {
     }
 
     /// C ← α·op(A)·op(B) + β·C through `cblas_sgemm` (row-major; sizes must fit in Int32).
-    public func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    package func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
@@ -118,63 +118,7 @@ public struct BLASLibrary: @unchecked Sendable {
     }
 
     /// Sets the library's own thread count (`openblas_set_num_threads`); a no-op for other BLASes.
-    public func setThreadCount(_ n: Int) {
+    package func setThreadCount(_ n: Int) {
         setThreadsFunction?(Int32(max(1, n)))
-    }
-}
-
-/// The matrix-product dispatch used by the whole library: the system BLAS when one was loaded,
-/// else ``SwiftGEMM``.
-public enum MatrixMultiply {
-    /// C ← α·op(A)·op(B) + β·C  (row-major; op(X) = X or Xᵀ; `lda`, `ldb`, `ldc` are row strides as
-    /// stored). With β = 0, C is not read. With k = 0, C ← β·C.
-    public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
-                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        if m <= 0 || n <= 0 { return }
-        if let blas = BLASLibrary.shared, k > 0, fitsInt32(m, n, k, lda, ldb, ldc) {
-            let parts = m * n * k < parallelThreshold ? 1 : min(Parallel.threadCount, max(m, n) / splitGranularity)
-            if parts <= 1 {
-                blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                           a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-                return
-            }
-            // Each part packs the whole of the operand it shares, so share the smaller one: split the
-            // columns of C (sharing op(A), m×k) when m < n, else the rows (sharing op(B), k×n).
-            let splitRows = m >= n
-            let extent = splitRows ? m : n
-            let step = (extent / parts + splitGranularity - 1) / splitGranularity * splitGranularity
-            Parallel.forEach(parts) { part in
-                let start = part * step, size = min(step, extent - start)
-                guard size > 0 else { return }
-                if splitRows {
-                    blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: size, n: n, k: k, alpha: alpha,
-                               a: a + (transposeA ? start : start * lda), lda: lda, b: b, ldb: ldb,
-                               beta: beta, c: c + start * ldc, ldc: ldc)
-                } else {
-                    blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: size, k: k, alpha: alpha,
-                               a: a, lda: lda, b: b + (transposeB ? start * ldb : start), ldb: ldb,
-                               beta: beta, c: c + start, ldc: ldc)
-                }
-            }
-        } else {
-            SwiftGEMM.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                            a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        }
-    }
-
-    /// Which backend products use, for reports: the BLAS name (e.g. "OpenBLAS (libopenblas.so.0)")
-    /// or "Swift".
-    public static var backendName: String { BLASLibrary.shared?.name ?? "Swift" }
-
-    /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only: about
-    /// 3 µs of work, against well under 1 µs to hand half of it to a spinning worker. (It splits
-    /// a one-sample 784 → 256 layer, whose weights then stream from two cores' caches.)
-    static let parallelThreshold = 1 << 17
-    /// Parts of a split product are multiples of this many rows or columns (the BLAS micro-tile).
-    static let splitGranularity = 16
-
-    private static func fitsInt32(_ m: Int, _ n: Int, _ k: Int, _ lda: Int, _ ldb: Int, _ ldc: Int) -> Bool {
-        max(m, n, k, lda, ldb, ldc) <= Int(Int32.max)
     }
 }

@@ -164,6 +164,21 @@ extension Tensor {
     }
 }
 
+extension Tensor {
+    /// Applies a whole-array function `function(source, destination, count)`, split across cores for
+    /// large tensors: for the C kernels of CAprendizSIMD (`aprendiz_exp`, `aprendiz_log`), which run
+    /// at the CPU's widest vector width whatever target the Swift code was compiled for.
+    package func mapped(array function: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
+        let result = Tensor(uninitializedShape: shape)
+        let source = UnsafePointer(storage.pointer)
+        let destination = result.storage.pointer
+        KernelPartition.forEachChunk(count) { start, end in
+            function(source + start, destination + start, end - start)
+        }
+        return result
+    }
+}
+
 /// Walks a broadcast result row by row (a row is the innermost dimension), giving each operand's
 /// offset and whether it is contiguous (stride 1) or repeated (stride 0) along the row.
 public struct BroadcastIterator {

@@ -1,3 +1,5 @@
+import CAprendizSIMD
+
 // Pure-Swift single-precision matrix product (SGEMM), the fallback when no system BLAS is found.
 //
 //     C ← α·op(A)·op(B) + β·C,   row-major,  op(X) = X or Xᵀ,  op(A): m×k,  op(B): k×n,  C: m×n
@@ -14,9 +16,10 @@
 //
 // Packing copies each operand block once into contiguous, 64-byte-aligned memory in exactly the
 // order the micro-kernel reads it, whatever the transposes and leading dimensions are, and pads
-// partial panels with zeros, so the micro-kernel has a single branch-free form. The micro-kernel
-// keeps a 6×16 block of C in 12 `SIMD8<Float>` accumulators (12 of the 16 AVX2 ymm registers) and
-// per step of k does 2 loads of B̃, 6 broadcasts of Ã and 12 fused multiply-adds.
+// partial panels with zeros, so the micro-kernel has a single branch-free form. The macro- and
+// micro-kernel are C (CAprendizSIMD, Variants/KernelBodies.h), compiled for AVX-512, AVX2 + FMA and
+// the baseline and chosen at run time: under AVX2 the micro-kernel keeps a 6×16 block of C in 12 ymm
+// accumulators and per step of k does 2 loads of B̃, 6 broadcasts of Ã and 12 fused multiply-adds.
 //
 // Products with m ≤ 4 or n ≤ 4 (a batch of one, a matrix-vector product) skip packing: every
 // element of B would be packed to be used at most four times, so a streaming matrix-vector loop
@@ -24,11 +27,11 @@
 // product has enough work to repay the hand-off.
 
 /// Blocked, packed, multi-threaded single-precision GEMM in Swift (row-major).
-public enum SwiftGEMM {
+package enum SwiftGEMM {
     /// Rows of C per micro-kernel call.
-    static let mr = 6
-    /// Columns of C per micro-kernel call (two `SIMD8<Float>`).
-    static let nr = 16
+    static let mr = Int(APRENDIZ_GEMM_MR)
+    /// Columns of C per micro-kernel call (two AVX2 vectors, one AVX-512 vector).
+    static let nr = Int(APRENDIZ_GEMM_NR)
     /// Depth of a packed block: a KC×NR panel of B̃ (16 KiB) stays in L1.
     static let kc = 256
     /// Rows of a packed Ã block: MC×KC floats (72 KiB) stay in L2.
@@ -42,7 +45,7 @@ public enum SwiftGEMM {
     ///
     /// `lda`, `ldb`, `ldc` are the row strides of A, B and C as stored (before the transpose).
     /// With β = 0, C is not read (it may hold NaN or be uninitialised). With k = 0, C ← β·C.
-    public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m <= 0 || n <= 0 { return }
@@ -119,26 +122,13 @@ public enum SwiftGEMM {
         }
     }
 
-    /// Runs the micro-kernel over one packed Ã block (mcb rows) and the B̃ column panels `panels`.
+    /// Runs the micro-kernel over one packed Ã block (mcb rows) and the B̃ column panels `panels`:
+    /// the C kernel of the CPU's instruction set (CAprendizSIMD: AVX-512, AVX2 + FMA or baseline).
     static func macroKernel(mcb: Int, ncb: Int, kcb: Int, panels: Range<Int>, packedA: UnsafePointer<Float>,
                             packedB: UnsafePointer<Float>, alpha: Float, beta: Float,
                             c: UnsafeMutablePointer<Float>, ldc: Int) {
-        for jr in panels {
-            let width = min(nr, ncb - jr * nr)
-            let bPanel = packedB + jr * nr * kcb
-            var ir = 0
-            while ir < mcb {
-                let height = min(mr, mcb - ir)
-                let aPanel = packedA + ir * kcb
-                let cTile = c + ir * ldc + jr * nr
-                if height == mr && width == nr {
-                    microKernel(kcb, aPanel, bPanel, cTile, ldc, alpha, beta)
-                } else {
-                    edgeKernel(kcb, aPanel, bPanel, cTile, ldc, alpha, beta, height, width)
-                }
-                ir += mr
-            }
-        }
+        aprendiz_gemm_macro_kernel(mcb, ncb, kcb, panels.lowerBound, panels.upperBound, packedA, packedB,
+                                   alpha, beta, c, ldc)
     }
 
     // MARK: - Packing
@@ -190,86 +180,6 @@ public enum SwiftGEMM {
                 let s = b.base + (row + p) * b.ld + column, d = out + p * nr
                 for j in 0..<width { d[j] = s[j] }
                 for j in width..<nr { d[j] = 0 }
-            }
-        }
-    }
-
-    // MARK: - Micro-kernels
-
-    /// C[0..<6, 0..<16] ← α·Ã·B̃ + β·C for one 6×kc packed panel of A and one kc×16 panel of B.
-    /// The 6×16 accumulator block lives in 12 ymm registers for the whole loop over k.
-    @inline(__always)
-    static func microKernel(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float, _ beta: Float) {
-        typealias V = SIMD8<Float>
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
-        var pa = a
-        var pb = UnsafeRawPointer(b)
-        for _ in 0..<kc {
-            let b0 = pb.load(as: V.self), b1 = pb.load(fromByteOffset: 32, as: V.self)
-            var x = V(repeating: pa[0])
-            c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-            x = V(repeating: pa[1])
-            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-            x = V(repeating: pa[2])
-            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-            x = V(repeating: pa[3])
-            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-            x = V(repeating: pa[4])
-            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-            x = V(repeating: pa[5])
-            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-            pa += 6
-            pb += 64
-        }
-        let va = V(repeating: alpha)
-        if beta == 0 {
-            storeRow(c, va * c00, va * c01)
-            storeRow(c + ldc, va * c10, va * c11)
-            storeRow(c + 2 * ldc, va * c20, va * c21)
-            storeRow(c + 3 * ldc, va * c30, va * c31)
-            storeRow(c + 4 * ldc, va * c40, va * c41)
-            storeRow(c + 5 * ldc, va * c50, va * c51)
-        } else {
-            let vb = V(repeating: beta)
-            updateRow(c, c00, c01, va, vb)
-            updateRow(c + ldc, c10, c11, va, vb)
-            updateRow(c + 2 * ldc, c20, c21, va, vb)
-            updateRow(c + 3 * ldc, c30, c31, va, vb)
-            updateRow(c + 4 * ldc, c40, c41, va, vb)
-            updateRow(c + 5 * ldc, c50, c51, va, vb)
-        }
-    }
-
-    @inline(__always)
-    static func storeRow(_ c: UnsafeMutablePointer<Float>, _ lo: SIMD8<Float>, _ hi: SIMD8<Float>) {
-        let p = UnsafeMutableRawPointer(c)
-        p.storeBytes(of: lo, as: SIMD8<Float>.self)
-        p.storeBytes(of: hi, toByteOffset: 32, as: SIMD8<Float>.self)
-    }
-
-    /// c[0..<16] ← α·(lo, hi) + β·c[0..<16].
-    @inline(__always)
-    static func updateRow(_ c: UnsafeMutablePointer<Float>, _ lo: SIMD8<Float>, _ hi: SIMD8<Float>,
-                          _ alpha: SIMD8<Float>, _ beta: SIMD8<Float>) {
-        let p = UnsafeMutableRawPointer(c)
-        let old0 = p.loadUnaligned(as: SIMD8<Float>.self), old1 = p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-        p.storeBytes(of: (alpha * lo).addingProduct(beta, old0), as: SIMD8<Float>.self)
-        p.storeBytes(of: (alpha * hi).addingProduct(beta, old1), toByteOffset: 32, as: SIMD8<Float>.self)
-    }
-
-    /// A partial tile (height < 6 or width < 16): the full micro-kernel into a scratch tile, then
-    /// only the valid part is merged into C.
-    static func edgeKernel(_ kc: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                           _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ alpha: Float, _ beta: Float,
-                           _ height: Int, _ width: Int) {
-        withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: mr * nr / 8) { buffer in
-            let tile = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Float.self)
-            microKernel(kc, a, b, tile, nr, alpha, 0)
-            for i in 0..<height {
-                let row = c + i * ldc, t = tile + i * nr
-                if beta == 0 { for j in 0..<width { row[j] = t[j] } } else { for j in 0..<width { row[j] = t[j] + beta * row[j] } }
             }
         }
     }

@@ -15,7 +15,11 @@ public enum VectorMath {
         // Clamp with compare-and-blend: `clamped`/`pointwiseMin` are scalarised for IEEE NaN rules.
         var xc = x.replacing(with: upper, where: x .> upper)
         xc.replace(with: lower, where: xc .< lower)
-        let fx = (xc * 1.44269504088896341 + 0.5).rounded(.down)
+        // Adding 1.5·2²³ rounds x/ln2 to the nearest whole number (|r| ≤ ln2/2, as Cephes's
+        // floor(x/ln2 + ½)) and leaves it in the low mantissa bits, in vector registers on every
+        // target: `rounded(.down)` needs SSE4.1 and is eight floorf calls on baseline x86-64.
+        let shifted = xc * 1.44269504088896341 + 12_582_912
+        let fx = shifted - 12_582_912
         var r = xc - fx * 0.693359375
         r = r + fx * 2.12194440e-4
         let r2 = r * r
@@ -26,9 +30,9 @@ public enum VectorMath {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let y = p * r2 + r + 1
-        // fx is a whole number in [−150, 128]: adding 1.5·2²³ puts it in the low mantissa bits, a
+        // fx is a whole number in [−150, 128], held in the low mantissa bits of `shifted`: a
         // conversion that stays in SIMD registers (SIMD8<Int32>(_:rounding:) is scalarised).
-        let n = unsafeBitCast((fx + 12_582_912).bits, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        let n = unsafeBitCast(shifted.bits, to: SIMD8<Int32>.self) &- 0x4B40_0000
         let n1 = n &>> 1, n2 = n &- n1
         let scale1 = SIMD8<Float>(bits: SIMD8<UInt32>(truncatingIfNeeded: (n1 &+ 127) &<< 23))
         let scale2 = SIMD8<Float>(bits: SIMD8<UInt32>(truncatingIfNeeded: (n2 &+ 127) &<< 23))

@@ -1,10 +1,17 @@
-// Vector square root for the Swift kernels.
+// Vector kernels compiled for several instruction sets, and the one chosen for this CPU.
 //
-// Swift's SIMD8<Float>.squareRoot() is a lane-by-lane loop through the C library's sqrtf (whose
-// errno path keeps LLVM from vectorising it): eight calls instead of one instruction. Clang's
-// element-wise builtin lowers to llvm.sqrt.v8f32, which the Swift module compiles to a single
-// vsqrtps (IEEE-exact, like sqrtf). ext_vector_type(8) float imports into Swift as SIMD8<Float>,
-// and a static inline function is inlined into the Swift caller.
+// Swift has no per-function target attribute, so Swift code runs on whatever the build's target CPU
+// is: baseline x86-64 (SSE2, no FMA) unless the build passes `-target-cpu`, an unsafe flag SwiftPM
+// refuses in a package used as a dependency. The hot loops therefore live here, in C, compiled per
+// function for AVX-512, AVX2 + FMA and the baseline (Variants/), and the best one the CPU and the
+// operating system support is picked once, at run time (Dispatch.c). On arm64 there is one
+// variant, NEON being part of the baseline there.
+//
+// `aprendiz_sqrt8` is different: a static inline function inlined into the Swift caller, so it
+// compiles for the Swift module's own target. Swift's SIMD8<Float>.squareRoot() is a lane-by-lane
+// loop through sqrtf; clang's element-wise builtin lowers to llvm.sqrt.v8f32 (one vsqrtps under
+// AVX, two sqrtps under SSE2; IEEE-exact like sqrtf). ext_vector_type(8) float imports into Swift
+// as SIMD8<Float>.
 #ifndef APRENDIZ_SIMD_H
 #define APRENDIZ_SIMD_H
 
@@ -12,6 +19,89 @@ typedef float aprendiz_float8 __attribute__((ext_vector_type(8)));
 
 static inline __attribute__((always_inline)) aprendiz_float8 aprendiz_sqrt8(aprendiz_float8 x) {
     return __builtin_elementwise_sqrt(x);
+}
+
+/// Rows and columns of C computed by one GEMM micro-kernel call; `SwiftGEMM` packs its operands
+/// in panels of these sizes.
+#define APRENDIZ_GEMM_MR 6
+#define APRENDIZ_GEMM_NR 16
+
+/// The instruction sets kernels are compiled for, in increasing order.
+typedef enum {
+    aprendiz_simd_baseline = 0,  ///< SSE2 on x86-64; NEON on arm64
+    aprendiz_simd_avx2 = 1,      ///< AVX2 + FMA3 (Intel Haswell, AMD Zen and later)
+    aprendiz_simd_avx512 = 2,    ///< AVX-512 F (Intel Skylake-SP, AMD Zen 4 and later)
+} aprendiz_simd_level;
+
+/// The coefficients of one Adam step (see `aprendiz_adam_update`).
+typedef struct {
+    float beta1, beta2, epsilon, lambda, eta, c1, c2, shrink;
+} aprendiz_adam_step;
+
+/// One variant's kernels (see the functions below for what each computes).
+typedef struct {
+    void (*gemm_macro_kernel)(long mcb, long ncb, long kcb, long first_panel, long end_panel,
+                              const float *packed_a, const float *packed_b, float alpha, float beta, float *c,
+                              long ldc);
+    void (*gemv_rows)(const float *x, const float *b, long ldb, long k, long j0, long j1, float *y);
+    void (*gemv_columns)(const float *x, const float *b, long ldb, long k, long j0, long j1, float *y);
+    void (*exp)(const float *x, float *y, long count);
+    void (*log)(const float *x, float *y, long count);
+    void (*adam_update)(long count, float *theta, const float *gradient, float *m, float *v,
+                        const aprendiz_adam_step *step);
+} aprendiz_kernel_table;
+
+/// The best level this CPU and operating system support.
+aprendiz_simd_level aprendiz_simd_supported_level(void);
+
+/// The level kernels run at: the supported level, or a lower one set by `APRENDIZ_SIMD`
+/// (`baseline`, `avx2`, `avx512`) when the process starts, or by `aprendiz_simd_set_level`.
+aprendiz_simd_level aprendiz_simd_active_level(void);
+
+/// Runs the kernels at `level` (limited to the supported level); returns the level now active.
+/// For tests and benchmarks comparing variants; not meant to be changed while kernels run.
+aprendiz_simd_level aprendiz_simd_set_level(aprendiz_simd_level level);
+
+/// The kernels of the active level.
+const aprendiz_kernel_table *aprendiz_kernels(void);
+
+/// The kernels compiled for `level`, or NULL when this CPU does not support it (for tests that run
+/// every variant without changing the active one).
+const aprendiz_kernel_table *aprendiz_kernels_for_level(aprendiz_simd_level level);
+
+/// GEMM macro-kernel: for each B̃ column panel jr in first_panel..<end_panel and each MR-row panel
+/// of Ã, C[ir.., jr·NR..] ← α·Ã_ir·B̃_jr + β·C, where Ã is an mcb×kcb block packed as MR-row panels
+/// and B̃ a kcb×ncb block packed as NR-column panels (zero-padded). With β = 0, C is not read.
+static inline void aprendiz_gemm_macro_kernel(long mcb, long ncb, long kcb, long first_panel, long end_panel,
+                                              const float *packed_a, const float *packed_b, float alpha, float beta,
+                                              float *c, long ldc) {
+    aprendiz_kernels()->gemm_macro_kernel(mcb, ncb, kcb, first_panel, end_panel, packed_a, packed_b, alpha, beta, c,
+                                          ldc);
+}
+
+/// y[j] = Σₚ x[p]·B[p, j] for j in j0..<j1 (B row-major with row stride ldb, k rows).
+static inline void aprendiz_gemv_rows(const float *x, const float *b, long ldb, long k, long j0, long j1, float *y) {
+    aprendiz_kernels()->gemv_rows(x, b, ldb, k, j0, j1, y);
+}
+
+/// y[j] = Σₚ x[p]·B[j, p] for j in j0..<j1 (rows of B, stride ldb, k columns used).
+static inline void aprendiz_gemv_columns(const float *x, const float *b, long ldb, long k, long j0, long j1,
+                                         float *y) {
+    aprendiz_kernels()->gemv_columns(x, b, ldb, k, j0, j1, y);
+}
+
+/// y[i] = eˣ⁽ⁱ⁾ for i in 0..<count (a few ulps; +∞ above 88.72, 0 below −103.97, NaN stays NaN).
+static inline void aprendiz_exp(const float *x, float *y, long count) { aprendiz_kernels()->exp(x, y, count); }
+
+/// y[i] = log x[i] for i in 0..<count (a few ulps; the C library's logf for non-normal inputs).
+static inline void aprendiz_log(const float *x, float *y, long count) { aprendiz_kernels()->log(x, y, count); }
+
+/// One Adam step over `count` elements, in place: g ← g + λθ; m ← β₁m + (1 − β₁)g;
+/// v ← β₂v + (1 − β₂)g² (m and v flushed to zero when subnormal); θ ← shrink·θ − η·(c₁m)/(√(c₂v) + ε)
+/// (c₁, c₂ the bias corrections 1/(1 − βᵗ); shrink = 1 − ηλ_decoupled for AdamW, else 1).
+static inline void aprendiz_adam_update(long count, float *theta, const float *gradient, float *m, float *v,
+                                        const aprendiz_adam_step *step) {
+    aprendiz_kernels()->adam_update(count, theta, gradient, m, v, step);
 }
 
 #endif
