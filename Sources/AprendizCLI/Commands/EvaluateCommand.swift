@@ -40,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
         let data: PreparedData
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
-                                            standardizer: metadata.standardizer)
+                                            standardizer: metadata.standardizer, classLabels: metadata.classLabels)
         } catch let error as CLIError {
             throw CLIError("model file '\(model)' (trained on \(metadata.dataset)): \(error)")
         }

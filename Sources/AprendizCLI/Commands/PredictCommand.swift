@@ -27,12 +27,13 @@ struct PredictCommand: ParsableCommand {
         let (network, metadata) = try ModelMetadata.loadModel(model)
         guard FileManager.default.fileExists(atPath: input) else { throw CLIError("input file '\(input)' does not exist") }
         let table = try NumericTable(contentsOf: URL(fileURLWithPath: input))
+        guard table.rowCount > 0 else { throw CLIError("input file '\(input)' has a header but no rows") }
         var features = try Self.features(table, metadata: metadata, path: input)
         if let standardizer = metadata.standardizer { features = standardizer.transform(features) }
         let inputs = features.reshaped([table.rowCount] + metadata.inputShape)
         let trainer = Trainer(model: network, loss: .mse, optimizer: SGD(parameters: []))
         let outputs = trainer.predict(inputs)
-        let text = Self.csv(outputs, task: metadata.task)
+        let text = Self.csv(outputs, task: metadata.task, labels: metadata.classLabels)
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
@@ -56,8 +57,9 @@ struct PredictCommand: ParsableCommand {
         return Tensor(shape: [table.rowCount, table.columnCount], scalars: table.values)
     }
 
-    /// Probabilities (softmax of the logits) and the predicted class, or the regression output.
-    static func csv(_ outputs: Tensor, task: LearningTask) -> String {
+    /// Probabilities (softmax of the logits) and the predicted class (its original target value when the model
+    /// stores `labels`), or the regression output.
+    static func csv(_ outputs: Tensor, task: LearningTask, labels: [Float]? = nil) -> String {
         guard task == .classification else {
             return "prediction\n" + outputs.scalars.map { "\($0)" }.joined(separator: "\n") + "\n"
         }
@@ -68,7 +70,8 @@ struct PredictCommand: ParsableCommand {
         let p = probabilities.scalars
         for row in 0..<outputs.shape[0] {
             let cells = (0..<classes).map { String(format: "%.6f", p[row * classes + $0]) }
-            lines.append(cells.joined(separator: ",") + ",\(predicted[row])")
+            let label = labels.map { String(format: "%.0f", Double($0[predicted[row]])) } ?? "\(predicted[row])"
+            lines.append(cells.joined(separator: ",") + ",\(label)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
