@@ -118,3 +118,18 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - Fuzz targets (libFuzzer), only when APRENDIZ_FUZZ is set
+//
+// `Fuzz/build.sh` builds them with `-sanitize=fuzzer,address` in their own scratch folder; a plain
+// `swift build` never sees them (they have no `main`: libFuzzer supplies it).
+if ProcessInfo.processInfo.environment["APRENDIZ_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for (name, dependencies) in [("FuzzSafetensors", ["AprendizData"]), ("FuzzModelFile", ["AprendizTraining"]),
+                                 ("FuzzIDX", ["AprendizData"]), ("FuzzNumericTable", ["AprendizData"])] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: (dependencies + ["FuzzSupport"]).map { .target(name: $0) }, path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

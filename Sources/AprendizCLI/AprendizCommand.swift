@@ -1,5 +1,9 @@
 import Aprendiz
 import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `aprendiz` command: trains, compares, plots and benchmarks the methods of the book.
 @main
@@ -22,6 +26,29 @@ struct AprendizCommand: ParsableCommand {
         ],
         defaultSubcommand: DemoCommand.self
     )
+
+    /// Parses the command line and runs the subcommand; a failure is one line `Error: <message>` on standard
+    /// error (a bad option value: ArgumentParser's message, which names the option, without the usage text that
+    /// follows it) and a non-zero exit status. `--help` and `--version` print as usual.
+    ///
+    /// A write past the file-size limit (`ulimit -f`) fails with `EFBIG` — an `Error:` line, the previous file
+    /// kept — instead of the default `SIGXFSZ` killing the process mid-save.
+    static func main() {
+        #if canImport(Glibc)
+        signal(SIGXFSZ, SIG_IGN)
+        #endif
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let first = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let line = first.hasPrefix("Error: ") ? first : "Error: " + first
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// The package version printed by `aprendiz --version` and stored in reports.

@@ -55,7 +55,14 @@ public enum ModelFile {
         -> (model: Module, metadata: [String: String], optimizerState: [String: Tensor]) {
         let archive = try SafetensorsArchive(contentsOf: url)
         guard let json = archive.metadata[architectureKey] else { throw ModelFileError.noArchitecture(url.path) }
-        let model = try registry.build(Architecture(jsonString: json))
+        let architecture = try Architecture(jsonString: json)
+        // Checked before building: the layers allocate (and initialise) their weights from the description.
+        let stored = archive.tensors.values.reduce(0) { $0 + $1.scalars.count }
+        let described = weightCount(of: architecture)
+        guard described <= stored else {
+            throw ModelFileError.architectureLargerThanFile(url.path, weights: described, stored: stored)
+        }
+        let model = try registry.build(architecture)
         let state = try assign(archive, to: model, path: url.path)
         return (model, archive.metadata, state)
     }
@@ -74,6 +81,32 @@ public enum ModelFile {
     /// The parameters and then the buffers (running statistics) of `model`: what a model file holds.
     private static func storedTensors(of model: Module) -> [(name: String, parameter: Variable)] {
         model.namedParameters() + model.namedBuffers().map { (name: $0.name, parameter: $0.buffer) }
+    }
+
+    /// The number of weights the description asks the standard layers to allocate (saturating at `Int.max`):
+    ///
+    /// ```
+    /// Dense: inputs·outputs     Conv2D: outputs·(inputs/groups)·kh·kw     other layers: channels, if given
+    /// ```
+    /// A file that holds the model stores at least these many scalars, so a larger count is a corrupt description.
+    public static func weightCount(of architecture: Architecture) -> Int {
+        var count = 1, sized = false
+        func multiply(_ value: Int) {
+            sized = true
+            let (product, overflow) = count.multipliedReportingOverflow(by: max(value, 0))
+            count = overflow ? Int.max : product
+        }
+        for name in ["inputs", "outputs", "channels"] {
+            if case .int(let value)? = architecture.options[name] { multiply(value) }
+        }
+        if case .ints(let kernel)? = architecture.options["kernelSize"] { kernel.forEach(multiply) }
+        if sized, case .int(let groups)? = architecture.options["groups"], groups > 1 { count /= groups }
+        var total = sized ? count : 0
+        for layer in architecture.layers {
+            let (sum, overflow) = total.addingReportingOverflow(weightCount(of: layer))
+            total = overflow ? Int.max : sum
+        }
+        return total
     }
 
     /// Checks every name and shape first, then assigns, so a mismatch leaves the model untouched.
@@ -106,6 +139,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case shapeMismatch(String, name: String, expected: [Int], found: [Int])
     /// Layer types the loading registry cannot build (a layer added without its `register` line).
     case unregisteredLayers(String, types: [String])
+    /// The architecture describes more weights than the file stores scalars (a corrupt or hostile description).
+    case architectureLargerThanFile(String, weights: Int, stored: Int)
 
     public var description: String {
         switch self {
@@ -117,6 +152,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
             "model file '\(path)': parameter '\(name)' has shape \(found), the model expects \(expected)"
         case .unregisteredLayers(let path, let types):
             "model file '\(path)': layer type(s) \(types.joined(separator: ", ")) not in the architecture registry; register them (ArchitectureRegistry.register) so the file can be loaded"
+        case .architectureLargerThanFile(let path, let weights, let stored):
+            "model file '\(path)': the architecture describes \(weights) weights but the file stores \(stored) values"
         }
     }
 }

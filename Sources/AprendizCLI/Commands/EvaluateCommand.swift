@@ -42,7 +42,8 @@ struct EvaluateCommand: ParsableCommand {
         let data: PreparedData
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
-                                            standardizer: metadata.standardizer, table: table.csv, classNames: metadata.classNames)
+                                            standardizer: metadata.standardizer, table: table.csv, classNames: metadata.classNames,
+                                            classLabels: metadata.classLabels)
         } catch let error as CLIError {
             throw CLIError("model file '\(model)' (trained on \(metadata.dataset)): \(error)")
         }

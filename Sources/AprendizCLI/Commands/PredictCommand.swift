@@ -29,12 +29,13 @@ struct PredictCommand: ParsableCommand {
         let (network, metadata) = try ModelMetadata.loadModel(model)
         guard FileManager.default.fileExists(atPath: input) else { throw CLIError("input file '\(input)' does not exist") }
         let table = try Table.readCSV(URL(fileURLWithPath: input), options: self.table.csv)
+        guard table.rowCount > 0 else { throw CLIError("input file '\(input)' has a header but no rows") }
         var features = try Self.features(table, metadata: metadata, path: input)
         if let standardizer = metadata.standardizer { features = standardizer.transform(features) }
         let inputs = features.reshaped([table.rowCount] + metadata.inputShape)
         let trainer = Trainer(model: network, loss: .mse, optimizer: SGD(parameters: []))
         let outputs = trainer.predict(inputs)
-        let text = Self.csv(outputs, task: metadata.task, classNames: metadata.classNames)
+        let text = Self.csv(outputs, task: metadata.task, classNames: metadata.classNames, labels: metadata.classLabels)
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
@@ -62,16 +63,17 @@ struct PredictCommand: ParsableCommand {
         return Tensor(shape: [columns.count, table.rowCount], scalars: scalars).transposed()
     }
 
-    /// Probabilities (softmax of the logits) and the predicted class, or the regression output.
-    /// With `classNames` (a text target) the columns are prob_<name> and the predicted class's name.
-    static func csv(_ outputs: Tensor, task: LearningTask, classNames: [String]? = nil) -> String {
+    /// Probabilities (softmax of the logits) and the predicted class, or the regression output. Classes are
+    /// written as their names (`classNames`, a text target), else their original target values (`labels`, when
+    /// they were not 0…K-1), else their indices: columns prob_<class> and the predicted class.
+    static func csv(_ outputs: Tensor, task: LearningTask, classNames: [String]? = nil, labels: [Float]? = nil) -> String {
         guard task == .classification else {
             return "prediction\n" + outputs.scalars.map { "\($0)" }.joined(separator: "\n") + "\n"
         }
         let classes = outputs.shape[1]
         let probabilities = (outputs - outputs.logSumExp(axes: [1], keepDims: true)).exp()
         let predicted = predictedClasses(outputs)
-        let names = classNames ?? []
+        let names = classNames ?? labels.map { $0.map { String(format: "%.0f", Double($0)) } } ?? []
         let labels = (0..<classes).map { $0 < names.count ? names[$0] : "\($0)" }
         var lines = [labels.map { CSVCell.escaped("prob_" + $0) }.joined(separator: ",") + ",predicted"]
         let p = probabilities.scalars

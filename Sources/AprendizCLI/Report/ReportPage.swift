@@ -61,13 +61,19 @@ struct ReportPage {
     }
 }
 
-/// Writes a ``ReportPage`` folder atomically: everything goes to a temporary sibling folder that
-/// replaces `directory` only when complete, so a failure never leaves half a report.
+/// Writes a ``ReportPage`` folder atomically: everything goes to a temporary sibling folder
+/// `.<name>.partial-<pid>-<uuid>` that replaces `directory` only when complete, so a failure never leaves
+/// half a report. Temporary folders left by a process that no longer runs (killed mid-write) are removed
+/// by the next write to the same folder (``TemporarySibling``).
 enum ReportWriter {
     static func write(_ page: ReportPage, to directory: URL) throws {
         let manager = FileManager.default
-        let staging = directory.deletingLastPathComponent()
-            .appendingPathComponent(".\(directory.lastPathComponent).partial-\(UUID().uuidString)")
+        let parent = directory.deletingLastPathComponent()
+        let prefix = ".\(directory.lastPathComponent).partial-"
+        let oldPrefix = ".\(directory.lastPathComponent).old-"
+        TemporarySibling.removeStale(prefix: prefix, in: parent.path)
+        TemporarySibling.removeStale(prefix: oldPrefix, in: parent.path)
+        let staging = parent.appendingPathComponent(TemporarySibling.name(prefix: prefix))
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             defer { try? manager.removeItem(at: staging) }
@@ -76,8 +82,12 @@ enum ReportWriter {
                 try Data(figure.svg().utf8).write(to: staging.appendingPathComponent("\(name).svg"))
             }
             for (name, data) in page.files { try data.write(to: staging.appendingPathComponent(name)) }
-            if manager.fileExists(atPath: directory.path) { try manager.removeItem(at: directory) }
+            // Two renames, then the old folder's deletion: the window without a report is between the renames.
+            let previous = parent.appendingPathComponent(TemporarySibling.name(prefix: oldPrefix))
+            let hadPrevious = manager.fileExists(atPath: directory.path)
+            if hadPrevious { try manager.moveItem(at: directory, to: previous) }
             try manager.moveItem(at: staging, to: directory)
+            if hadPrevious { try? manager.removeItem(at: previous) }
         } catch {
             throw CLIError("cannot write the report folder '\(directory.path)': \(error.localizedDescription)")
         }

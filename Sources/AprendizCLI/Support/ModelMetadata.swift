@@ -22,6 +22,8 @@ struct ModelMetadata: Codable, Equatable {
     var seed: UInt64
     /// The classes' names when the target column held text (nil: classes are numbered).
     var classNames: [String]?
+    /// The classes' original target values when they were not 0…K-1 (nil otherwise, and in older files).
+    var classLabels: [Float]?
 
     var standardizer: Standardizer? {
         guard let mean, let standardDeviation else { return nil }
@@ -39,11 +41,15 @@ struct ModelMetadata: Codable, Equatable {
         standardDeviation = data.standardizer?.standardDeviation.scalars
         self.seed = seed
         classNames = data.classNames
+        classLabels = data.classLabels
     }
 
-    /// The entry for ``ModelFile/save(_:to:optimizer:metadata:)``.
+    /// The entry for ``ModelFile/save(_:to:optimizer:metadata:)``; keys sorted, so the same training gives the
+    /// same bytes (a dictionary's order changes from one process to the next).
     func entry() throws -> [String: String] {
-        [Self.key: String(decoding: try JSONEncoder().encode(self), as: UTF8.self)]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return [Self.key: String(decoding: try encoder.encode(self), as: UTF8.self)]
     }
 
     /// Loads a model file written by `aprendiz train --save`.

@@ -17,6 +17,9 @@ struct PreparedData {
     var standardizer: Standardizer?
     /// The classes' names when the target column held text (class i is `classNames[i]`).
     var classNames: [String]? = nil
+    /// The original target values of the classes when they are not 0, 1, …, K-1 (class i is `classLabels[i]`);
+    /// nil when the targets already were the class indices.
+    var classLabels: [Float]? = nil
 
     /// The shape of one example, without the batch axis.
     var exampleShape: [Int] { Array(train.inputs.shape.dropFirst()) }
@@ -35,9 +38,10 @@ enum DataPreparation {
     ///   - standardizer: the statistics stored with a model (nil: fit them on the training part).
     ///   - limit: at most this many training and test examples (the first ones).
     ///   - table: how CSV files are read; `classNames`: a saved model's classes (text targets map to them).
+    ///   - classLabels: a saved model's class labels (numeric targets are mapped to their positions in it).
     static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
                      standardizer: Standardizer? = nil, limit: Int? = nil, table options: CSVReadOptions = CSVReadOptions(),
-                     classNames: [String]? = nil) throws -> PreparedData {
+                     classNames: [String]? = nil, classLabels: [Float]? = nil) throws -> PreparedData {
         switch specifier {
         case .images(let set):
             var train = try set.load(.train), test = try set.load(.test)
@@ -47,23 +51,29 @@ enum DataPreparation {
         case .bundled(let set):
             let table = try LabeledTable(contentsOf: set.url, targetColumn: "target")
             return try prepare(table, name: specifier.description, task: task ?? (set.classCount == nil ? .regression : .classification),
-                               seed: seed, standardizer: standardizer, limit: limit)
+                               seed: seed, standardizer: standardizer, limit: limit, classLabels: classLabels)
         case .csv(let path, let target):
             let table = try csvTable(path: path, target: target, options: options, classNames: classNames)
-            return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
+            return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
+                                    limit: limit, classLabels: classLabels)
         case .sqlite(let path, let source, let isQuery, let target):
             let table = isQuery ? try Table.query(sqlite: path, source, options: options)
                                 : try Table.read(sqlite: path, table: source, options: options)
             let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
-            return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer, limit: limit)
+            return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
+                                    limit: limit, classLabels: classLabels)
         }
     }
 
     /// A table data set: the task guessed from the targets (text targets: classification), class names kept.
+    /// Text targets are already positions in `table.classNames`, so they keep those indices (a class absent from
+    /// these rows must not shift the others); numeric targets are encoded like every data set's.
     private static func prepareTable(_ table: LabeledTable, name: String, task: LearningTask?, seed: UInt64,
-                                     standardizer: Standardizer?, limit: Int?) throws -> PreparedData {
+                                     standardizer: Standardizer?, limit: Int?, classLabels: [Float]?) throws -> PreparedData {
         let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
-        var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit)
+        let labels = table.classNames.map { names in names.indices.map(Float.init) } ?? classLabels
+        var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit,
+                               classLabels: labels)
         data.classNames = table.classNames
         if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
         return data
@@ -85,18 +95,23 @@ enum DataPreparation {
     }
 
     private static func prepare(_ table: LabeledTable, name: String, task: LearningTask, seed: UInt64,
-                                standardizer: Standardizer?, limit: Int?) throws -> PreparedData {
+                                standardizer: Standardizer?, limit: Int?, classLabels: [Float]? = nil) throws -> PreparedData {
+        // Checked first: the class count and the split below reduce over the rows.
+        guard table.features.shape[0] >= 5 else { throw CLIError("data set '\(name)' has only \(table.features.shape[0]) rows (at least 5 needed)") }
         var classCount = 1
         var targets = table.targets
+        var labels: [Float]? = nil
         if task == .classification {
             if let bad = targets.scalars.first(where: { $0 < 0 || $0 != $0.rounded() }) {
                 throw CLIError("data set '\(name)': target \(bad) is not a class index (a whole number ≥ 0); use --task regression")
             }
-            classCount = Int(targets.max().scalar) + 1
+            let encoded = try encodeClasses(targets.scalars, known: classLabels, name: name)
+            targets = Tensor(encoded.indices)
+            classCount = encoded.labels.count
+            labels = encoded.isIdentity ? nil : encoded.labels
         } else {
             targets = targets.reshaped([-1, 1])
         }
-        guard table.features.shape[0] >= 5 else { throw CLIError("data set '\(name)' has only \(table.features.shape[0]) rows") }
         let all = TensorDataset(inputs: table.features, targets: targets)
         var (train, test) = trainTestSplit(all, testFraction: testFraction, stratified: task == .classification, seed: seed)
         if let limit { train = first(limit, of: train); test = first(limit, of: test) }
@@ -106,7 +121,31 @@ enum DataPreparation {
         }
         return PreparedData(name: name, train: TensorDataset(inputs: scaler.transform(train.inputs), targets: train.targets),
                             test: TensorDataset(inputs: scaler.transform(test.inputs), targets: test.targets),
-                            task: task, classCount: classCount, featureNames: table.featureNames, standardizer: scaler)
+                            task: task, classCount: classCount, featureNames: table.featureNames, standardizer: scaler,
+                            classLabels: labels)
+    }
+
+    /// Maps class targets to the positions of their values among the sorted distinct values (as scikit-learn's
+    /// `LabelEncoder`), so a label such as 9 999 999 999 990 makes one class, not 10¹³ of them.
+    ///
+    /// ```
+    /// labels = sorted(distinct(targets))        index(t) = position of t in labels
+    /// ```
+    /// With `known` (a saved model's labels) the targets are mapped to those; a target not among them is an error.
+    /// `isIdentity`: the labels are 0, 1, …, K-1, so the indices equal the targets.
+    static func encodeClasses(_ targets: [Float], known: [Float]? = nil, name: String) throws
+        -> (indices: [Float], labels: [Float], isIdentity: Bool) {
+        let labels = known ?? Array(Set(targets)).sorted()
+        var position: [Float: Int] = [:]
+        for (index, label) in labels.enumerated() { position[label] = index }
+        let indices = try targets.map { target -> Float in
+            guard let index = position[target] else {
+                throw CLIError("data set '\(name)': target \(target) is not one of the model's classes \(labels)")
+            }
+            return Float(index)
+        }
+        let isIdentity = labels.enumerated().allSatisfy { Float($0.offset) == $0.element }
+        return (indices, labels, isIdentity)
     }
 
     /// The first `count` examples (all if there are fewer).

@@ -2,6 +2,8 @@ import Aprendiz
 import ArgumentParser
 
 /// The training settings `train`, `compare optimizers` and `compare activations` share, declared once.
+/// Numbers are parsed `.unconditional`ly so that `--batch-size -1` reaches the range check ("must be at least 1,
+/// got -1") instead of reading as a missing value followed by an unknown option.
 struct TrainingOptions: ParsableArguments {
     @Option(help: "The network: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
             transform: ModelKind.argument)
@@ -14,16 +16,16 @@ struct TrainingOptions: ParsableArguments {
             help: "Learning rate η (default: the optimizer's own).")
     var learningRate: Float?
 
-    @Option(help: "Passes over the training data.")
+    @Option(parsing: .unconditional, help: "Passes over the training data.")
     var epochs = 5
 
-    @Option(help: "Examples per update.")
+    @Option(parsing: .unconditional, help: "Examples per update.")
     var batchSize = 32
 
     @Option(help: "Seed of the split, the initial weights and the example order.")
     var seed: UInt64 = 0
 
-    @Option(help: "Use at most this many training and test examples (quick runs).")
+    @Option(parsing: .unconditional, help: "Use at most this many training and test examples (quick runs).")
     var limit: Int?
 
     @Flag(help: "Print one JSON object with the results on standard output, and nothing else.")

@@ -10,9 +10,11 @@ import Foundation
 /// Writes a file so that readers see either the old contents or the complete new contents, never a mix.
 ///
 /// ```
-/// write bytes to "<dir>/.<name>.tmp-<uuid>" → fsync(temp) → rename(temp, target) → fsync(dir)
+/// write bytes to "<dir>/.<name>.tmp-<pid>-<uuid>" → fsync(temp) → rename(temp, target) → fsync(dir)
 /// ```
-/// On any failure the temporary file is removed and the target is left as it was.
+/// On any failure the temporary file is removed and the target is left as it was. Temporary files of the same
+/// target left by killed processes are removed first (``TemporarySibling``); two processes writing the same
+/// target each write their own temporary file, and the last rename wins.
 enum AtomicFileWriter {
     /// A failed system call, with its `errno` message.
     struct Failure: Error, CustomStringConvertible {
@@ -24,7 +26,9 @@ enum AtomicFileWriter {
     static func write(_ bytes: [UInt8], to url: URL, beforeRename: () throws -> Void = {}) throws(Failure) {
         let target = url.standardizedFileURL
         let directory = target.deletingLastPathComponent().path
-        let temporary = directory + "/.\(target.lastPathComponent).tmp-\(UUID().uuidString)"
+        let prefix = ".\(target.lastPathComponent).tmp-"
+        TemporarySibling.removeStale(prefix: prefix, in: directory)
+        let temporary = directory + "/" + TemporarySibling.name(prefix: prefix)
         do throws(Failure) {
             try writeAndSync(bytes, to: temporary)
             do { try beforeRename() } catch { throw Failure(description: "\(error)") }
