@@ -60,12 +60,18 @@ let package = Package(
         .target(name: "AprendizTraining",
                 dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData"]),
 
+        // MARK: Metaheuristics — evolutionary algorithms and swarms (chapter 11), gradient-free training
+        .target(name: "AprendizMetaheuristics",
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining"],
+                swiftSettings: kernelSettings),
+
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
 
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
+            "AprendizMetaheuristics",
         ]),
 
         // MARK: The `aprendiz` command
@@ -82,6 +88,7 @@ let package = Package(
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
         .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
     ],

@@ -6,3 +6,4 @@
 @_exported import AprendizData
 @_exported import AprendizTraining
 @_exported import AprendizPlot
+@_exported import AprendizMetaheuristics

@@ -26,6 +26,8 @@ public struct JSONFixture {
     public var array: [JSONFixture] { (value as! [Any]).map { JSONFixture(value: $0) } }
     /// This number.
     public var float: Float { Float((value as! NSNumber).doubleValue) }
+    /// This string.
+    public var string: String { value as! String }
     /// This number as an integer.
     public var int: Int { (value as! NSNumber).intValue }
     /// This array of numbers.

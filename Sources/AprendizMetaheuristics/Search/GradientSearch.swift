@@ -1,0 +1,68 @@
+import AprendizAutodiff
+import AprendizOptimizers
+import AprendizTensor
+
+/// A gradient method of chapter 6 (``MinimizerCatalogue``: `gd`, `momentum`, `adam`, `newton`, …)
+/// behind the ``PopulationMinimizer`` contract, so `aprendiz minimize` can put Adam beside the
+/// metaheuristics on the same function, budget and seed.
+///
+/// ```
+/// x₀ ~ U(box) from the seed;  then the method's own updates, one evaluation of (f, ∇f) each,
+/// until the budget (evaluations, or generations = steps) is spent or ‖∇f‖ < 10⁻⁶
+/// ```
+/// Each step is one "generation" of one point. The gradient comes from the objective's
+/// ``BatchObjective/differentiable`` form (autodiff). The chapter-6 methods are unconstrained: the
+/// path may leave the box (the box only sets the start). Newton's method stops at a singular Hessian.
+public struct GradientSearch: PopulationMinimizer {
+    /// The method's command-line name in ``MinimizerCatalogue``.
+    public let name: String
+    /// η (nil: the method's default in ``MinimizerCatalogue``).
+    public let learningRate: Float?
+
+    /// The named chapter-6 method; stops with a message listing the names when it is unknown.
+    public init(_ name: String, learningRate: Float? = nil) {
+        require(MinimizerCatalogue.names.contains(name),
+                "GradientSearch: unknown method '\(name)' (expected one of \(MinimizerCatalogue.names.joined(separator: ", ")))")
+        self.name = name
+        self.learningRate = learningRate
+    }
+
+    public func minimize(_ objective: BatchObjective, bounds: SearchBounds, budget: SearchBudget, seed: UInt64,
+                         observer: PopulationObserver?) -> SearchResult {
+        require(objective.dimensions == bounds.dimensions,
+                "GradientSearch: the objective has \(objective.dimensions) dimensions but the bounds have \(bounds.dimensions)")
+        guard let function = objective.differentiable else {
+            requirementFailure("GradientSearch(\(name)): the objective has no differentiable form (BatchObjective.differentiable is nil)")
+        }
+        budget.check(populationSize: 1, in: "GradientSearch")
+        var generator = RandomGenerator(seed: seed)
+        let start = Tensor(bounds.uniformPopulation(1, using: &generator))
+        let steps = switch budget {
+        case .evaluations(let count): count - 1
+        case .generations(let count): count
+        }
+        let minimizer = MinimizerCatalogue.minimizer(named: name, learningRate: learningRate, epochs: steps)!
+        let visited: [(Tensor, Float)]
+        if let path = try? minimizer.minimize(function, from: start) {
+            visited = Array(zip(path.path, path.values))
+        } else {
+            visited = [(start, objective(start.reshaped([1, -1])).scalars[0])]
+        }
+        var history: [GenerationRecord] = []
+        var best = (point: start, value: Float.infinity)
+        for (step, (point, value)) in visited.enumerated() {
+            let value = value.isNaN ? Float.infinity : value
+            if value < best.value || step == 0 { best = (point, value) }
+            let record = GenerationRecord(generation: step, evaluations: step + 1, bestSoFar: best.value, values: [value])
+            history.append(record)
+            observer?(record, point.reshaped([1, -1]))
+        }
+        return SearchResult(bestPoint: best.point, bestValue: best.value, evaluations: history.count, history: history)
+    }
+}
+
+/// Stops with `message` (a `require` that always fails, typed `Never` for `guard`).
+func requirementFailure(_ message: String) -> Never {
+    require(false, message)
+    fatalError(message)
+}
