@@ -46,11 +46,14 @@ let package = Package(
         // MARK: Reverse-mode automatic differentiation
         .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
 
+        // MARK: Linear algebra — solve, factorisations, eigen/SVD (LAPACK at run time, Swift fallback)
+        .target(name: "AprendizLinearAlgebra", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+
         // MARK: Layers, activations, losses, initialisers
         .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
 
         // MARK: Optimizers and function minimizers
-        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+        .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
 
         // MARK: Data sets, loaders and file formats (depends on the tensor core only)
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -71,6 +74,7 @@ let package = Package(
         // MARK: Umbrella — `import Aprendiz` gives everything
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining", "AprendizPlot",
+            "AprendizLinearAlgebra",
             "AprendizMetaheuristics",
         ]),
 
@@ -84,6 +88,7 @@ let package = Package(
         .target(name: "AprendizTestSupport", dependencies: ["Aprendiz"], path: "Tests/AprendizTestSupport"),
         .testTarget(name: "AprendizTensorTests", dependencies: ["AprendizTensor", "AprendizTestSupport"]),
         .testTarget(name: "AprendizAutodiffTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizLinearAlgebraTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizNNTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),

@@ -6,4 +6,5 @@
 @_exported import AprendizData
 @_exported import AprendizTraining
 @_exported import AprendizPlot
+@_exported import AprendizLinearAlgebra
 @_exported import AprendizMetaheuristics

@@ -1,4 +1,5 @@
 import AprendizAutodiff
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// Why Newton's method stopped.
@@ -40,7 +41,7 @@ public struct NewtonMethod: FunctionMinimizer {
     public func minimize(_ function: (Variable) -> Variable, from start: Tensor) throws -> MinimizationResult {
         try MinimizationLoop.run(function, from: start, epochs: epochs, tolerance: tolerance) { point, gradient in
             let h = hessian(of: function, at: point)
-            guard let step = LinearSystem.solve(h, gradient.flattened()) else {
+            guard let step = try? LinearAlgebra.checkedSolve(h, gradient.flattened()) else {
                 throw NewtonMethodError.singularHessian(point: point.scalars)
             }
             point = point - step.reshaped(point.shape)

@@ -1,3 +1,4 @@
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// Polyak's choice of heavy-ball hyper-parameters from the Hessian (§6.3.1; Polyak 1964).
@@ -13,8 +14,10 @@ import AprendizTensor
 public enum PolyakMomentum {
     /// The optimal (η, β) for a symmetric positive-definite Hessian of shape [n, n].
     public static func optimalParameters(hessian: Tensor) -> (learningRate: Float, beta: Float) {
-        let eigenvalues = SymmetricEigenvalues.of(hessian, in: "PolyakMomentum.optimalParameters")
-        let smallest = eigenvalues.min()!, largest = eigenvalues.max()!
+        require(hessian.rank == 2 && hessian.count > 0,
+                "PolyakMomentum.optimalParameters: expected a square matrix, got shape \(hessian.shape)")
+        let eigenvalues = LinearAlgebra.eigh(hessian).eigenvalues.scalars.map(Double.init)  // ascending
+        let smallest = eigenvalues.first!, largest = eigenvalues.last!
         require(smallest > 0, "PolyakMomentum.optimalParameters: the Hessian is not positive definite (smallest eigenvalue \(smallest))")
         let (rootM, rootm) = (largest.squareRoot(), smallest.squareRoot())
         let beta = ((rootM - rootm) / (rootM + rootm)) * ((rootM - rootm) / (rootM + rootm))
