@@ -65,7 +65,8 @@ let package = Package(
 
         // MARK: Metaheuristics — evolutionary algorithms and swarms (chapter 11), gradient-free training
         .target(name: "AprendizMetaheuristics",
-                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining"],
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining",
+                               "AprendizLinearAlgebra"],
                 swiftSettings: kernelSettings),
 
         // MARK: SVG plotting (depends on nothing)

@@ -1,4 +1,5 @@
 import AprendizOptimizers
+import AprendizTensor
 
 /// The population-based methods of chapter 11 by command-line name: the one list the CLI, the
 /// benchmark and the network trainer derive from.
@@ -20,6 +21,14 @@ public enum MetaheuristicKind: String, Sendable, CaseIterable {
         case .cmaes: CMAES()
         case .pso: ParticleSwarm()
         }
+    }
+
+    /// The method set up to search a network's weights from their initial values `start` (shape [d],
+    /// from the layers' initialisers): CMA-ES centred there with σ₀ = 0.05 of the box (0.5 for
+    /// the trainer's default [−5, 5]) instead of a uniform start, which saturates tanh and sigmoid
+    /// units; the other methods keep their defaults (their populations cover the box).
+    public func makeMinimizer(forWeights start: Tensor) -> any PopulationMinimizer {
+        self == .cmaes ? CMAES(initialStepSize: 0.05, initialMean: start.scalars) : makeMinimizer()
     }
 
     /// The named method: a metaheuristic with its defaults, or a chapter-6 gradient method

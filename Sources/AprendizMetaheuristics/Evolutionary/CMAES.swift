@@ -21,8 +21,9 @@ import Foundation
 ///     σ ← σ · exp(min(1, (c_σ/d_σ)(‖p_σ‖/χₙ − 1)))                          (the cap at 1 as purecma)
 ///     C = B·D²·Bᵀ  (eigendecomposition, redone every λ/((c₁ + c_μ)·n·10) evaluations)
 /// ```
-/// The state is kept in Double. Start: m uniform in the box, σ₀ = `initialStepSize` × the widest
-/// interval (default 0.3, Hansen's advice of about a third of the range), C = I. Bounds: a
+/// The state is kept in Double. Start: m = `initialMean` (`cma`'s x0) or uniform in the box,
+/// σ₀ = `initialStepSize` × the widest interval (default 0.3, Hansen's advice of about a third of
+/// the range), C = I. Bounds: a
 /// candidate is evaluated at its projection onto the box and ranked by that value plus a penalty
 /// ‖x − proj(x)‖²/w² · (1 + |median f|) (w: mean interval width), a simplified form of `cma`'s
 /// BoundPenalty. The run stops early when σ·√max Cᵢᵢ falls below 10⁻¹⁰ of the box (no further
@@ -33,15 +34,18 @@ public struct CMAES: PopulationMinimizer {
     public let populationSize: Int?
     /// σ₀ as a fraction of the widest interval of the box.
     public let initialStepSize: Float
+    /// m₀, the first mean (nil: uniform in the box from the seed).
+    public let initialMean: [Float]?
 
     /// CMA-ES with these settings; a bad value stops with a message naming it.
-    public init(populationSize: Int? = nil, initialStepSize: Float = 0.3) {
+    public init(populationSize: Int? = nil, initialStepSize: Float = 0.3, initialMean: [Float]? = nil) {
         if let populationSize {
             require(populationSize >= 2, "CMAES: invalid population size \(populationSize) (expected ≥ 2)")
         }
         require(initialStepSize > 0 && initialStepSize.isFinite, "CMAES: invalid initial step size \(initialStepSize) (expected > 0)")
         self.populationSize = populationSize
         self.initialStepSize = initialStepSize
+        self.initialMean = initialMean
     }
 
     public func minimize(_ objective: BatchObjective, bounds: SearchBounds, budget: SearchBudget, seed: UInt64,
@@ -51,8 +55,11 @@ public struct CMAES: PopulationMinimizer {
         var loop = SearchLoop("CMAES", objective: objective, bounds: bounds, budget: budget, populationSize: lambda,
                               observer: observer)
         var generator = RandomGenerator(seed: seed)
-        var state = CMAState(n: n, lambda: lambda,
-                             mean: bounds.uniformPopulation(1, using: &generator).map(Double.init),
+        if let initialMean {
+            require(initialMean.count == n, "CMAES: the initial mean has \(initialMean.count) coordinates, the bounds \(n)")
+        }
+        let start = initialMean ?? bounds.uniformPopulation(1, using: &generator)
+        var state = CMAState(n: n, lambda: lambda, mean: start.map(Double.init),
                              sigma: Double(initialStepSize) * Double((0..<n).map(bounds.width).max()!))
         let widest = Double((0..<n).map(bounds.width).max()!)
         let meanWidth = Double((0..<n).map(bounds.width).reduce(0, +)) / Double(n)
