@@ -19,6 +19,15 @@ struct ScalableTestFunctionTests {
         }
     }
 
+    @Test func kernelsKeepRelativeAccuracyNearTheMinimum() throws {
+        // f ≈ 10⁻⁷…10⁻⁴ here: the sin² forms of Rastrigin and Ackley avoid cancelling against 10n and 20 + e.
+        for item in try JSONFixture("test_functions.json")["near_minimum"].array {
+            let function = ScalableTestFunction.named(item["function"].string)!
+            expectClose(function.values(item["points"].tensor), Tensor(item["values"].floats), absolute: 1e-9, relative: 2e-3,
+                        "\(function.name)")
+        }
+    }
+
     @Test func variableFormulaAgreesWithTheKernel() throws {
         for item in try cases() {
             let function = ScalableTestFunction.named(item["function"].string)!

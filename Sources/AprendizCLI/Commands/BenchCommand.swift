@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the speed of Aprendiz's kernels and training steps.",
         subcommands: [BenchMLPCommand.self, BenchInferCommand.self, BenchGEMMCommand.self, BenchElementwiseCommand.self,
-                      BenchCNNCommand.self, BenchAllCommand.self]
+                      BenchCNNCommand.self, BenchAllCommand.self, BenchMetaheuristicsCommand.self]
     )
 }
 

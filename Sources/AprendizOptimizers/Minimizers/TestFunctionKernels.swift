@@ -3,7 +3,7 @@ import Foundation
 
 // SIMD8 kernels for the n-dimensional test functions: each scores one point (a row of n floats), eight
 // coordinates per instruction. Tail lanes past n are filled with a value that adds nothing to the
-// function's sum (0 for most terms; the Ackley cosine sum subtracts the padded lanes' cos 0 = 1).
+// function's sum (0, or 1 for Rosenbrock's pairs).
 
 /// Row kernels of ``ScalableTestFunction`` (one point of `n` coordinates in, f out).
 enum TestFunctionKernels {
@@ -32,23 +32,32 @@ enum TestFunctionKernels {
 
     static let sphere: Row = { row, n in sum(row, n) { $0 * $0 } }
 
+    // Rastrigin and Ackley use 1 − cos 2πx = 2 sin² πx, so no term cancels against the constants
+    // (10 and 20 + e): in Float the textbook forms bottom out at a few ulps of those constants
+    // (Ackley: 4.8·10⁻⁶) instead of reaching 0 at the minimum.
+
+    /// Σ xᵢ² + 20 sin² πxᵢ  (= 10n + Σ xᵢ² − 10 cos 2πxᵢ).
     static let rastrigin: Row = { row, n in
-        sum(row, n) { x in x * x - 10 * cosine(2 * .pi * x) + 10 }
+        sum(row, n) { x in
+            let s = sine(.pi * x)
+            return x * x + 20 * s * s
+        }
     }
 
+    /// −20 expm1(−0.2 √(Σxᵢ²/n)) − e·expm1(−(2/n) Σ sin² πxᵢ)  (= the textbook form, rearranged).
     static let ackley: Row = { row, n in
-        var squares = SIMD8<Float>(), cosines = SIMD8<Float>()
+        var squares = SIMD8<Float>(), sines = SIMD8<Float>()
         var i = 0
         while i < n {
             let x = load(row, i, n)
             squares += x * x
-            cosines += cosine(2 * .pi * x)
+            let s = sine(.pi * x)
+            sines += s * s
             i += 8
         }
-        let padded = Float((8 - n % 8) % 8)
         let count = Float(n)
         let radius = (squares.sum() / count).squareRoot()
-        return -20 * Foundation.exp(-0.2 * radius) - Foundation.exp((cosines.sum() - padded) / count) + 20 + Float(M_E)
+        return -20 * Foundation.expm1(-0.2 * radius) - Float(M_E) * Foundation.expm1(-2 * sines.sum() / count)
     }
 
     static let rosenbrock: Row = { row, n in
@@ -92,14 +101,15 @@ enum TestFunctionKernels {
 
     // MARK: - sin and cos on eight lanes
 
-    /// x = q·π/2 + r with |r| ≤ π/4 (Cody–Waite: π/2 split in three parts so q·π/2 is exact for |q| < 2¹²).
+    /// x = q·π/2 + r with |r| ≤ π/4 (Cody–Waite: π/2 split in three parts so q·π/2 is exact for
+    /// |q| < 2¹²), and q mod 4 as a Float in {0, 1, 2, 3}. Everything stays in Float arithmetic: integer
+    /// lanes and lane masks were compiled to scalar code (25–100× slower, measured).
     @inline(__always)
-    static func reduce(_ x: SIMD8<Float>) -> (r: SIMD8<Float>, quadrant: SIMD8<Int32>) {
-        let q = (x * (2 / Float.pi)).rounded(.toNearestOrEven)
+    static func reduce(_ x: SIMD8<Float>) -> (r: SIMD8<Float>, quadrant: SIMD8<Float>) {
+        let q = (x * (2 / Float.pi) + 0.5).rounded(.down)
         let r = ((x - q * 1.5703125) - q * 4.837512969970703125e-4) - q * 7.54978995489188216e-8
-        // q is a small whole number: adding 1.5·2²³ puts it in the low mantissa bits (stays in SIMD registers).
-        let quadrant = unsafeBitCast((q + 12_582_912), to: SIMD8<Int32>.self) &- 0x4B40_0000
-        return (r, quadrant & 3)
+        let quadrant = q - 4 * (q * 0.25).rounded(.down)
+        return (r, quadrant)
     }
 
     /// sin r and cos r for |r| ≤ π/4 (Cephes `sinf.c` minimax polynomials).
@@ -122,9 +132,12 @@ enum TestFunctionKernels {
     static func cosine(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let (r, quadrant) = reduce(x)
         let (s, c) = sineCosine(r)
-        // cos(qπ/2 + r): q = 0: cos r, 1: −sin r, 2: −cos r, 3: sin r.
-        let value = c.replacing(with: s, where: (quadrant & 1) .== 1)
-        return value.replacing(with: -value, where: (quadrant .== 1) .| (quadrant .== 2))
+        // cos(qπ/2 + r): q = 0: cos r, 1: −sin r, 2: −cos r, 3: sin r. Selected by arithmetic on
+        // 0/1 lanes (odd q; negative for q = 1, 2), which stays branch- and mask-free.
+        let odd = quadrant - 2 * (quadrant * 0.5).rounded(.down)
+        let shifted = quadrant + 1 - 4 * ((quadrant + 1) * 0.25).rounded(.down)
+        let negative = (shifted * 0.5).rounded(.down)
+        return (c + odd * (s - c)) * (1 - 2 * negative)
     }
 
     /// sin x on eight lanes (accurate to a few ulps for |x| < 10⁴).
@@ -132,8 +145,9 @@ enum TestFunctionKernels {
     static func sine(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let (r, quadrant) = reduce(x)
         let (s, c) = sineCosine(r)
-        // sin(qπ/2 + r): q = 0: sin r, 1: cos r, 2: −sin r, 3: −cos r.
-        let value = s.replacing(with: c, where: (quadrant & 1) .== 1)
-        return value.replacing(with: -value, where: quadrant .>= 2)
+        // sin(qπ/2 + r): q = 0: sin r, 1: cos r, 2: −sin r, 3: −cos r (negative for q ≥ 2).
+        let odd = quadrant - 2 * (quadrant * 0.5).rounded(.down)
+        let negative = (quadrant * 0.5).rounded(.down)
+        return (s + odd * (c - s)) * (1 - 2 * negative)
     }
 }
