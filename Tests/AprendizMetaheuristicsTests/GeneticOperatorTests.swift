@@ -14,10 +14,11 @@ struct GeneticOperatorTests {
 
     @Test func cutPointCrossoversOnlyExchangeGenes() {
         var generator = RandomGenerator(seed: 9)
+        let bounds = SearchBounds(-10...10, dimensions: 6)
         for crossover in [Crossover.onePoint, .twoPoint, .uniform(swapProbability: 0.5)] {
             for _ in 0..<20 {
                 var a = ArraySlice<Float>([1, 2, 3, 4, 5, 6]), b = ArraySlice<Float>([-1, -2, -3, -4, -5, -6])
-                crossover.cross(&a, &b, using: &generator)
+                crossover.cross(&a, &b, bounds: bounds, using: &generator)
                 // Each position keeps the pair {i, −i}, one in each child.
                 for i in 0..<6 { #expect(Set([a[i], b[i]]) == Set([Float(i + 1), -Float(i + 1)]), "\(crossover)") }
             }
@@ -27,19 +28,28 @@ struct GeneticOperatorTests {
     @Test func onePointCrossoverSwapsOneTail() {
         var generator = RandomGenerator(seed: 4)
         var a = ArraySlice<Float>([1, 1, 1, 1, 1]), b = ArraySlice<Float>([0, 0, 0, 0, 0])
-        Crossover.onePoint.cross(&a, &b, using: &generator)
+        Crossover.onePoint.cross(&a, &b, bounds: SearchBounds(0...1, dimensions: 5), using: &generator)
         // A head of 1s then a tail of 0s, the cut inside the genome.
         let cut = a.firstIndex(of: 0)!
         #expect(cut >= 1 && cut <= 4 && a[cut...].allSatisfy { $0 == 0 } && b[..<cut].allSatisfy { $0 == 0 })
     }
 
     @Test func simulatedBinaryCrossoverKeepsTheParentsMean() {
-        // c₁ + c₂ = ½((1+β)a + (1−β)b) + ½((1−β)a + (1+β)b) = a + b for every β (Deb & Agrawal 1995).
+        // Far from the bounds β → ∞, α → 2, and both sides use the same β_q:
+        // c₁ + c₂ = ½(x₁ + x₂ − β_q d) + ½(x₁ + x₂ + β_q d) = a + b (Deb & Agrawal 1995).
         var generator = RandomGenerator(seed: 2)
+        let far = SearchBounds(-1e6...1e6, dimensions: 3)
         for _ in 0..<50 {
             var a = ArraySlice<Float>([0.5, -2, 3]), b = ArraySlice<Float>([1.5, 4, 3.5])
-            Crossover.simulatedBinary(eta: 2).cross(&a, &b, using: &generator)
-            expectClose(Tensor(Array(a)) + Tensor(Array(b)), Tensor([2, 2, 6.5]), absolute: 1e-5)
+            Crossover.simulatedBinary(eta: 2).cross(&a, &b, bounds: far, using: &generator)
+            expectClose(Tensor(Array(a)) + Tensor(Array(b)), Tensor([2, 2, 6.5]), absolute: 1e-4)
+        }
+        // Near a bound the children stay inside it.
+        let tight = SearchBounds(0...1, dimensions: 3)
+        for _ in 0..<200 {
+            var a = ArraySlice<Float>([0.01, 0.5, 0.99]), b = ArraySlice<Float>([0.02, 0.9, 0.999])
+            Crossover.simulatedBinary(eta: 1).cross(&a, &b, bounds: tight, using: &generator)
+            #expect(tight.contains(Array(a)) && tight.contains(Array(b)))
         }
     }
 
@@ -49,7 +59,7 @@ struct GeneticOperatorTests {
         var low: Float = .infinity, high: Float = -.infinity
         for _ in 0..<2000 {
             var a = ArraySlice<Float>([1]), b = ArraySlice<Float>([3])
-            Crossover.blend(alpha: 0.5).cross(&a, &b, using: &generator)
+            Crossover.blend(alpha: 0.5).cross(&a, &b, bounds: SearchBounds(-10...10, dimensions: 1), using: &generator)
             low = min(low, a[0], b[0]); high = max(high, a[0], b[0])
         }
         #expect(low >= 0 && high <= 4 && low < 0.05 && high > 3.95)

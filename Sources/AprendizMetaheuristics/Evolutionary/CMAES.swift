@@ -26,8 +26,8 @@ import Foundation
 /// the range), C = I. Bounds: a
 /// candidate is evaluated at its projection onto the box and ranked by that value plus a penalty
 /// ‖x − proj(x)‖²/w² · (1 + |median f|) (w: mean interval width), a simplified form of `cma`'s
-/// BoundPenalty. The run stops early when σ·√max Cᵢᵢ falls below 10⁻¹⁰ of the box (no further
-/// progress is possible in Float). No restarts (IPOP/BIPOP): one run per call.
+/// BoundPenalty. The run stops early when σ·√max Cᵢᵢ falls below max(10⁻¹⁴σ₀, 2·10⁻⁷·max|mᵢ|): the
+/// samples no longer differ in Float. No restarts (IPOP/BIPOP): one run per call.
 public struct CMAES: PopulationMinimizer {
     public var name: String { "cmaes" }
     /// λ, the offspring per generation (nil: 4 + ⌊3 ln n⌋).
@@ -61,7 +61,7 @@ public struct CMAES: PopulationMinimizer {
         let start = initialMean ?? bounds.uniformPopulation(1, using: &generator)
         var state = CMAState(n: n, lambda: lambda, mean: start.map(Double.init),
                              sigma: Double(initialStepSize) * Double((0..<n).map(bounds.width).max()!))
-        let widest = Double((0..<n).map(bounds.width).max()!)
+        let initialSigma = state.sigma
         let meanWidth = Double((0..<n).map(bounds.width).reduce(0, +)) / Double(n)
         while loop.allows(lambda) {
             let steps = state.sample(using: &generator)
@@ -80,7 +80,11 @@ public struct CMAES: PopulationMinimizer {
             let scale = 1 + (median.isFinite ? abs(median) : 0)
             let ranked = (0..<lambda).sorted { Double(values[$0]) + penalties[$0] * scale < Double(values[$1]) + penalties[$1] * scale }
             state.update(steps: steps, ranked: ranked, evaluations: loop.evaluations)
-            if !state.isUsable || state.sigma * state.largestStandardDeviation < 1e-10 * widest { break }
+            // Stop once the samples no longer differ: below 10⁻¹⁴σ₀ (Hansen's TolX scale) or below
+            // Float's resolution at the mean.
+            let spread = state.sigma * state.largestStandardDeviation
+            let resolution = 2e-7 * state.mean.map { abs($0) }.max()!
+            if !state.isUsable || spread < max(1e-14 * initialSigma, resolution) { break }
         }
         return loop.result()
     }

@@ -8,9 +8,12 @@ import Foundation
 /// twoPoint:            cuts c₁ < c₂; swap the genes in [c₁, c₂)
 /// uniform(p):          swap each gene with probability p (Syswerda 1989)
 /// blend(α) (BLX-α):    each child gene uniform in [min − αd, max + αd], d = |aᵢ − bᵢ|  (Eshelman & Schaffer 1993)
-/// simulatedBinary(η):  for each gene with probability ½ (DEAP's cxSimulatedBinaryBounded; Deb & Agrawal 1995):
-///                      u ~ U[0, 1),  β = (2u)^(1/(η+1)) if u ≤ ½ else (1/(2(1 − u)))^(1/(η+1))
-///                      c₁ = ½((1 + β)aᵢ + (1 − β)bᵢ),   c₂ = ½((1 − β)aᵢ + (1 + β)bᵢ)
+/// simulatedBinary(η):  bounded SBX as Deb's NSGA-II C code (DEAP's cxSimulatedBinaryBounded; Deb & Agrawal 1995):
+///                      for each gene with probability ½ and x₁ = min(aᵢ, bᵢ) < x₂ = max(aᵢ, bᵢ):
+///                      u ~ U[0, 1);  for each side, β = 1 + 2(x₁ − lowerᵢ)/(x₂ − x₁)  (or 1 + 2(upperᵢ − x₂)/(x₂ − x₁)),
+///                      α = 2 − β^−(η+1),  β_q = (uα)^(1/(η+1)) if u ≤ 1/α else (1/(2 − uα))^(1/(η+1))
+///                      c₁ = ½(x₁ + x₂ − β_q(x₂ − x₁)),   c₂ = ½(x₁ + x₂ + β_q(x₂ − x₁))
+///                      the two children get c₁, c₂ in random order (so SBX also exchanges genes)
 /// ```
 /// One-point, two-point and uniform work on both genomes; BLX-α and SBX need real genes. Children
 /// outside the box are clipped. Defaults used by ``GeneticAlgorithm``: SBX with η = 15 for real
@@ -42,8 +45,9 @@ public enum Crossover: Sendable, Equatable {
         }
     }
 
-    /// Crosses the genomes `a` and `b` (both of length L) in place.
-    func cross(_ a: inout ArraySlice<Float>, _ b: inout ArraySlice<Float>, using generator: inout RandomGenerator) {
+    /// Crosses the genomes `a` and `b` (both of length L) in place; `bounds` bound real genes (SBX).
+    func cross(_ a: inout ArraySlice<Float>, _ b: inout ArraySlice<Float>, bounds: SearchBounds,
+               using generator: inout RandomGenerator) {
         let length = a.count, (start, other) = (a.startIndex, b.startIndex)
         switch self {
         case .onePoint:
@@ -66,13 +70,26 @@ public enum Crossover: Sendable, Equatable {
             }
         case .simulatedBinary(let eta):
             for g in 0..<length where generator.nextUniform() < 0.5 {
-                let u = Double(generator.nextUniform())
-                let beta = u <= 0.5 ? pow(2 * u, 1 / Double(eta + 1)) : pow(1 / (2 * (1 - u)), 1 / Double(eta + 1))
-                let (x, y) = (Double(a[start + g]), Double(b[other + g]))
-                a[start + g] = Float(0.5 * ((1 + beta) * x + (1 - beta) * y))
-                b[other + g] = Float(0.5 * ((1 - beta) * x + (1 + beta) * y))
+                let (x1, x2) = (Double(min(a[start + g], b[other + g])), Double(max(a[start + g], b[other + g])))
+                guard x2 - x1 > 1e-14 else { continue }
+                let u = generator.nextUniformDouble()
+                let (lower, upper) = (Double(bounds.lower[g]), Double(bounds.upper[g]))
+                let low = x1 + x2 - spread(1 + 2 * (x1 - lower) / (x2 - x1), u, Double(eta)) * (x2 - x1)
+                let high = x1 + x2 + spread(1 + 2 * (upper - x2) / (x2 - x1), u, Double(eta)) * (x2 - x1)
+                let (c1, c2) = (bounds.clamped(Float(0.5 * low), g), bounds.clamped(Float(0.5 * high), g))
+                if generator.nextUniform() < 0.5 {
+                    (a[start + g], b[other + g]) = (c2, c1)
+                } else {
+                    (a[start + g], b[other + g]) = (c1, c2)
+                }
             }
         }
+    }
+
+    /// β_q of bounded SBX for the distance ratio β to one bound.
+    private func spread(_ beta: Double, _ u: Double, _ eta: Double) -> Double {
+        let alpha = 2 - pow(beta, -(eta + 1))
+        return u <= 1 / alpha ? pow(u * alpha, 1 / (eta + 1)) : pow(1 / (2 - u * alpha), 1 / (eta + 1))
     }
 
     private func swap(_ x: inout Float, _ y: inout Float) { (x, y) = (y, x) }

@@ -102,7 +102,7 @@ public struct GeneticAlgorithm: PopulationMinimizer {
         for pair in 0..<pairs {
             let (a, b) = (parents[2 * pair], parents[2 * pair + 1])
             var first = genomes[(a * length)..<((a + 1) * length)], second = genomes[(b * length)..<((b + 1) * length)]
-            if generator.nextUniform() < crossoverRate { crossover.cross(&first, &second, using: &generator) }
+            if generator.nextUniform() < crossoverRate { crossover.cross(&first, &second, bounds: bounds, using: &generator) }
             mutation.mutate(&first, probability: probability, bounds: bounds, using: &generator)
             mutation.mutate(&second, probability: probability, bounds: bounds, using: &generator)
             children.replaceSubrange((2 * pair * length)..<((2 * pair + 1) * length), with: first)
