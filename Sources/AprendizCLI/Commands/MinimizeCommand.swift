@@ -12,6 +12,9 @@ struct MinimizeCommand: ParsableCommand {
         Functions: \(TestFunction.all.map(\.name).joined(separator: ", ")).
         Optimizers: \(MinimizerCatalogue.names.joined(separator: ", ")) (several, comma-separated, share one plot).
         Example: aprendiz minimize --function rosenbrock --optimizer gd,momentum,adam,newton --lr 0.001 --steps 500 --format svg --out paths.svg
+        Population mode (chapter 11, with --dimensions or --budget, or a method among \(MetaheuristicKind.allCases.map(\.rawValue).joined(separator: ", "))):
+          aprendiz minimize --function rastrigin --dimensions 30 --optimizer pso,ga,de,cmaes,adam --budget 100000 --seeds 10 --format svg
+        n-dimensional functions: \(ScalableTestFunction.all.map(\.name).joined(separator: ", ")).
         """
     )
 
@@ -38,7 +41,25 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: "Output file (default: standard output).")
     var out: String?
 
+    @Option(help: "Population mode: number of variables n (default 2).")
+    var dimensions: Int?
+
+    @Option(help: "Population mode: objective evaluations per run (default 10000).")
+    var budget: Int?
+
+    @Option(help: "Population mode: seeds 0 … k−1 per method.")
+    var seeds: Int = 5
+
+    @Option(help: "Population mode, 2-D SVG: generations whose populations are drawn, comma-separated.")
+    var snapshots: String = "0,5,20,50"
+
+    /// Whether the run compares population methods (chapter 11) rather than drawing chapter-6 paths.
+    var isPopulationMode: Bool {
+        dimensions != nil || budget != nil || optimizerNames.contains { MetaheuristicKind(rawValue: $0) != nil }
+    }
+
     func validate() throws {
+        if isPopulationMode { return try validatePopulationMode() }
         guard TestFunction.named(function) != nil else {
             throw ValidationError("unknown function '\(function)'; choose one of \(TestFunction.all.map(\.name).joined(separator: ", "))")
         }
@@ -64,6 +85,7 @@ struct MinimizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if isPopulationMode { return try runPopulationMode() }
         let f = TestFunction.named(function)!
         let origin = try startPoint() ?? f.start
         let paths = try optimizerNames.map { name in
