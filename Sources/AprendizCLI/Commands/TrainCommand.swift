@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Loss name (default: cross-entropy for classification, mse for regression).")
     var loss: String?
 
-    @Option(help: "Optimizer: \(OptimizerFactory.names.joined(separator: ", ")).")
+    @Option(help: "Optimizer: \(OptimizerFactory.names.joined(separator: ", ")); or without gradients (chapter 11, --epochs = generations): \(MetaheuristicKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var optimizer = "adam"
 
     @Option(help: "Learning rate (default: the optimizer's own).")
@@ -77,6 +77,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let kind = MetaheuristicKind(rawValue: optimizer) { return try trainWithoutGradient(kind) }
         let settings = try settings
         try settings.validate()
         let console = Console(json: json, quiet: quiet)
