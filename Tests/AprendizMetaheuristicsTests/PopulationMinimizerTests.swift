@@ -66,6 +66,17 @@ struct PopulationMinimizerTests {
         expectClose(result.bestValue, 5.25, absolute: 0.05, relative: 0, "\(Self.describe(method))")
     }
 
+    @Test func pointwiseObjectiveScoresEveryRowOnThePool() {
+        // Σ xᵢ² row by row on the thread pool equals the Sphere kernel (same formula, by hand).
+        let objective = BatchObjective.pointwise(dimensions: 10) { point in point.reduce(0) { $0 + $1 * $1 } }
+        var generator = RandomGenerator(seed: 4)
+        let population = Tensor.randomUniform([257, 10], in: -3...3, using: &generator)
+        expectClose(objective(population), ScalableTestFunction.sphere.values(population), absolute: 1e-4)
+        let result = ParticleSwarm(swarmSize: 20).minimize(objective, bounds: SearchBounds(-3...3, dimensions: 10),
+                                                          budget: .evaluations(4_000), seed: 1)
+        #expect(result.bestValue < 1e-2)
+    }
+
     @Test func generationBudgetCountsGenerations() {
         let result = ParticleSwarm(swarmSize: 10).minimize(BatchObjective(.sphere, dimensions: 2),
                                                           bounds: SearchBounds(-1...1, dimensions: 2), budget: .generations(7))
