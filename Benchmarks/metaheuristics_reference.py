@@ -20,7 +20,9 @@ Usage: /work/venv/bin/python Benchmarks/metaheuristics_reference.py [--seeds 5] 
 import argparse
 import json
 import logging
+import os
 import statistics
+import tempfile
 import time
 
 import numpy as np
@@ -140,6 +142,8 @@ def objective_throughput(f, rows=40, repeats=2000):
 
 
 def main():
+    # pyswarms' reporter writes report.log into the working directory: keep it out of the repository.
+    os.chdir(tempfile.gettempdir())
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--budget", type=int, default=100_000)
