@@ -17,6 +17,7 @@ struct BenchCommand: ParsableCommand {
             BenchLinearAlgebraCommand.self,
             BenchCSVCommand.self,
             BenchClassicCommand.self,
+            BenchMetaheuristicsCommand.self,
         ]
     )
 }
