@@ -86,6 +86,12 @@ let package = Package(
         .target(name: "AprendizCalculus", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
         .target(name: "AprendizStatistics", dependencies: ["AprendizTensor", "AprendizLinearAlgebra"], swiftSettings: kernelSettings),
 
+        // MARK: Metaheuristics — evolutionary algorithms and swarms (chapter 11), gradient-free training
+        .target(name: "AprendizMetaheuristics",
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizTraining",
+                               "AprendizLinearAlgebra"],
+                swiftSettings: kernelSettings),
+
         // MARK: SVG plotting (depends on nothing)
         .target(name: "AprendizPlot"),
 
@@ -93,6 +99,7 @@ let package = Package(
         .target(name: "Aprendiz", dependencies: [
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining", "AprendizPlot",
             "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics", "AprendizClassic",
+            "AprendizMetaheuristics",
         ]),
 
         // MARK: The `aprendiz` command
@@ -112,6 +119,7 @@ let package = Package(
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizPlotTests", dependencies: ["AprendizPlot"]),
         .testTarget(name: "AprendizCalculusTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizStatisticsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

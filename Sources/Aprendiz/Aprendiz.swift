@@ -11,3 +11,4 @@
 @_exported import AprendizLinearAlgebra
 @_exported import AprendizCalculus
 @_exported import AprendizStatistics
+@_exported import AprendizMetaheuristics

@@ -28,6 +28,8 @@ public struct JSONFixture {
     public var isNull: Bool { value is NSNull }
     /// This number.
     public var float: Float { Float((value as! NSNumber).doubleValue) }
+    /// This string.
+    public var string: String { value as! String }
     /// This number as an integer.
     public var int: Int { (value as! NSNumber).intValue }
     /// This array of numbers.

@@ -12,6 +12,9 @@ struct MinimizeCommand: ParsableCommand {
         Functions: \(TestFunction.all.map(\.name).joined(separator: ", ")).
         Optimizers: \(MinimizerKind.names.joined(separator: ", ")) (several, comma-separated, share one plot).
         Example: aprendiz minimize --function rosenbrock --optimizer gd,momentum,adam,newton --learning-rate 0.001 --steps 500 --start -1.5,2 --format svg --output paths.svg
+        Population mode (chapter 11, with --dimensions or --budget, or a method among \(MetaheuristicKind.names.joined(separator: ", "))):
+          aprendiz minimize --function rastrigin --dimensions 30 --optimizer pso,ga,de,cmaes,adam --budget 100000 --seeds 10 --format svg
+        n-dimensional functions: \(ScalableTestFunction.all.map(\.name).joined(separator: ", ")).
         """
     )
 
@@ -20,7 +23,8 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: "The test function to minimize (\(TestFunction.all.map(\.name).joined(separator: ", "))).")
     var function: String = "rosenbrock"
 
-    @Option(help: "Optimizer name(s), comma-separated (\(MinimizerKind.names.joined(separator: ", "))).")
+    @Option(help: "Optimizer name(s), comma-separated (\(PopulationMethod.names.joined(separator: ", "))).",
+            completion: .list(PopulationMethod.names))
     var optimizer: String = "gd"
 
     @Option(name: [.customLong("learning-rate"), .customLong("lr")], parsing: .unconditional,
@@ -39,7 +43,26 @@ struct MinimizeCommand: ParsableCommand {
     @Option(name: [.customLong("output"), .customLong("out")], help: "Output file (default: standard output).")
     var output: String?
 
+    @Option(help: "Population mode: number of variables n (default 2).")
+    var dimensions: Int?
+
+    @Option(help: "Population mode: objective evaluations per run (default 10000).")
+    var budget: Int?
+
+    @Option(help: "Population mode: seeds 0 … k−1 per method.")
+    var seeds: Int = 5
+
+    @Option(help: "Population mode, 2-D SVG: generations whose populations are drawn, comma-separated.")
+    var snapshots: String = "0,5,20,50"
+
+    /// Whether the run compares population methods (chapter 11) rather than drawing chapter-6 paths.
+    var isPopulationMode: Bool {
+        dimensions != nil || budget != nil
+            || optimizer.split(separator: ",").contains { (try? MetaheuristicKind.named(String($0))) != nil }
+    }
+
     func validate() throws {
+        if isPopulationMode { return try validatePopulationMode() }
         _ = try testFunction()
         _ = try minimizers()
         guard steps >= 0 else { throw CLIError("--steps must be ≥ 0, got \(steps)") }
@@ -67,6 +90,7 @@ struct MinimizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if isPopulationMode { return try runPopulationMode() }
         let f = try testFunction()
         let origin = try startPoint() ?? f.start
         let paths = try minimizers().map { kind in

@@ -32,9 +32,9 @@ struct TrainCommand: ParsableCommand {
             completion: .list(Loss.catalog.map(\.name)))
     var loss: String?
 
-    @Option(help: "The optimizer: \(OptimizerKind.helpList(default: .adam)).", completion: .list(OptimizerKind.names),
-            transform: OptimizerKind.argument)
-    var optimizer: OptimizerKind = .adam
+    @Option(help: "The optimizer: \(TrainingOptimizer.helpList(default: .gradient(.adam))); \(MetaheuristicKind.names.joined(separator: ", ")) search the weights without gradients (chapter 11, --epochs = generations).",
+            completion: .list(TrainingOptimizer.names), transform: TrainingOptimizer.argument)
+    var optimizer: TrainingOptimizer = .gradient(.adam)
 
     @Option(help: "Fraction of the training part held out for validation curves (0: curves on the test set).")
     var validation: Float = 0.1
@@ -62,6 +62,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
         let settings = try settings
         let console = training.console
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit,

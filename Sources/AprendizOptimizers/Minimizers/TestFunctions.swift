@@ -6,8 +6,13 @@ import Foundation
 // benchmarks of optimization (Surjanovic & Bingham, Virtual Library of Simulation Experiments).
 
 extension TestFunction {
-    /// Every test function, by command-line name.
-    public static let all: [TestFunction] = [bowl, waves, rosenbrock, beale, himmelblau, booth, rastrigin, ackley]
+    /// Every test function, by command-line name: the surfaces below, then the n-dimensional
+    /// benchmarks of ``ScalableTestFunction/all`` not already here, in two dimensions.
+    public static let all: [TestFunction] = surfaces + ScalableTestFunction.all
+        .filter { scalable in !surfaces.contains { $0.name == scalable.name } }
+        .map(\.twoDimensional)
+
+    private static let surfaces: [TestFunction] = [bowl, waves, rosenbrock, beale, himmelblau, booth, rastrigin, ackley]
 
     /// The test function with this command-line name (trimmed, case-insensitive).
     /// - Throws: ``CatalogueError`` listing the valid names.

@@ -1,0 +1,50 @@
+import Aprendiz
+import ArgumentParser
+import Foundation
+
+/// `aprendiz train --optimizer ga|de|cmaes|pso` (chapter 11): the model's weights searched by a
+/// metaheuristic with ``NeuroevolutionTrainer`` instead of gradient steps. `--epochs` counts
+/// generations; every generation scores the whole population on the training part (so keep the
+/// model and data small: iris, wine, XOR-sized problems). Progress: one line every tenth of the run;
+/// prints the test metrics and honours --save and --json (no --report folder in this mode).
+extension TrainCommand {
+    func trainWithoutGradient(_ kind: MetaheuristicKind) throws {
+        let settings = try settings
+        let epochs = settings.epochs, seed = settings.seed
+        guard settings.learningRate == nil else {
+            throw CLIError("--learning-rate does not apply to --optimizer \(kind.name) (no gradient steps)")
+        }
+        let console = training.console
+        let loaded = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: settings.limit,
+                                              table: table.csv)
+        let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
+        let data = loaded.reshaped(to: inputShape)
+        let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount, hidden: settings.hidden,
+                                          activation: try ModelFactory.activation(settings.activation), task: data.task, seed: seed)
+        let loss = try settings.loss(for: data.task)
+        let metrics: [Metric] = data.task == .classification ? [.accuracy] : [.meanSquaredError, .r2]
+        let trainer = NeuroevolutionTrainer(model: model, loss: loss,
+                                            minimizer: kind.makeMinimizer(forWeights: ParameterVector(model).flattened()),
+                                            metrics: metrics, logInterval: max(1, epochs / 10)) { logs in
+            let fields = logs.values.keys.sorted().filter { $0 != "seconds" }.map { "\($0) \(String(format: "%.4f", logs.values[$0]!))" }
+            console.line("generation \(logs.epoch)/\(epochs)  " + fields.joined(separator: "  "))
+        }
+        console.line("\(kind.name): searching \(ParameterVector(model).count) weights in [−5, 5], \(epochs) generations")
+        let start = Date()
+        let result = trainer.fit(data.train, budget: .generations(epochs), seed: seed, validation: data.test)
+        let test = trainer.evaluate(data.test)
+        let fields = test.keys.sorted().map { "\($0) \(String(format: "%.4f", test[$0]!))" }
+        console.line("test: " + fields.joined(separator: "  ")
+                     + String(format: "  (%d evaluations, %.1f s)", result.evaluations, Date().timeIntervalSince(start)))
+        if let save {
+            let metadata = ModelMetadata(data: data, model: settings.model, inputShape: inputShape, seed: seed)
+            try ModelFile.save(model, to: URL(fileURLWithPath: save), metadata: try metadata.entry())
+            console.line("model written to \(save)")
+        }
+        if console.json {
+            let object: [String: Any] = ["optimizer": kind.name, "evaluations": result.evaluations,
+                                         "test": test.mapValues { Double($0) }, "best_training_loss": Double(result.bestValue)]
+            console.printJSON(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+        }
+    }
+}
