@@ -7,7 +7,7 @@ import Testing
 @Suite struct BenchLinearAlgebraCommandTests {
     @Test func optionsParse() throws {
         let command = try BenchLinearAlgebraCommand.parse(["--threads", "1", "--json", "--backends", "swift", "--sizes", "64,128"])
-        #expect(command.backends == ["swift"] && command.sizes == "64,128" && command.options.json)
+        #expect(command.backends == "swift" && command.sizes == "64,128" && command.options.json)
     }
 
     @Test func unknownBackendIsRejected() {

@@ -22,6 +22,8 @@ struct ModelMetadata: Codable, Equatable {
     var seed: UInt64
     /// The classes' names when the target column held text (nil: classes are numbered).
     var classNames: [String]?
+    /// The held-out fraction of a classic model's split (nil: ``DataPreparation/testFraction``).
+    var testFraction: Float?
 
     var standardizer: Standardizer? {
         guard let mean, let standardDeviation else { return nil }
