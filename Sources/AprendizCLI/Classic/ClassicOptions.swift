@@ -8,7 +8,9 @@ struct ClassicOptions: ParsableArguments {
     /// network trained by the network path (`--optimizer`, `--epochs`, …).
     enum Solver: String, CaseIterable, ExpressibleByArgument { case estimator, gd }
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("A classic model's hyper-parameter, NAME=VALUE (repeatable), e.g. alpha=0.1.",
+    @Option(name: .customLong("param"), help: ArgumentHelp("A classic model's hyper-parameter, NAME=VALUE (repeatable), e.g. alpha=0.1 — "
+                                                           + ClassicModel.allCases.map { "\($0.rawValue): \($0.parameterNames.joined(separator: ", "))" }
+                                                               .joined(separator: "; ") + ".",
                                                            valueName: "name=value"))
     var parameters: [String] = []
 

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// The training settings `train`, `compare optimizers` and `compare activations` share, declared once.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The network: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
+    @Option(help: "The model: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
             transform: ModelKind.argument)
     var model: ModelKind = .mlp
 
