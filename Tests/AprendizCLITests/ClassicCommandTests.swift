@@ -137,4 +137,24 @@ import Testing
         #expect(errorMessage { try runCommand(CompareModelsCommand.self, ["--dataset", "iris", "--models", "ridge,logistic-regression"]) }?
             .contains("compare models of one task") == true)
     }
+
+    /// Without --folds, compare models scores every model on the one 80/20 split: the library's R² of
+    /// LinearRegression and of PolynomialFeatures(degree 2, no bias) → LinearRegression on that split.
+    @Test func compareModelsOnOneSplitMatchesTheLibrary() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report")
+        try runCommand(CompareModelsCommand.self, ["--dataset", "diabetes", "--models", "linear-regression, polynomial-regression",
+                                                   "--report", report.path])
+        let summary = try JSONDecoder().decode(CompareModelsCommand.Summary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
+        let data = try DataPreparation.load(.bundled(.diabetes), seed: 0)
+        let x = data.train.inputs, y = data.train.targets.reshaped([-1]), targets = data.test.targets.reshaped([-1])
+        let linear = try LinearRegression().fit(x, y)
+        let expansion = try PolynomialFeatures(degree: 2, includeBias: false).fit(x)
+        let polynomial = try LinearRegression().fit(expansion.transform(x), y)
+        let expected = [r2Score(predictions: linear.predict(data.test.inputs), targets: targets),
+                        r2Score(predictions: polynomial.predict(expansion.transform(data.test.inputs)), targets: targets)]
+        #expect(summary.metric == "r2" && summary.folds == nil && summary.results.count == 2)
+        for (row, r2) in zip(summary.results, expected) { #expect(abs(row.score - r2) < 1e-6, "\(row.model): \(row.score) vs \(r2)") }
+    }
 }
