@@ -157,4 +157,20 @@ import Testing
         #expect(summary.metric == "r2" && summary.folds == nil && summary.results.count == 2)
         for (row, r2) in zip(summary.results, expected) { #expect(abs(row.score - r2) < 1e-6, "\(row.model): \(row.score) vs \(r2)") }
     }
+
+    /// A polynomial model's file (linear coefficients over the expanded features, plus the degree) reloads to
+    /// the scores training printed.
+    @Test func polynomialModelFileRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("poly.safetensors").path, report = folder.appendingPathComponent("report")
+        try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "polynomial-regression", "--param", "degree=2",
+                                           "--param", "alpha=1", "--save", file, "--report", report.path, "--quiet"])
+        let summary = try JSONDecoder().decode(ClassicTraining.Summary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
+        let (fit, metadata) = try #require(try ClassicFit.load(file))
+        guard case .polynomial(let model, let degree, _) = fit else { Issue.record("saved as \(fit)"); return }
+        #expect(degree == 2 && model.coefficients.shape == [10 + 45 + 10])  // 10 features, 45 products, 10 squares
+        let data = try DataPreparation.load(.bundled(.diabetes), seed: metadata.seed, standardizer: metadata.standardizer)
+        #expect(fit.metrics(data.test, task: .regression, classCount: 1) == summary.metrics)
+    }
 }

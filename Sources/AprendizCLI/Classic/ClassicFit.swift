@@ -11,7 +11,7 @@ import Foundation
 enum ClassicFit {
     case linear(LinearModel)
     /// A linear model on the ``PolynomialFeatures`` (no bias column) of degree `degree`.
-    case polynomial(LinearModel, degree: Int)
+    case polynomial(LinearModel, degree: Int, expansion: PolynomialExpansion)
     case logistic(LogisticModel)
 
     /// Metadata key of the polynomial degree.
@@ -19,17 +19,15 @@ enum ClassicFit {
 
     /// The inputs the model's coefficients multiply (`x` expanded for polynomial models).
     private func features(_ x: Tensor) -> Tensor {
-        guard case .polynomial(_, let degree) = self else { return x }
-        // The expansion depends only on the column count and the degree, checked when fitting.
-        // swiftlint:disable:next force_try
-        return try! PolynomialFeatures(degree: degree, includeBias: false).fit(x).transform(x)
+        guard case .polynomial(_, _, let expansion) = self else { return x }
+        return expansion.transform(x)
     }
 
     /// Regression predictions `[n, 1]`, or class scores `[n, classCount]`: the log-probabilities of the
     /// model's classes in their columns (−∞… in practice −1e30 for classes it never saw).
     func outputs(_ x: Tensor, classCount: Int) -> Tensor {
         switch self {
-        case .linear(let model), .polynomial(let model, _):
+        case .linear(let model), .polynomial(let model, _, _):
             return model.predict(features(x)).reshaped([-1, 1])
         case .logistic(let model):
             let p = model.predictProbabilities(x).scalars, n = x.shape[0], k = model.classes.count
@@ -56,7 +54,7 @@ enum ClassicFit {
         var archive: SafetensorsArchive
         switch self {
         case .linear(let model): archive = model.archived(); archive.metadata["aprendiz.model"] = LinearModel.archiveKind
-        case .polynomial(let model, let degree):
+        case .polynomial(let model, let degree, _):
             archive = model.archived()
             archive.metadata["aprendiz.model"] = LinearModel.archiveKind
             archive.metadata[Self.degreeKey] = "\(degree)"
@@ -85,7 +83,11 @@ enum ClassicFit {
                 let model = try LinearModel(archive: archive)
                 guard let text = archive.metadata[degreeKey] else { return (.linear(model), metadata) }
                 guard let degree = Int(text), degree >= 1 else { throw CLIError("model file '\(path)': bad polynomial degree '\(text)'") }
-                return (.polynomial(model, degree: degree), metadata)
+                // The expansion depends only on the column count and the degree.
+                let columns = metadata.inputShape.reduce(1, *)
+                let expansion = try PolynomialFeatures(degree: degree, includeBias: false)
+                    .fit(Tensor(shape: [1, columns], scalars: [Float](repeating: 0, count: columns)))
+                return (.polynomial(model, degree: degree, expansion: expansion), metadata)
             default:
                 throw CLIError("model file '\(path)': unknown classic model '\(archive.metadata["aprendiz.model"] ?? "none")'")
             }

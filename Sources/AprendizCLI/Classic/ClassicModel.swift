@@ -76,7 +76,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 let expanded = expansion.transform(x)
                 let model = alpha == 0 ? try LinearRegression(fitIntercept: fitIntercept).fit(expanded, y)
                                        : try Ridge(alpha: alpha, fitIntercept: fitIntercept).fit(expanded, y)
-                return .polynomial(model, degree: degree)
+                return .polynomial(model, degree: degree, expansion: expansion)
             case .ridge:
                 return .linear(try Ridge(alpha: p.double("alpha", default: 1), fitIntercept: p.bool("fit-intercept", default: true)).fit(x, y))
             case .lasso:

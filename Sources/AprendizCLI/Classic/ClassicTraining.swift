@@ -61,7 +61,7 @@ enum ClassicTraining {
                               ReportPage.table(header: ["metric", "value"],
                                                rows: summary.metrics.keys.sorted().map { [$0, String(format: "%.4f", summary.metrics[$0]!)] })))
         let (coefficients, rows): (Tensor, Int) = switch fit {
-        case .linear(let m), .polynomial(let m, _): (m.coefficients.reshaped([1, -1]), 1)
+        case .linear(let m), .polynomial(let m, _, _): (m.coefficients.reshaped([1, -1]), 1)
         case .logistic(let m): (m.coefficients, m.coefficients.shape[0])
         }
         let columns = coefficients.shape[1], w = coefficients.scalars
