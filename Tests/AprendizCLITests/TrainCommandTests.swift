@@ -89,7 +89,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report")
-        try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "linear", "--epochs", "2", "--quiet", "--report", report.path])
+        try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "linear-regression", "--solver", "gd", "--epochs", "2", "--quiet", "--report", report.path])
         let summary = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
         #expect(summary.task == .regression && summary.test["mse"] != nil && summary.confusionMatrix == nil)
         #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("mse.svg").path))

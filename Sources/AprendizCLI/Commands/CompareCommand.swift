@@ -8,7 +8,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare optimizers (§6.5) or activations (§7.8, §8.8) on the same network, seeds and data order.",
-        subcommands: [CompareOptimizersCommand.self, CompareActivationsCommand.self]
+        subcommands: [CompareOptimizersCommand.self, CompareActivationsCommand.self, CompareModelsCommand.self]
     )
 }
 

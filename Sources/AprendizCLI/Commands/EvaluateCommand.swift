@@ -38,6 +38,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let (fit, metadata) = try ClassicFit.load(model) { return try ClassicEvaluation.evaluate(self, fit: fit, metadata: metadata) }
         let (network, metadata) = try ModelMetadata.loadModel(model)
         let data: PreparedData
         do {

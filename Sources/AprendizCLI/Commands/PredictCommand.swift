@@ -26,6 +26,7 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup(title: "CSV tables") var table: TableOptions
 
     func run() throws {
+        if let (fit, metadata) = try ClassicFit.load(model) { return try ClassicEvaluation.predict(self, fit: fit, metadata: metadata) }
         let (network, metadata) = try ModelMetadata.loadModel(model)
         guard FileManager.default.fileExists(atPath: input) else { throw CLIError("input file '\(input)' does not exist") }
         let table = try Table.readCSV(URL(fileURLWithPath: input), options: self.table.csv)

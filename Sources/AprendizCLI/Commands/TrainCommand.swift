@@ -24,6 +24,8 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup(title: "CSV tables") var table: TableOptions
 
+    @OptionGroup(title: "Classic models") var classic: ClassicOptions
+
     @Option(help: "The hidden layers' activation: \(Activation.helpList(Activation.allCases.filter(\.isTrainable), default: .relu)).",
             completion: .list(Activation.names(where: \.isTrainable)), transform: Activation.argument)
     var activation: Activation = .relu
@@ -63,6 +65,11 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
+        if case .classic(let model) = training.model, classic.solver == .estimator {
+            return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table.csv,
+                                           save: save, report: report)
+        }
+        try classic.checkNetworkPath(training.model)
         let settings = try settings
         let console = training.console
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit,

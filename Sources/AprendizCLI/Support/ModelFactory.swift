@@ -21,10 +21,10 @@ enum ModelFactory {
         var generator = RandomGenerator(seed: seed)
         let inputs = inputShape.reduce(1, *)
         switch kind {
-        case .linear:
-            return Sequential(Flatten(), Dense(inputs, outputs, using: &generator))
-        case .logistic:
-            guard task == .classification else { throw CLIError("--model logistic is for classification; use --model linear for regression") }
+        case .classic(let model):
+            // --solver gd: the classic model as one Dense layer trained like any network.
+            guard model.trainsByGradientDescent else { throw CLIError("--model \(model.rawValue) has no --solver gd (use --solver estimator)") }
+            guard task == model.task else { throw CLIError("--model \(model.rawValue) is for \(model.task.rawValue); the data are \(task.rawValue)") }
             return Sequential(Flatten(), Dense(inputs, outputs, using: &generator))
         case .mlp:
             var layers: [Module] = [Flatten()]

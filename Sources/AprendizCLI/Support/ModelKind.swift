@@ -1,22 +1,25 @@
 import Aprendiz
 
-/// The networks `--model` names: the four this command builds from the data's shape, then every
-/// ready-made network of ``ModelCatalog`` (added there, listed here without a change).
+/// The models `--model` names: the networks this command builds from the data's shape, every
+/// ready-made network of ``ModelCatalog``, and every classic model of ``ClassicModel`` (both added
+/// there, listed here without a change).
 ///
 /// | name | network |
 /// |---|---|
 /// | `mlp` | Flatten → (Dense → activation) per `--hidden` width → Dense (outputs) |
-/// | `linear` | Flatten → Dense: linear regression, or a linear classifier on logits |
-/// | `logistic` | Flatten → Dense with cross-entropy: (multinomial) logistic regression, classification only |
 /// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (``ModelFactory/makeConvolutional(_:inputShape:classes:using:)``) |
 /// | `lenet5`, `fashion-conv-net`, … | ``ModelCatalog`` (28×28×1 images) |
+/// | `linear-regression`, `ridge`, `logistic-regression`, … | ``ClassicModel`` (AprendizClassic's estimators; `--solver gd`: Flatten → Dense by gradient descent) |
 enum ModelKind: Catalogue, Hashable, Codable {
-    case mlp, linear, logistic, convnet
+    case mlp, convnet
     case ready(ModelCatalog)
+    case classic(ClassicModel)
 
     static let familyName = "model"
 
-    static var allCases: [ModelKind] { [.mlp, .linear, .logistic, .convnet] + ModelCatalog.allCases.map(ModelKind.ready) }
+    static var allCases: [ModelKind] {
+        [.mlp, .convnet] + ModelCatalog.allCases.map(ModelKind.ready) + ClassicModel.allCases.map(ModelKind.classic)
+    }
 
     init?(rawValue: String) {
         guard let kind = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
@@ -26,10 +29,9 @@ enum ModelKind: Catalogue, Hashable, Codable {
     var rawValue: String {
         switch self {
         case .mlp: "mlp"
-        case .linear: "linear"
-        case .logistic: "logistic"
         case .convnet: "convnet"
         case .ready(let model): model.rawValue
+        case .classic(let model): model.rawValue
         }
     }
 
@@ -37,7 +39,7 @@ enum ModelKind: Catalogue, Hashable, Codable {
     var isConvolutional: Bool {
         switch self {
         case .convnet, .ready: true
-        case .mlp, .linear, .logistic: false
+        case .mlp, .classic: false
         }
     }
 

@@ -24,6 +24,8 @@ struct ModelMetadata: Codable, Equatable {
     var classNames: [String]?
     /// The classes' original target values when they were not 0…K-1 (nil otherwise, and in older files).
     var classLabels: [Float]?
+    /// The held-out fraction of a classic model's split (nil: ``DataPreparation/testFraction``).
+    var testFraction: Float?
 
     var standardizer: Standardizer? {
         guard let mean, let standardDeviation else { return nil }

@@ -28,6 +28,14 @@ struct PreparedData {
 }
 
 /// Loads `--dataset` values into ``PreparedData``.
+/// How a table is split and scaled: `testFraction` of the rows held out (0: none — the test part is then the
+/// training rows, so scores are training scores), and whether features are standardised with the training
+/// part's statistics. Defaults: ``DataPreparation/testFraction``, standardised.
+struct DataSplit {
+    var testFraction: Float = DataPreparation.testFraction
+    var standardize = true
+}
+
 enum DataPreparation {
     /// The fraction of a table held out as the test set (stratified for classes).
     static let testFraction: Float = 0.2
@@ -41,7 +49,7 @@ enum DataPreparation {
     ///   - classLabels: a saved model's class labels (numeric targets are mapped to their positions in it).
     static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
                      standardizer: Standardizer? = nil, limit: Int? = nil, table options: CSVReadOptions = CSVReadOptions(),
-                     classNames: [String]? = nil, classLabels: [Float]? = nil) throws -> PreparedData {
+                     classNames: [String]? = nil, classLabels: [Float]? = nil, split: DataSplit = DataSplit()) throws -> PreparedData {
         switch specifier {
         case .images(let set):
             var train = try set.load(.train), test = try set.load(.test)
@@ -51,17 +59,17 @@ enum DataPreparation {
         case .bundled(let set):
             let table = try LabeledTable(contentsOf: set.url, targetColumn: "target")
             return try prepare(table, name: specifier.description, task: task ?? (set.classCount == nil ? .regression : .classification),
-                               seed: seed, standardizer: standardizer, limit: limit, classLabels: classLabels)
+                               seed: seed, standardizer: standardizer, limit: limit, classLabels: classLabels, split: split)
         case .csv(let path, let target):
             let table = try csvTable(path: path, target: target, options: options, classNames: classNames)
             return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
-                                    limit: limit, classLabels: classLabels)
+                                    limit: limit, classLabels: classLabels, split: split)
         case .sqlite(let path, let source, let isQuery, let target):
             let table = isQuery ? try Table.query(sqlite: path, source, options: options)
                                 : try Table.read(sqlite: path, table: source, options: options)
             let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
             return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
-                                    limit: limit, classLabels: classLabels)
+                                    limit: limit, classLabels: classLabels, split: split)
         }
     }
 
@@ -69,11 +77,12 @@ enum DataPreparation {
     /// Text targets are already positions in `table.classNames`, so they keep those indices (a class absent from
     /// these rows must not shift the others); numeric targets are encoded like every data set's.
     private static func prepareTable(_ table: LabeledTable, name: String, task: LearningTask?, seed: UInt64,
-                                     standardizer: Standardizer?, limit: Int?, classLabels: [Float]?) throws -> PreparedData {
+                                     standardizer: Standardizer?, limit: Int?, classLabels: [Float]?,
+                                     split: DataSplit) throws -> PreparedData {
         let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
         let labels = table.classNames.map { names in names.indices.map(Float.init) } ?? classLabels
         var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit,
-                               classLabels: labels)
+                               classLabels: labels, split: split)
         data.classNames = table.classNames
         if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
         return data
@@ -95,7 +104,8 @@ enum DataPreparation {
     }
 
     private static func prepare(_ table: LabeledTable, name: String, task: LearningTask, seed: UInt64,
-                                standardizer: Standardizer?, limit: Int?, classLabels: [Float]? = nil) throws -> PreparedData {
+                                standardizer: Standardizer?, limit: Int?, classLabels: [Float]? = nil,
+                                split: DataSplit = DataSplit()) throws -> PreparedData {
         // Checked first: the class count and the split below reduce over the rows.
         guard table.features.shape[0] >= 5 else { throw CLIError("data set '\(name)' has only \(table.features.shape[0]) rows (at least 5 needed)") }
         var classCount = 1
@@ -113,8 +123,13 @@ enum DataPreparation {
             targets = targets.reshaped([-1, 1])
         }
         let all = TensorDataset(inputs: table.features, targets: targets)
-        var (train, test) = trainTestSplit(all, testFraction: testFraction, stratified: task == .classification, seed: seed)
+        var (train, test) = split.testFraction == 0 ? (all, all)
+            : trainTestSplit(all, testFraction: split.testFraction, stratified: task == .classification, seed: seed)
         if let limit { train = first(limit, of: train); test = first(limit, of: test) }
+        guard split.standardize else {
+            return PreparedData(name: name, train: train, test: test, task: task, classCount: classCount,
+                                featureNames: table.featureNames, standardizer: nil, classLabels: labels)
+        }
         let scaler = standardizer ?? Standardizer(fitting: train.inputs)
         guard scaler.mean.shape == [table.features.shape[1]] else {
             throw CLIError("data set '\(name)' has \(table.features.shape[1]) features, the model expects \(scaler.mean.shape[0])")

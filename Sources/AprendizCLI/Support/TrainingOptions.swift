@@ -5,7 +5,7 @@ import ArgumentParser
 /// Numbers are parsed `.unconditional`ly so that `--batch-size -1` reaches the range check ("must be at least 1,
 /// got -1") instead of reading as a missing value followed by an unknown option.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The network: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
+    @Option(help: "The model: \(ModelKind.helpList(default: .mlp)).", completion: .list(ModelKind.names),
             transform: ModelKind.argument)
     var model: ModelKind = .mlp
 

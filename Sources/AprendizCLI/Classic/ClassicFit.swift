@@ -1,0 +1,98 @@
+import Aprendiz
+import Foundation
+
+/// A fitted classic model as the command line uses it: a linear model (optionally on polynomial features)
+/// or a logistic/softmax classifier, with its scores and its safetensors form.
+///
+/// The file holds AprendizClassic's archive of the model (``LinearModel/archived()``,
+/// ``LogisticModel/archived()``): `coefficients` (`[features]`, or `[classes, features]`; one row for two
+/// classes) and `intercept`, in the units of the features the model saw — the original units with
+/// `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
+enum ClassicFit {
+    case linear(LinearModel)
+    /// A linear model on the ``PolynomialFeatures`` (no bias column) of degree `degree`.
+    case polynomial(LinearModel, degree: Int, expansion: PolynomialExpansion)
+    case logistic(LogisticModel)
+
+    /// Metadata key of the polynomial degree.
+    static let degreeKey = "aprendiz.polynomial-degree"
+
+    /// The inputs the model's coefficients multiply (`x` expanded for polynomial models).
+    private func features(_ x: Tensor) -> Tensor {
+        guard case .polynomial(_, _, let expansion) = self else { return x }
+        return expansion.transform(x)
+    }
+
+    /// Regression predictions `[n, 1]`, or class scores `[n, classCount]`: the log-probabilities of the
+    /// model's classes in their columns (−∞… in practice −1e30 for classes it never saw).
+    func outputs(_ x: Tensor, classCount: Int) -> Tensor {
+        switch self {
+        case .linear(let model), .polynomial(let model, _, _):
+            return model.predict(features(x)).reshaped([-1, 1])
+        case .logistic(let model):
+            let p = model.predictProbabilities(x).scalars, n = x.shape[0], k = model.classes.count
+            var scores = [Float](repeating: -1e30, count: n * classCount)
+            for row in 0..<n {
+                for (column, label) in model.classes.enumerated() where label < classCount {
+                    scores[row * classCount + label] = Foundation.log(max(p[row * k + column], .leastNormalMagnitude))
+                }
+            }
+            return Tensor(shape: [n, classCount], scalars: scores)
+        }
+    }
+
+    /// The command's metrics on `examples` (targets `[n, 1]` values or `[n]` class indices): accuracy and
+    /// macro F1, or MSE, MAE and R² (``Metric``, as for networks).
+    func metrics(_ examples: TensorDataset, task: LearningTask, classCount: Int) -> [String: Float] {
+        let outputs = outputs(examples.inputs, classCount: classCount)
+        let list: [Metric] = task == .classification ? [.accuracy, .macroF1] : [.meanSquaredError, .meanAbsoluteError, .r2]
+        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0(outputs, examples.targets)) })
+    }
+
+    /// The safetensors archive: the model's own tensors and metadata, plus the command's `metadata`.
+    func archive(metadata: ModelMetadata) throws -> SafetensorsArchive {
+        var archive: SafetensorsArchive
+        switch self {
+        case .linear(let model): archive = model.archived(); archive.metadata["aprendiz.model"] = LinearModel.archiveKind
+        case .polynomial(let model, let degree, _):
+            archive = model.archived()
+            archive.metadata["aprendiz.model"] = LinearModel.archiveKind
+            archive.metadata[Self.degreeKey] = "\(degree)"
+        case .logistic(let model): archive = model.archived(); archive.metadata["aprendiz.model"] = LogisticModel.archiveKind
+        }
+        archive.metadata.merge(try metadata.entry()) { $1 }
+        return archive
+    }
+
+    /// Reads a classic model file; nil when `path` holds a network (a network architecture, or no classic
+    /// `--model` in its metadata — `--solver gd` writes a network file).
+    /// - Throws: ``CLIError`` for a missing or malformed file.
+    static func load(_ path: String) throws -> (fit: ClassicFit, metadata: ModelMetadata)? {
+        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("model file '\(path)' does not exist") }
+        let archive: SafetensorsArchive
+        do { archive = try SafetensorsArchive(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CLIError("model file '\(path)': \(error)")
+        }
+        guard let json = archive.metadata[ModelMetadata.key],
+              let metadata = try? JSONDecoder().decode(ModelMetadata.self, from: Data(json.utf8)),
+              case .classic = metadata.model, archive.metadata[ModelFile.architectureKey] == nil else { return nil }
+        do {
+            switch archive.metadata["aprendiz.model"] {
+            case LogisticModel.archiveKind: return (.logistic(try LogisticModel(archive: archive)), metadata)
+            case LinearModel.archiveKind:
+                let model = try LinearModel(archive: archive)
+                guard let text = archive.metadata[degreeKey] else { return (.linear(model), metadata) }
+                guard let degree = Int(text), degree >= 1 else { throw CLIError("model file '\(path)': bad polynomial degree '\(text)'") }
+                // The expansion depends only on the column count and the degree.
+                let columns = metadata.inputShape.reduce(1, *)
+                let expansion = try PolynomialFeatures(degree: degree, includeBias: false)
+                    .fit(Tensor(shape: [1, columns], scalars: [Float](repeating: 0, count: columns)))
+                return (.polynomial(model, degree: degree, expansion: expansion), metadata)
+            default:
+                throw CLIError("model file '\(path)': unknown classic model '\(archive.metadata["aprendiz.model"] ?? "none")'")
+            }
+        } catch let error as ClassicError {
+            throw CLIError("model file '\(path)': \(error)")
+        }
+    }
+}

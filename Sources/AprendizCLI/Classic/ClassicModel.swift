@@ -1,0 +1,104 @@
+import Aprendiz
+
+/// The classic (closed-form, coordinate-descent or L-BFGS) models `--model` names, fitted by the
+/// estimators of AprendizClassic (Docs/Classic.md); `--param NAME=VALUE` sets their hyper-parameters.
+///
+/// | name | estimator | parameters (defaults) |
+/// |---|---|---|
+/// | `linear-regression` | ``LinearRegression`` (least squares) | `fit-intercept` (true) |
+/// | `polynomial-regression` | ``PolynomialFeatures`` (no bias column) → ``LinearRegression``, or ``Ridge`` when `alpha` > 0 | `degree` (2), `alpha` (0), `fit-intercept` (true) |
+/// | `ridge` | ``Ridge`` | `alpha` (1), `fit-intercept` (true) |
+/// | `lasso` | ``Lasso`` | `alpha` (1), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `elastic-net` | ``ElasticNet`` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `logistic-regression` | ``LogisticRegression`` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `softmax-regression` | ``SoftmaxRegression`` (softmax even for two classes) | as `logistic-regression` |
+///
+/// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
+/// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
+enum ClassicModel: String, Catalogue, Hashable, Codable {
+    case linearRegression = "linear-regression"
+    case polynomialRegression = "polynomial-regression"
+    case ridge
+    case lasso
+    case elasticNet = "elastic-net"
+    case logisticRegression = "logistic-regression"
+    case softmaxRegression = "softmax-regression"
+
+    static let familyName = "classic model"
+
+    /// The task the model solves.
+    var task: LearningTask {
+        switch self {
+        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: .regression
+        case .logisticRegression, .softmaxRegression: .classification
+        }
+    }
+
+    /// Checks that the loaded data are of this model's task.
+    func check(_ data: PreparedData) throws {
+        guard data.task == task else {
+            throw CLIError("--model \(rawValue) is for \(task.rawValue); data set '\(data.name)' is \(data.task.rawValue) (override with --task)")
+        }
+    }
+
+    /// Whether `--solver gd` can train it as a one-Dense network.
+    var trainsByGradientDescent: Bool {
+        switch self {
+        case .linearRegression, .logisticRegression, .softmaxRegression: true
+        case .polynomialRegression, .ridge, .lasso, .elasticNet: false
+        }
+    }
+
+    /// The `--param` names it accepts, in help order.
+    var parameterNames: [String] {
+        switch self {
+        case .linearRegression: ["fit-intercept"]
+        case .polynomialRegression: ["degree", "alpha", "fit-intercept"]
+        case .ridge: ["alpha", "fit-intercept"]
+        case .lasso: ["alpha", "tol", "max-iter", "fit-intercept"]
+        case .elasticNet: ["alpha", "l1-ratio", "tol", "max-iter", "fit-intercept"]
+        case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
+        }
+    }
+
+    /// Fits the estimator with `parameters` on `x` `[n, d]` and `y` (`[n]` targets or class indices).
+    /// - Throws: ``CLIError`` naming the parameter or the estimator's problem.
+    func fit(_ x: Tensor, _ y: Tensor, parameters: ClassicParameters) throws -> ClassicFit {
+        let p = parameters
+        do {
+            switch self {
+            case .linearRegression:
+                return .linear(try LinearRegression(fitIntercept: p.bool("fit-intercept", default: true)).fit(x, y))
+            case .polynomialRegression:
+                let degree = try p.int("degree", default: 2)
+                let expansion = try PolynomialFeatures(degree: degree, includeBias: false).fit(x)
+                let alpha = try p.double("alpha", default: 0), fitIntercept = try p.bool("fit-intercept", default: true)
+                let expanded = expansion.transform(x)
+                let model = alpha == 0 ? try LinearRegression(fitIntercept: fitIntercept).fit(expanded, y)
+                                       : try Ridge(alpha: alpha, fitIntercept: fitIntercept).fit(expanded, y)
+                return .polynomial(model, degree: degree, expansion: expansion)
+            case .ridge:
+                return .linear(try Ridge(alpha: p.double("alpha", default: 1), fitIntercept: p.bool("fit-intercept", default: true)).fit(x, y))
+            case .lasso:
+                let lasso = try Lasso(alpha: p.double("alpha", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
+                                      tolerance: p.double("tol", default: 1e-4), maximumIterations: p.int("max-iter", default: 1000))
+                return .linear(try lasso.fit(x, y))
+            case .elasticNet:
+                let net = try ElasticNet(alpha: p.double("alpha", default: 1), l1Ratio: p.double("l1-ratio", default: 0.5),
+                                         fitIntercept: p.bool("fit-intercept", default: true), tolerance: p.double("tol", default: 1e-4),
+                                         maximumIterations: p.int("max-iter", default: 1000))
+                return .linear(try net.fit(x, y))
+            case .logisticRegression:
+                let logistic = try LogisticRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
+                                                      tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
+                return .logistic(try logistic.fit(x, y))
+            case .softmaxRegression:
+                let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
+                                                    tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
+                return .logistic(try softmax.fit(x, y))
+            }
+        } catch let error as ClassicError {
+            throw CLIError("--model \(rawValue): \(error)")
+        }
+    }
+}
