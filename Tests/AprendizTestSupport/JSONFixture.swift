@@ -41,8 +41,6 @@ public struct JSONFixture {
 extension JSONFixture {
     /// Whether this object has the member `key`.
     public func has(_ key: String) -> Bool { (value as? [String: Any])?[key] != nil }
-    /// This string.
-    public var string: String { value as! String }
     /// This Boolean.
     public var bool: Bool { (value as! NSNumber).boolValue }
 }
