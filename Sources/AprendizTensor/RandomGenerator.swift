@@ -10,7 +10,7 @@ import Foundation
 /// - normal: the Box–Muller transform in `Double`, √(−2 ln u₁)·cos(2πu₂), with u₁ ∈ (0, 1].
 ///
 /// Components take a generator explicitly (`using: &generator`); when they don't, they draw from
-/// ``RandomGenerator/global``, which ``RandomGenerator/seedGlobal(_:)`` reseeds.
+/// a global generator, which ``RandomGenerator/seedGlobal(_:)`` reseeds.
 public struct RandomGenerator: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 

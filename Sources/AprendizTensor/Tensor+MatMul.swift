@@ -5,6 +5,7 @@ extension Tensor {
     /// a row (left) or column (right) vector; higher ranks are batches of matrices whose leading
     /// dimensions broadcast.
     /// - Parameters:
+    ///   - other: the right operand.
     ///   - transposeSelf: use this tensor's last two axes transposed, without materialising it.
     ///   - transposeOther: likewise for `other`.
     public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) -> Tensor {

@@ -124,7 +124,11 @@ extension Tensor {
     }
 
     /// Combines two tensors element-wise with NumPy broadcasting.
-    /// - Parameter operation: the name used in a shape-mismatch message.
+    /// - Parameters:
+    ///   - a: the first operand.
+    ///   - b: the second operand.
+    ///   - kernel: the element-wise function of the two.
+    ///   - operation: the name used in a shape-mismatch message.
     @inlinable
     public static func zip<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K, operation: String) -> Tensor {
         let shape = Shape.broadcast(a.shape, b.shape, in: operation)

@@ -2,7 +2,7 @@
 // loaded, split over the thread pool for large products, else the Swift GEMM (GEMM.swift).
 
 /// The matrix-product dispatch used by the whole library: the system BLAS when one was loaded,
-/// else ``SwiftGEMM``.
+/// else the built-in `SwiftGEMM`.
 public enum MatrixMultiply {
     /// C ← α·op(A)·op(B) + β·C  (row-major; op(X) = X or Xᵀ; `lda`, `ldb`, `ldc` are row strides as
     /// stored). With β = 0, C is not read. With k = 0, C ← β·C.
