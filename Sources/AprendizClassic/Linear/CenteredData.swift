@@ -9,11 +9,15 @@ struct CenteredData {
     let targetMean: Double
 
     init(_ x: Tensor, _ y: Tensor, fitIntercept: Bool) {
-        let matrix = DenseMatrix(x), targets = y.scalars.map(Double.init)
-        featureMeans = fitIntercept ? matrix.columnMeans() : [Double](repeating: 0, count: matrix.columns)
+        if fitIntercept {
+            (self.x, featureMeans) = DenseMatrix.centered(x)
+        } else {
+            self.x = DenseMatrix(x)
+            featureMeans = [Double](repeating: 0, count: self.x.columns)
+        }
+        let targets = y.scalars.map(Double.init)
         let mean = fitIntercept ? targets.reduce(0, +) / Double(targets.count) : 0
         targetMean = mean
-        self.x = fitIntercept ? matrix.subtractingColumns(featureMeans) : matrix
         self.y = targets.map { $0 - mean }
     }
 

@@ -45,7 +45,7 @@ public struct ElasticNet: Estimator, Equatable, Codable {
         let data = CenteredData(x, y, fitIntercept: fitIntercept)
         let n = Double(data.x.rows)
         let solver = CoordinateDescent(tolerance: tolerance, maximumIterations: maximumIterations)
-        let w = solver.solve(columns: data.x.columnArrays(), y: data.y, l1: n * alpha * l1Ratio, l2: n * alpha * (1 - l1Ratio)).w
+        let w = solver.solve(.init(data.x, data.y), l1: n * alpha * l1Ratio, l2: n * alpha * (1 - l1Ratio)).w
         return data.model(coefficients: w, estimator: Self.name, hyperParameters: hyperParameters)
     }
 
