@@ -31,22 +31,55 @@ struct DenseMatrix: Sendable {
     /// The `[rows, columns]` tensor `x` in `Double` with each column's mean subtracted (one pass to sum, one
     /// to convert and centre, no intermediate copy), and those means.
     static func centered(_ x: Tensor) -> (matrix: DenseMatrix, means: [Double]) {
+        let means = columnMeans(of: x)
+        return (rows(0..<x.shape[0], of: x, minus: means), means)
+    }
+
+    /// The mean of each column of the `[rows, columns]` tensor `x`, summed in `Double`.
+    static func columnMeans(of x: Tensor) -> [Double] {
         require(x.rank == 2, "DenseMatrix: expects a [rows, columns] matrix, got \(x.shape)")
         let (n, p) = (x.shape[0], x.shape[1])
         var means = [Double](repeating: 0, count: p)
-        let values = x.withUnsafeBufferPointer { source in
+        x.withUnsafeBufferPointer { source in
             means.withUnsafeMutableBufferPointer { m in
                 for i in 0..<n { for j in 0..<p { m[j] += Double(source[i * p + j]) } }
-                for j in 0..<p { m[j] /= Double(max(n, 1)) }
             }
-            return means.withUnsafeBufferPointer { m in
-                [Double](unsafeUninitializedCapacity: n * p) { target, initialized in
-                    for i in 0..<n { for j in 0..<p { target[i * p + j] = Double(source[i * p + j]) - m[j] } }
-                    initialized = n * p
+        }
+        return means.map { $0 / Double(max(n, 1)) }
+    }
+
+    /// Rows `range` of the `[rows, columns]` tensor `x` in `Double`, each column minus `shift[j]`.
+    static func rows(_ range: Range<Int>, of x: Tensor, minus shift: [Double]) -> DenseMatrix {
+        let p = x.shape[1]
+        require(shift.count == p, "DenseMatrix.rows: \(shift.count) shifts for \(p) columns")
+        let values = x.withUnsafeBufferPointer { source in
+            shift.withUnsafeBufferPointer { m in
+                [Double](unsafeUninitializedCapacity: range.count * p) { target, initialized in
+                    let first = range.lowerBound * p
+                    for i in 0..<range.count { for j in 0..<p { target[i * p + j] = Double(source[first + i * p + j]) - m[j] } }
+                    initialized = range.count * p
                 }
             }
         }
-        return (DenseMatrix(rows: n, columns: p, values: values), means)
+        return DenseMatrix(rows: range.count, columns: p, values: values)
+    }
+
+    /// (x − 1·shiftᵀ)ᵀ(x − 1·shiftᵀ) and (x − 1·shiftᵀ)ᵀ·y without the `Double` copy of x: each block of rows
+    /// is converted into a small buffer (cache-resident) and goes straight to ``gram()`` and
+    /// ``transposeTimes(_:k:)``; the blocks are those of ``gram()``, summed in the same order, so the
+    /// result is the one of the full copy.
+    static func centeredProducts(_ x: Tensor, minus shift: [Double], _ y: [Double]) -> (gram: [Double], xty: [Double]) {
+        let (n, p) = (x.shape[0], x.shape[1])
+        require(y.count == n, "DenseMatrix.centeredProducts: x has shape \(x.shape) but y has \(y.count) values")
+        var gram = [Double](repeating: 0, count: p * p), xty = [Double](repeating: 0, count: p)
+        for block in 0..<blockCount(n) {
+            let range = blockRange(block, n)
+            let rows = rows(range, of: x, minus: shift)
+            let (g, v) = (rows.gram(), rows.transposeTimes(Array(y[range])))
+            for m in 0..<(p * p) { gram[m] += g[m] }
+            for j in 0..<p { xty[j] += v[j] }
+        }
+        return (gram, xty)
     }
 
     /// The mean of each column (row by row, so the inner loop runs over contiguous memory).
