@@ -16,7 +16,7 @@ public struct LinearRegression: Estimator, Equatable, Codable {
     public enum Solver: String, Equatable, Codable, CaseIterable, Sendable {
         /// Cholesky on XᵀX.
         case normalEquations
-        /// SVD least squares (minimum norm).
+        /// Least squares (minimum norm): refined normal equations when X is well conditioned, else the SVD.
         case leastSquares
     }
 
