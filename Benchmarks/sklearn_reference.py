@@ -6,7 +6,8 @@
 Same data as the Swift side (BenchClassicCommand.syntheticProblem): x_ij = 2·frac(43758.5453·sin(12.9898·k)) − 1
 for k = i·features + j, cast to float32 as Aprendiz stores it and fitted in float64 as scikit-learn does;
 y = x·w + 0.1·noise with w_j = (j mod 7) − 3; the classifier gets y > 0. Same hyper-parameters as the Swift
-side (scikit-learn's defaults otherwise, so its own tolerances); one timed fit per model. `--threads` limits
+side (scikit-learn's defaults otherwise, so its own tolerances); one timed fit per model, wall seconds and then
+the process's CPU seconds (all threads, `time.process_time`) for the same fit. `--threads` limits
 BLAS/OpenMP through threadpoolctl.
 """
 import argparse
@@ -46,10 +47,11 @@ def main():
     ]
     with threadpool_limits(limits=args.threads):
         for name, model, target in models:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             model.fit(x, target)
-            seconds = time.perf_counter() - start
+            seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
             print(f"fit {name}".ljust(28), f"{seconds * 1e6:12.0f} µs  [{args.threads or 'all'} threads, scikit-learn]")
+            print(f"cpu {name}".ljust(28), f"{cpu_seconds * 1e6:12.0f} µs  [{args.threads or 'all'} threads, scikit-learn]")
 
 
 if __name__ == "__main__":

@@ -5,11 +5,13 @@ import Testing
 @Suite struct LogisticRegressionTests {
     /// Reference: scikit-learn LogisticRegression(C=1) (multinomial for three classes) fitted on all rows
     /// of iris and wine: probabilities within 1e-3, the same accuracy (Tools/fixtures/generate_classic.py).
+    /// Solved to max|∇f| ≤ 1e-6 (the fixture is a converged solution; the default 1e-4 is scikit-learn's
+    /// stopping rule, which leaves wine's unscaled problem a few 1e-3 away).
     @Test(arguments: [BundledDataset.iris, .wine])
     func probabilitiesMatchScikitLearn(dataset: BundledDataset) throws {
         let (x, y) = try bundled(dataset)
         let reference = try JSONFixture("classic_logistic.json")[dataset.rawValue]
-        let model = try LogisticRegression().fit(x, y)
+        let model = try LogisticRegression(tolerance: 1e-6, maximumIterations: 1000).fit(x, y)
         expectClose(model.predictProbabilities(x), reference["probabilities"].tensor, absolute: 1e-3, relative: 0)
         #expect(model.score(x, y) == reference["accuracy"].float)
     }

@@ -21,7 +21,14 @@ enum InputValidation {
     }
 
     private static func finite(_ t: Tensor, _ name: String, for estimator: String) throws(ClassicError) {
-        let bad = t.withUnsafeBufferPointer { $0.firstIndex { !$0.isFinite } }
+        // A float is NaN or ±∞ when its exponent bits are all ones; adding 1 to the exponent field then carries
+        // into the sign bit. One branch-free integer pass (vectorised) finds whether any value is bad, and
+        // only then the first one is looked for.
+        let bad = t.withUnsafeBufferPointer { values -> Int? in
+            var carries: UInt32 = 0
+            for v in values { carries |= (v.bitPattern & 0x7F80_0000) &+ 0x0080_0000 }
+            return carries & 0x8000_0000 == 0 ? nil : values.firstIndex { !$0.isFinite }
+        }
         if let bad {
             let columns = t.rank == 2 ? t.shape[1] : 1
             let place = t.rank == 2 ? "row \(bad / columns), column \(bad % columns)" : "element \(bad)"

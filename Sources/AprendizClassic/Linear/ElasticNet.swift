@@ -42,10 +42,16 @@ public struct ElasticNet: Estimator, Equatable, Codable {
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> LinearModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)
-        let data = CenteredData(x, y, fitIntercept: fitIntercept)
-        let n = Double(data.x.rows)
+        let n = Double(x.shape[0]), (l1, l2) = (n * alpha * l1Ratio, n * alpha * (1 - l1Ratio))
         let solver = CoordinateDescent(tolerance: tolerance, maximumIterations: maximumIterations)
-        let w = solver.solve(columns: data.x.columnArrays(), y: data.y, l1: n * alpha * l1Ratio, l2: n * alpha * (1 - l1Ratio)).w
+        if x.shape[0] > x.shape[1] {
+            // The Gram form straight from the data, without the centred copy (CoordinateDescent.Problem).
+            let data = CenteredData.Products(x, y, fitIntercept: fitIntercept)
+            let w = solver.solve(.gram(q: data.gram, xty: data.xty, yty: data.yty), l1: l1, l2: l2).w
+            return data.model(coefficients: w, estimator: Self.name, hyperParameters: hyperParameters)
+        }
+        let data = CenteredData(x, y, fitIntercept: fitIntercept)
+        let w = solver.solve(.init(data.x, data.y), l1: l1, l2: l2).w
         return data.model(coefficients: w, estimator: Self.name, hyperParameters: hyperParameters)
     }
 

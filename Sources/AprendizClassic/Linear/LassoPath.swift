@@ -17,15 +17,15 @@ public func lassoPath(_ x: Tensor, _ y: Tensor, l1Ratio: Double = 1, count: Int 
     try checkHyperParameter(epsilon > 0 && epsilon < 1, name, "epsilon", epsilon, "in (0, 1)")
     try InputValidation.featuresAndTargets(x, y, for: name)
     let data = CenteredData(x, y, fitIntercept: true)
-    let n = Double(data.x.rows), columns = data.x.columnArrays()
-    let alphaMax = columns.map { abs(dot($0, data.y)) }.max()! / (n * l1Ratio)
+    let n = Double(data.x.rows), problem = CoordinateDescent.Problem(data.x, data.y)
+    let alphaMax = problem.xty.map(abs).max()! / (n * l1Ratio)
     let alphas = (0..<count).map { k in
         count == 1 ? alphaMax : alphaMax * pow(epsilon, Double(k) / Double(count - 1))
     }
     let solver = CoordinateDescent(tolerance: tolerance, maximumIterations: maximumIterations)
     var w: [Double]? = nil, rows: [Float] = []
     for alpha in alphas {
-        w = solver.solve(columns: columns, y: data.y, l1: n * alpha * l1Ratio, l2: n * alpha * (1 - l1Ratio), start: w).w
+        w = solver.solve(problem, l1: n * alpha * l1Ratio, l2: n * alpha * (1 - l1Ratio), start: w).w
         rows += w!.map(Float.init)
     }
     return (alphas, Tensor(shape: [count, data.x.columns], scalars: rows))

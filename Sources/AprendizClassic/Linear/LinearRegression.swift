@@ -7,14 +7,16 @@ import AprendizTensor
 /// with Xc, yc the centred data. Two solvers, neither forming an inverse:
 /// - ``Solver/normalEquations``: the Cholesky factorisation of XcᵀXc (accumulated in `Double`), refined in
 ///   `Double` (``RefinedSolve``) — fast when rows ≫ features; needs full column rank.
-/// - ``Solver/leastSquares`` (default, scikit-learn's `lstsq`): the minimum-norm solution through the SVD of
-///   Xc — safe when features are collinear or outnumber the rows.
+/// - ``Solver/leastSquares`` (default, scikit-learn's `lstsq`): the minimum-norm solution — through the
+///   refined normal equations when Xc is well conditioned (``RefinedSolve/normalEquations(_:_:)``, one
+///   pass over the data for XᵀX), else through the SVD of Xc, safe when features are collinear or
+///   outnumber the rows.
 public struct LinearRegression: Estimator, Equatable, Codable {
     /// How w is computed.
     public enum Solver: String, Equatable, Codable, CaseIterable, Sendable {
         /// Cholesky on XᵀX.
         case normalEquations
-        /// SVD least squares (minimum norm).
+        /// Least squares (minimum norm): refined normal equations when X is well conditioned, else the SVD.
         case leastSquares
     }
 
@@ -38,7 +40,7 @@ public struct LinearRegression: Estimator, Equatable, Codable {
         let w: [Double]
         switch solver {
         case .leastSquares:
-            w = RefinedSolve.leastSquares(data.x, data.y).solution
+            w = RefinedSolve.normalEquations(data.x, data.y) ?? RefinedSolve.leastSquares(data.x, data.y).solution
         case .normalEquations:
             let gram = data.x.gram()
             let diagonal = (0..<data.x.columns).map { gram[$0 * data.x.columns + $0] }

@@ -31,9 +31,11 @@ struct LogisticLoss {
         for i in 0..<x.rows {
             let y = labels[i]
             if k == 1 {
-                let zi = z[i]
-                loss += max(zi, 0) + log1p(exp(-abs(zi))) - (y == 1 ? zi : 0)
-                residual[i] = 1 / (1 + exp(-zi)) - Double(y)
+                // One exponential serves both: e = e^{−|z|}, log(1 + e^z) = max(z, 0) + log1p(e),
+                // σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) otherwise.
+                let zi = z[i], e = exp(-abs(zi))
+                loss += max(zi, 0) + log1p(e) - (y == 1 ? zi : 0)
+                residual[i] = (zi >= 0 ? 1 : e) / (1 + e) - Double(y)
             } else {
                 let row = i * k
                 var top = -Double.infinity

@@ -8,7 +8,8 @@ import AprendizTensor
 /// ```
 /// Smooth penalties (L2, none) are solved by L-BFGS, L1 and elastic net by accelerated proximal gradient.
 /// The intercept is not penalised. Defaults as scikit-learn: C = 1, L2, intercept fitted; the solver runs
-/// to max|∇f| ≤ `tolerance` (10⁻⁶ on the mean loss, tighter than scikit-learn's 10⁻⁴) or 1 000 iterations.
+/// to max|∇f| ≤ `tolerance` on the mean loss (10⁻⁴, scikit-learn's `tol` for `lbfgs`, its `pgtol`) or
+/// `maximumIterations` (100, scikit-learn's `max_iter`); pass a smaller tolerance for a tighter fit.
 public struct LogisticRegression: Estimator, Equatable, Codable {
     /// The penalty on the weights.
     public enum Penalty: Equatable, Codable, Sendable {
@@ -37,16 +38,16 @@ public struct LogisticRegression: Estimator, Equatable, Codable {
     public var penalty: Penalty
     /// Whether to fit the intercepts (default true).
     public var fitIntercept: Bool
-    /// Convergence tolerance (default 10⁻⁶).
+    /// Convergence tolerance on max|∇f| (default 10⁻⁴, as scikit-learn).
     public var tolerance: Double
-    /// Maximum solver iterations (default 1 000).
+    /// Maximum solver iterations (default 100, as scikit-learn).
     public var maximumIterations: Int
     /// Whether to use one softmax even for two classes (``SoftmaxRegression``); false: sigmoid for two classes.
     public var alwaysMultinomial: Bool
 
     /// Validates and stores the hyper-parameters.
-    public init(c: Double = 1, penalty: Penalty = .l2, fitIntercept: Bool = true, tolerance: Double = 1e-6,
-                maximumIterations: Int = 1000, alwaysMultinomial: Bool = false) throws(ClassicError) {
+    public init(c: Double = 1, penalty: Penalty = .l2, fitIntercept: Bool = true, tolerance: Double = 1e-4,
+                maximumIterations: Int = 100, alwaysMultinomial: Bool = false) throws(ClassicError) {
         self.c = c
         self.penalty = penalty
         self.fitIntercept = fitIntercept

@@ -42,20 +42,19 @@ public struct Ridge: Estimator, Equatable, Codable {
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> LinearModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)
-        let data = CenteredData(x, y, fitIntercept: fitIntercept)
-        let (n, p) = (data.x.rows, data.x.columns)
-        let useDual = solver == .dual || (solver == .automatic && p > n)
-        let w: [Double]
-        if useDual {
+        let (n, p) = (x.shape[0], x.shape[1])
+        let hyperParameters = ["alpha": "\(alpha)", "fitIntercept": "\(fitIntercept)", "solver": solver.rawValue]
+        if solver == .dual || (solver == .automatic && p > n) {
+            let data = CenteredData(x, y, fitIntercept: fitIntercept)
             var kernel = data.x.transposed().gram()
             for i in 0..<n { kernel[i * n + i] += alpha }
-            w = data.x.transposeTimes(RefinedSolve.positiveDefinite(kernel, n: n, data.y))
-        } else {
-            var gram = data.x.gram()
-            for j in 0..<p { gram[j * p + j] += alpha }
-            w = RefinedSolve.positiveDefinite(gram, n: p, data.x.transposeTimes(data.y))
+            let w = data.x.transposeTimes(RefinedSolve.positiveDefinite(kernel, n: n, data.y))
+            return data.model(coefficients: w, estimator: Self.name, hyperParameters: hyperParameters)
         }
-        return data.model(coefficients: w, estimator: Self.name,
-                          hyperParameters: ["alpha": "\(alpha)", "fitIntercept": "\(fitIntercept)", "solver": solver.rawValue])
+        let data = CenteredData.Products(x, y, fitIntercept: fitIntercept)
+        var gram = data.gram
+        for j in 0..<p { gram[j * p + j] += alpha }
+        let w = RefinedSolve.positiveDefinite(gram, n: p, data.xty)
+        return data.model(coefficients: w, estimator: Self.name, hyperParameters: hyperParameters)
     }
 }

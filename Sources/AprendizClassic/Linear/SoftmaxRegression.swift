@@ -13,7 +13,7 @@ public struct SoftmaxRegression: Estimator, Equatable, Codable {
 
     /// Validates and stores the hyper-parameters (as ``LogisticRegression``).
     public init(c: Double = 1, penalty: LogisticRegression.Penalty = .l2, fitIntercept: Bool = true,
-                tolerance: Double = 1e-6, maximumIterations: Int = 1000) throws(ClassicError) {
+                tolerance: Double = 1e-4, maximumIterations: Int = 100) throws(ClassicError) {
         do {
             logistic = try LogisticRegression(c: c, penalty: penalty, fitIntercept: fitIntercept, tolerance: tolerance,
                                               maximumIterations: maximumIterations, alwaysMultinomial: true)

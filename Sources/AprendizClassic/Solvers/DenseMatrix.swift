@@ -19,21 +19,79 @@ struct DenseMatrix: Sendable {
     /// The `[rows, columns]` tensor `x` in `Double`.
     init(_ x: Tensor) {
         require(x.rank == 2, "DenseMatrix: expects a [rows, columns] matrix, got \(x.shape)")
-        self.init(rows: x.shape[0], columns: x.shape[1], values: x.scalars.map(Double.init))
+        let values = x.withUnsafeBufferPointer { source in
+            [Double](unsafeUninitializedCapacity: source.count) { target, initialized in
+                for i in 0..<source.count { target[i] = Double(source[i]) }
+                initialized = source.count
+            }
+        }
+        self.init(rows: x.shape[0], columns: x.shape[1], values: values)
     }
 
-    /// The mean of each column.
+    /// The `[rows, columns]` tensor `x` in `Double` with each column's mean subtracted (one pass to sum, one
+    /// to convert and centre, no intermediate copy), and those means.
+    static func centered(_ x: Tensor) -> (matrix: DenseMatrix, means: [Double]) {
+        let means = columnMeans(of: x)
+        return (rows(0..<x.shape[0], of: x, minus: means), means)
+    }
+
+    /// The mean of each column of the `[rows, columns]` tensor `x`, summed in `Double`.
+    static func columnMeans(of x: Tensor) -> [Double] {
+        require(x.rank == 2, "DenseMatrix: expects a [rows, columns] matrix, got \(x.shape)")
+        let (n, p) = (x.shape[0], x.shape[1])
+        var means = [Double](repeating: 0, count: p)
+        x.withUnsafeBufferPointer { source in
+            means.withUnsafeMutableBufferPointer { m in
+                for i in 0..<n { for j in 0..<p { m[j] += Double(source[i * p + j]) } }
+            }
+        }
+        return means.map { $0 / Double(max(n, 1)) }
+    }
+
+    /// Rows `range` of the `[rows, columns]` tensor `x` in `Double`, each column minus `shift[j]`.
+    static func rows(_ range: Range<Int>, of x: Tensor, minus shift: [Double]) -> DenseMatrix {
+        let p = x.shape[1]
+        require(shift.count == p, "DenseMatrix.rows: \(shift.count) shifts for \(p) columns")
+        let values = x.withUnsafeBufferPointer { source in
+            shift.withUnsafeBufferPointer { m in
+                [Double](unsafeUninitializedCapacity: range.count * p) { target, initialized in
+                    let first = range.lowerBound * p
+                    for i in 0..<range.count { for j in 0..<p { target[i * p + j] = Double(source[first + i * p + j]) - m[j] } }
+                    initialized = range.count * p
+                }
+            }
+        }
+        return DenseMatrix(rows: range.count, columns: p, values: values)
+    }
+
+    /// (x − 1·shiftᵀ)ᵀ(x − 1·shiftᵀ) and (x − 1·shiftᵀ)ᵀ·y without the `Double` copy of x: each block of rows
+    /// is converted into a small buffer (cache-resident) and goes straight to ``gram()`` and
+    /// ``transposeTimes(_:k:)``; the blocks are those of ``gram()``, summed in the same order, so the
+    /// result is the one of the full copy.
+    static func centeredProducts(_ x: Tensor, minus shift: [Double], _ y: [Double]) -> (gram: [Double], xty: [Double]) {
+        let (n, p) = (x.shape[0], x.shape[1])
+        require(y.count == n, "DenseMatrix.centeredProducts: x has shape \(x.shape) but y has \(y.count) values")
+        var gram = [Double](repeating: 0, count: p * p), xty = [Double](repeating: 0, count: p)
+        for block in 0..<blockCount(n) {
+            let range = blockRange(block, n)
+            let rows = rows(range, of: x, minus: shift)
+            let (g, v) = (rows.gram(), rows.transposeTimes(Array(y[range])))
+            for m in 0..<(p * p) { gram[m] += g[m] }
+            for j in 0..<p { xty[j] += v[j] }
+        }
+        return (gram, xty)
+    }
+
+    /// The mean of each column (row by row, so the inner loop runs over contiguous memory).
     func columnMeans() -> [Double] {
         var means = [Double](repeating: 0, count: columns)
-        for i in 0..<rows { for j in 0..<columns { means[j] += values[i * columns + j] } }
+        let p = columns
+        values.withUnsafeBufferPointer { x in
+            means.withUnsafeMutableBufferPointer { m in
+                for i in 0..<rows { for j in 0..<p { m[j] += x[i * p + j] } }
+            }
+        }
         return means.map { $0 / Double(max(rows, 1)) }
-    }
-
-    /// Each column minus `shift[j]`.
-    func subtractingColumns(_ shift: [Double]) -> DenseMatrix {
-        var out = values
-        for i in 0..<rows { for j in 0..<columns { out[i * columns + j] -= shift[j] } }
-        return DenseMatrix(rows: rows, columns: columns, values: out)
     }
 
     /// Xᵀ.
@@ -45,7 +103,15 @@ struct DenseMatrix: Sendable {
 
     /// The columns as contiguous arrays (column-major access for coordinate descent).
     func columnArrays() -> [[Double]] {
-        (0..<columns).map { j in (0..<rows).map { values[$0 * columns + j] } }
+        let (n, p) = (rows, columns)
+        return values.withUnsafeBufferPointer { x in
+            (0..<p).map { j in
+                [Double](unsafeUninitializedCapacity: n) { column, initialized in
+                    for i in 0..<n { column[i] = x[i * p + j] }
+                    initialized = n
+                }
+            }
+        }
     }
 
     /// X·B for B `[columns, k]` row-major: `[rows, k]`.
@@ -59,6 +125,11 @@ struct DenseMatrix: Sendable {
                     let (x, b, o) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(b.baseAddress!), UncheckedPointer(o.baseAddress!))
                     Parallel.forEach(blockCount(rows)) { block in
                         let range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared, k == 1 {
+                            blas.dgemv(transposeA: false, m: range.count, n: p, a: x.base + range.lowerBound * p, x: b.base,
+                                       y: o.base + range.lowerBound)
+                            return
+                        }
                         if let blas = DoubleBLAS.shared {
                             blas.dgemm(transposeA: false, m: range.count, n: k, k: p, a: x.base + range.lowerBound * p, lda: p,
                                        b: b.base, c: o.base + range.lowerBound * k)
@@ -88,6 +159,11 @@ struct DenseMatrix: Sendable {
                     let (x, g, s) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(g.baseAddress!), UncheckedPointer(s.baseAddress!))
                     Parallel.forEach(blocks) { block in
                         let sum = s.base + block * size, range = blockRange(block, rows)
+                        if let blas = DoubleBLAS.shared, k == 1 {
+                            blas.dgemv(transposeA: true, m: range.count, n: p, a: x.base + range.lowerBound * p,
+                                       x: g.base + range.lowerBound, y: sum)
+                            return
+                        }
                         if let blas = DoubleBLAS.shared {
                             blas.dgemm(transposeA: true, m: p, n: k, k: range.count, a: x.base + range.lowerBound * p, lda: p,
                                        b: g.base + range.lowerBound * k, c: sum)

@@ -15,7 +15,14 @@ struct FeatureScaling {
     init(_ x: DenseMatrix, outputs: Int, fitIntercept: Bool) {
         let mu = x.columnMeans()
         var variance = [Double](repeating: 0, count: x.columns)
-        for i in 0..<x.rows { for j in 0..<x.columns { let d = x.values[i * x.columns + j] - mu[j]; variance[j] += d * d } }
+        let p = x.columns
+        x.values.withUnsafeBufferPointer { values in
+            mu.withUnsafeBufferPointer { mu in
+                variance.withUnsafeMutableBufferPointer { variance in
+                    for i in 0..<x.rows { for j in 0..<p { let d = values[i * p + j] - mu[j]; variance[j] += d * d } }
+                }
+            }
+        }
         scales = variance.map { v in let s = (v / Double(max(x.rows, 1))).squareRoot(); return s > 0 ? s : 1 }
         means = fitIntercept ? mu : [Double](repeating: 0, count: x.columns)
         self.outputs = outputs
