@@ -8,11 +8,15 @@
 # --epochs 1 --save …), or the digits MLP when Fashion-MNIST is not installed. For each server setting
 # (pinned to 1 CPU or 2 CPUs with taskset; batching off: --max-batch 1, on: --max-batch 64 --max-delay-ms 2)
 # it prints wrk's requests/s, p50 and p99 latency and the non-2xx count. The server runs release builds.
+# Then the same for the FastAPI + PyTorch reference (Benchmarks/pytorch_server.py under uvicorn, one worker
+# per CPU, torch with one thread per worker) when $PYTHON (default python3) has fastapi, uvicorn, torch and
+# safetensors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=${1:-}
 DURATION=${2:-20}
 PORT=${PORT:-18080}
+PYTHON=${PYTHON:-python3}
 CONNECTIONS=${CONNECTIONS:-64}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 
@@ -53,21 +57,38 @@ local f = io.open("$WORK/body.json", "r"); wrk.body = f:read("*a"); f:close()
 LUA
 
 echo "model: $MODEL ($WIDTH inputs per row), $CONNECTIONS connections, ${DURATION}s per run, $(nproc) CPUs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-6s %-9s %12s %10s %10s %8s\n" cpus batching "requests/s" p50 p99 non2xx
+# measure SERVER_LABEL CPUS THREADS BATCHING: wrk against the server on $PORT, one table row.
+measure() {
+    for _ in $(seq 300); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+    local out rps p50 p99 non2xx
+    out=$(timeout $((DURATION + 30)) wrk -t"$3" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" \
+          "http://127.0.0.1:$PORT/v1/models/m/predict")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+    printf "%-15s %-5s %-9s %12s %10s %10s %8s\n" "$1" "$3" "$4" "$rps" "$p50" "$p99" "$non2xx"
+    kill -TERM "$SERVER"; wait "$SERVER" || true
+}
+
+printf "%-15s %-5s %-9s %12s %10s %10s %8s\n" server cpus batching "requests/s" p50 p99 non2xx
 for CPUS in 0 0,1; do
+    THREADS=$(( ${#CPUS} > 1 ? 2 : 1 ))
     for BATCH in off on; do
         ARGS=(--max-batch 1); [[ $BATCH == on ]] && ARGS=(--max-batch 64 --max-delay-ms 2)
         taskset -c "$CPUS" "$BIN/aprendiz-serve" --model "m=$MODEL" --port "$PORT" "${ARGS[@]}" >"$WORK/server.log" 2>&1 &
         SERVER=$!
-        for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break; sleep 0.1; done
-        THREADS=$(( ${#CPUS} > 1 ? 2 : 1 ))
-        OUT=$(timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" \
-              "http://127.0.0.1:$PORT/v1/models/m/predict")
-        RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT")
-        P50=$(awk '$1 == "50%" {print $2}' <<<"$OUT")
-        P99=$(awk '$1 == "99%" {print $2}' <<<"$OUT")
-        NON2XX=$(awk '/Non-2xx/ {print $NF}' <<<"$OUT"); NON2XX=${NON2XX:-0}
-        printf "%-6s %-9s %12s %10s %10s %8s\n" "$((THREADS))" "$BATCH" "$RPS" "$P50" "$P99" "$NON2XX"
-        kill -TERM "$SERVER"; wait "$SERVER" || true
+        measure aprendiz-serve "$CPUS" "$THREADS" "$BATCH"
     done
 done
+if "$PYTHON" -c "import fastapi, uvicorn, torch, safetensors" 2>/dev/null; then
+    for CPUS in 0 0,1; do
+        THREADS=$(( ${#CPUS} > 1 ? 2 : 1 ))
+        APRENDIZ_MODEL="$MODEL" APRENDIZ_NAME=m TORCH_THREADS=1 taskset -c "$CPUS" "$PYTHON" -m uvicorn --app-dir Benchmarks \
+            pytorch_server:app --host 127.0.0.1 --port "$PORT" --workers "$THREADS" --log-level warning >"$WORK/py.log" 2>&1 &
+        SERVER=$!
+        measure fastapi+torch "$CPUS" "$THREADS" off
+    done
+else
+    echo "($PYTHON lacks fastapi/uvicorn/torch/safetensors: reference server skipped)"
+fi
