@@ -12,6 +12,7 @@ import Logging
 /// | `GET /health` | 200 `{"status":"ok"}` while the process serves |
 /// | `GET /ready` | 200 once every model has run a warm-up forward pass, 503 before |
 /// | `GET /metrics` | ``ServingMetrics`` in the Prometheus text format |
+/// | `GET /openapi.yaml` | the OpenAPI 3.1 document of these routes (``OpenAPIDocument``) |
 ///
 /// Bad requests get a 4xx status and one JSON line `{"error": "…"}` (``ServingError``). The
 /// application's `runService()` stops on SIGTERM or SIGINT after answering the requests in flight
@@ -67,6 +68,9 @@ public struct ModelServer: Sendable {
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.prometheusText())))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
         router.get("/v1/models") { _, _ in
             Self.json(ModelList(models: names.compactMap { batchers[$0].map { ModelSummary($0.model) } }))

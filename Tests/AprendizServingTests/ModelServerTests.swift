@@ -58,6 +58,10 @@ import Testing
             #expect(iris["features"] as? [String] == fixture.table.featureNames)
             #expect((iris["fileSize"] as? Int ?? 0) > 0)
 
+            let openAPI = try await client.get("/openapi.yaml")
+            #expect(openAPI.status == 200 && openAPI.contentType == "application/yaml")
+            #expect(openAPI.text.hasPrefix("openapi: 3.1.0") && openAPI.text.contains("/v1/models/{name}/predict:"))
+
             for _ in 0..<3 { _ = try await client.post("/v1/models/iris/predict", #"{"inputs": [[5.1, 3.5, 1.4, 0.2]]}"#) }
             _ = try await client.post("/v1/models/nope/predict", #"{"inputs": [[1, 2, 3, 4]]}"#)
             let metrics = try await client.get("/metrics")
@@ -67,9 +71,9 @@ import Testing
             #expect(text.contains(#"aprendiz_requests_total{route="/v1/models/{name}/predict",status="404"} 1"#))
             #expect(text.contains(#"aprendiz_request_errors_total{route="/v1/models/{name}/predict"} 1"#))
             #expect(text.contains("# TYPE aprendiz_request_duration_seconds histogram"))
-            // health, ready, models and 4 predictions were answered before this scrape.
-            #expect(text.contains(#"aprendiz_request_duration_seconds_bucket{le="+Inf"} 7"#), "\(text)")
-            #expect(text.contains("aprendiz_request_duration_seconds_count 7"))
+            // health, ready, models, openapi.yaml and 4 predictions were answered before this scrape.
+            #expect(text.contains(#"aprendiz_request_duration_seconds_bucket{le="+Inf"} 8"#), "\(text)")
+            #expect(text.contains("aprendiz_request_duration_seconds_count 8"))
             // Three one-row forward passes (the warm-up is not counted as a batch).
             #expect(text.contains(#"aprendiz_batch_size_bucket{le="1.0"} 3"#) && text.contains("aprendiz_batch_size_count 3"))
         }
