@@ -42,11 +42,16 @@ let package = Package(
     products: [
         .library(name: "Aprendiz", targets: ["Aprendiz"]),
         .executable(name: "aprendiz", targets: ["AprendizCLI"]),
+        .executable(name: "aprendiz-serve", targets: ["AprendizServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation` (DocC catalogues in Sources/<Module>/<Module>.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Only the server targets below use Hummingbird: the library and `aprendiz` do not build it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
@@ -110,6 +115,15 @@ let package = Package(
             dependencies: ["Aprendiz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: The HTTP model server (`aprendiz-serve`), on Hummingbird 2
+        .target(name: "AprendizServing", dependencies: [
+            "Aprendiz", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(
+            name: "AprendizServe",
+            dependencies: ["AprendizServing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // MARK: Tests
         .target(name: "AprendizTestSupport", dependencies: ["Aprendiz"], path: "Tests/AprendizTestSupport"),
         .testTarget(name: "AprendizTensorTests", dependencies: ["AprendizTensor", "AprendizTestSupport"]),
@@ -126,6 +140,10 @@ let package = Package(
         .testTarget(name: "AprendizCalculusTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizStatisticsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizCLITests", dependencies: ["AprendizCLI", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizServingTests", dependencies: [
+            "AprendizServing", "AprendizTestSupport",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ import Testing
         let (fit, metadata) = try #require(try ClassicFit.load(file))
         guard case .linear(let saved) = fit else { Issue.record("ridge saved as \(fit)"); return }
         #expect(saved.coefficients == library.coefficients && saved.intercept == library.intercept)
-        #expect(metadata.model == .classic(.ridge) && metadata.standardizer != nil)
+        #expect(metadata.modelKind == .classic(.ridge) && metadata.model == "ridge" && metadata.standardizer != nil)
         let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("Coefficients") && html.contains("<svg"))
     }

@@ -31,7 +31,7 @@ enum ClassicEvaluation {
         let result = EvaluateCommand.Evaluation(model: command.model, dataset: command.dataset, part: command.part.rawValue,
                                                 examples: examples.count, metrics: metrics, confusionMatrix: confusion)
         if command.json { return Console().printJSON(try SummaryJSON.encode(result, pretty: false)) }
-        print("\(command.model) (\(metadata.model.rawValue)) on \(command.dataset) (\(command.part.rawValue), \(examples.count) examples)")
+        print("\(command.model) (\(metadata.model)) on \(command.dataset) (\(command.part.rawValue), \(examples.count) examples)")
         for key in metrics.keys.sorted() { print("  \(key) \(String(format: "%.4f", metrics[key]!))") }
     }
 

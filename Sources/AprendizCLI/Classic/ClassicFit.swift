@@ -75,7 +75,7 @@ enum ClassicFit {
         }
         guard let json = archive.metadata[ModelMetadata.key],
               let metadata = try? JSONDecoder().decode(ModelMetadata.self, from: Data(json.utf8)),
-              case .classic = metadata.model, archive.metadata[ModelFile.architectureKey] == nil else { return nil }
+              case .classic? = metadata.modelKind, archive.metadata[ModelFile.architectureKey] == nil else { return nil }
         do {
             switch archive.metadata["aprendiz.model"] {
             case LogisticModel.archiveKind: return (.logistic(try LogisticModel(archive: archive)), metadata)

@@ -74,7 +74,7 @@ struct PredictCommand: ParsableCommand {
         let classes = outputs.shape[1]
         let probabilities = (outputs - outputs.logSumExp(axes: [1], keepDims: true)).exp()
         let predicted = predictedClasses(outputs)
-        let names = classNames ?? labels.map { $0.map { String(format: "%.0f", Double($0)) } } ?? []
+        let names = ModelMetadata.displayNames(classNames: classNames, labels: labels) ?? []
         let labels = (0..<classes).map { $0 < names.count ? names[$0] : "\($0)" }
         var lines = [labels.map { CSVCell.escaped("prob_" + $0) }.joined(separator: ",") + ",predicted"]
         let p = probabilities.scalars

@@ -1,0 +1,169 @@
+import Aprendiz
+import Foundation
+import Hummingbird
+import Logging
+
+/// The model server: loaded models behind a JSON HTTP API on Hummingbird 2.
+///
+/// | route | answer |
+/// |---|---|
+/// | `POST /v1/models/{name}/predict` | ``PredictionResponse`` for `{"inputs": [[…], …]}` (``PredictionRequest``) |
+/// | `GET /v1/models` | the loaded models (``ModelSummary``) |
+/// | `GET /health` | 200 `{"status":"ok"}` while the process serves |
+/// | `GET /ready` | 200 once every model has run a warm-up forward pass, 503 before |
+/// | `GET /metrics` | ``ServingMetrics`` in the Prometheus text format |
+/// | `GET /openapi.yaml` | the OpenAPI 3.1 document of these routes (``OpenAPIDocument``) |
+///
+/// Bad requests get a 4xx status and one JSON line `{"error": "…"}` (``ServingError``). The
+/// application's `runService()` stops on SIGTERM or SIGINT after answering the requests in flight
+/// (swift-service-lifecycle's graceful shutdown).
+public struct ModelServer: Sendable {
+    /// The configuration the server was built with.
+    public let configuration: ServerConfiguration
+    /// The counters behind `GET /metrics`.
+    public let metrics = ServingMetrics()
+    /// One batcher per model, by name.
+    public let batchers: [String: DynamicBatcher]
+    private let names: [String]
+    private let readiness = Readiness()
+
+    /// Loads every model file of `configuration`.
+    /// - Throws: ``ServerConfigurationError`` for a repeated name or no model; the model file's error
+    ///   (``ModelMetadataError``, ``ModelFileError``, safetensors) for a file that does not load.
+    public init(configuration: ServerConfiguration) throws {
+        guard !configuration.models.isEmpty else { throw ServerConfigurationError("no model: pass --model NAME=FILE") }
+        var batchers: [String: DynamicBatcher] = [:]
+        for entry in configuration.models {
+            guard batchers[entry.name] == nil else { throw ServerConfigurationError("--model: the name '\(entry.name)' is given twice") }
+            let model = try ServedModel(name: entry.name, path: entry.path)
+            batchers[entry.name] = DynamicBatcher(model: model, maxBatch: configuration.maxBatch, maxDelay: configuration.maxDelay,
+                                                  metrics: metrics)
+        }
+        self.configuration = configuration
+        self.batchers = batchers
+        names = configuration.models.map(\.name)
+    }
+
+    /// Whether every model has answered its warm-up forward pass.
+    public var isReady: Bool { readiness.value }
+
+    /// Runs one zero row through every model (first-use allocations happen here, not in a client's
+    /// request) and marks the server ready.
+    public func warmUp() {
+        for batcher in batchers.values {
+            _ = batcher.model.outputs(Tensor.zeros([1, batcher.model.featureCount]))
+        }
+        readiness.value = true
+    }
+
+    /// The router with every route and the error/metrics middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ServingMiddleware(metrics: metrics))
+        router.get("/health") { _, _ in Self.json(["status": "ok"]) }
+        router.get("/ready") { _, _ in
+            isReady ? Self.json(["status": "ready"])
+                : Self.json(["status": "loading"], status: .serviceUnavailable)
+        }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.prometheusText())))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        router.get("/v1/models") { _, _ in
+            Self.json(ModelList(models: names.compactMap { batchers[$0].map { ModelSummary($0.model) } }))
+        }
+        router.post("/v1/models/:name/predict") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: configuration.maxBody)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                throw ServingError(.contentTooLarge, "the body is over the \(configuration.maxBody)-byte limit (--max-body)")
+            }
+            guard let batcher = batchers[name] else { throw ServingError.unknownModel(name, known: names) }
+            let inputs = try PredictionRequest.decode(body.readableBytesView).inputs
+            let features = try batcher.model.tensor(inputs)
+            let outputs = await batcher.outputs(features)
+            return Self.json(batcher.model.answer(outputs))
+        }
+        return router
+    }
+
+    /// The Hummingbird application listening on the configured host and port. It warms the models up
+    /// once it listens; `onServerRunning` also receives the bound port (useful with port 0).
+    public func application(logger: Logger = Logger(label: "aprendiz-serve"),
+                            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        Application(router: router(),
+                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aprendiz-serve"),
+                    onServerRunning: { channel in
+                        warmUp()
+                        await onServerRunning(channel.localAddress?.port ?? configuration.port)
+                    },
+                    logger: logger)
+    }
+
+    /// A JSON response.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        do {
+            var data = try encoder.encode(value)
+            data.append(0x0A)
+            return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        } catch {
+            return ServingError.jsonResponse(status: .internalServerError, message: "internal error")
+        }
+    }
+}
+
+/// The answer of `GET /v1/models`.
+struct ModelList: Encodable {
+    var models: [ModelSummary]
+}
+
+/// One entry of `GET /v1/models`.
+public struct ModelSummary: Codable, Sendable, Equatable {
+    public var name: String
+    public var task: LearningTask
+    /// One example's shape (`[4]`, `[28, 28, 1]`); a request row holds its product of values.
+    public var inputShape: [Int]
+    /// The number of classes (1 for regression).
+    public var classes: Int
+    /// The feature names in row order (empty for images).
+    public var features: [String]
+    /// The training data set and network kind.
+    public var dataset: String
+    public var architecture: String
+    /// The model file's name (not its full path) and size in bytes.
+    public var file: String
+    public var fileSize: Int
+    /// When the file was loaded (ISO 8601).
+    public var loadedAt: String
+
+    init(_ model: ServedModel) {
+        name = model.name
+        task = model.metadata.task
+        inputShape = model.metadata.inputShape
+        classes = model.metadata.classCount
+        features = model.metadata.featureNames
+        dataset = model.metadata.dataset
+        architecture = model.metadata.model
+        file = URL(fileURLWithPath: model.path).lastPathComponent
+        fileSize = model.fileSize
+        loadedAt = ISO8601DateFormatter().string(from: model.loadedAt)
+    }
+}
+
+/// A flag set once, read from any thread.
+private final class Readiness: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    var value: Bool {
+        get { lock.withLock { flag } }
+        set { lock.withLock { flag = newValue } }
+    }
+}
