@@ -27,12 +27,12 @@ public struct Metric: Sendable {
     public static func topKAccuracy(_ k: Int) -> Metric {
         Metric(name: "top\(k)_accuracy", higherIsBetter: true) { AprendizMetrics.topKAccuracy(scores: $0, labels: $1, k: k) }
     }
-    /// Macro-averaged F1 of the ``ConfusionMatrix``.
+    /// Macro-averaged F1 of the `ConfusionMatrix`.
     public static let macroF1 = Metric(name: "macro_f1", higherIsBetter: true) { ConfusionMatrix(scores: $0, labels: $1).macroF1 }
     /// ``meanSquaredError(predictions:targets:)``.
     public static let meanSquaredError = Metric(name: "mse", higherIsBetter: false) { AprendizMetrics.meanSquaredError(predictions: $0, targets: $1) }
     /// ``meanAbsoluteError(predictions:targets:)``.
     public static let meanAbsoluteError = Metric(name: "mae", higherIsBetter: false) { AprendizMetrics.meanAbsoluteError(predictions: $0, targets: $1) }
-    /// ``r2Score(predictions:targets:)``.
+    /// `r2Score(predictions:targets:)`.
     public static let r2 = Metric(name: "r2", higherIsBetter: true) { r2Score(predictions: $0, targets: $1) }
 }

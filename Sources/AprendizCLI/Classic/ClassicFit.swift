@@ -10,7 +10,7 @@ import Foundation
 /// `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
 enum ClassicFit {
     case linear(LinearModel)
-    /// A linear model on the ``PolynomialFeatures`` (no bias column) of degree `degree`.
+    /// A linear model on the `PolynomialFeatures` (no bias column) of degree `degree`.
     case polynomial(LinearModel, degree: Int, expansion: PolynomialExpansion)
     case logistic(LogisticModel)
 
@@ -42,7 +42,7 @@ enum ClassicFit {
     }
 
     /// The command's metrics on `examples` (targets `[n, 1]` values or `[n]` class indices): accuracy and
-    /// macro F1, or MSE, MAE and R² (``Metric``, as for networks).
+    /// macro F1, or MSE, MAE and R² (`Metric`, as for networks).
     func metrics(_ examples: TensorDataset, task: LearningTask, classCount: Int) -> [String: Float] {
         let outputs = outputs(examples.inputs, classCount: classCount)
         let list: [Metric] = task == .classification ? [.accuracy, .macroF1] : [.meanSquaredError, .meanAbsoluteError, .r2]

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// `aprendiz compare models`: several classic models (``ClassicModel``) on one data set — the same
-/// train/test split, or the same K folds (``crossValidate(_:_:_:splitter:scoring:)``, stratified for
+/// train/test split, or the same K folds (`crossValidate(_:_:_:splitter:scoring:)`, stratified for
 /// classification) — scored by R² or accuracy, with a table and a bar chart in the report.
 struct CompareModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -10,7 +10,7 @@ import ArgumentParser
 
 extension Catalogue {
     /// The member called `text`, for `@Option(transform:)`.
-    /// - Throws: ``CatalogueError`` (one line, with the valid names).
+    /// - Throws: `CatalogueError` (one line, with the valid names).
     static func argument(_ text: String) throws -> Self { try named(text) }
 
     /// The members of the comma-separated `text` given to `option` (see ``Catalogue/list(_:)``).

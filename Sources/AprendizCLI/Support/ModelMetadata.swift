@@ -46,7 +46,7 @@ struct ModelMetadata: Codable, Equatable {
         classLabels = data.classLabels
     }
 
-    /// The entry for ``ModelFile/save(_:to:optimizer:metadata:)``; keys sorted, so the same training gives the
+    /// The entry for `ModelFile.save(_:to:optimizer:metadata:)`; keys sorted, so the same training gives the
     /// same bytes (a dictionary's order changes from one process to the next).
     func entry() throws -> [String: String] {
         let encoder = JSONEncoder()

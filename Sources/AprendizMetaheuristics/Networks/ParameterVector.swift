@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizNN
 import AprendizTensor
 
-/// A module's parameters seen as one vector θ ∈ ℝᵈ, in the order of ``Module/parameters()``
+/// A module's parameters seen as one vector θ ∈ ℝᵈ, in the order of `Module.parameters()`
 /// (each tensor row-major): what a metaheuristic searches when it trains a network (chapter 11).
 ///
 /// ```
