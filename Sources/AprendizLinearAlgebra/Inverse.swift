@@ -6,7 +6,7 @@ extension LinearAlgebra {
     /// ```
     /// A·A⁻¹ = A⁻¹·A = I
     /// ```
-    /// Prefer ``solve(_:_:)`` to multiplying by an inverse: it is cheaper and more accurate.
+    /// Prefer ``solve(_:_:)-(Tensor,Tensor)`` to multiplying by an inverse: it is cheaper and more accurate.
     /// Batched over `[..., n, n]`.
     /// - Precondition: every A is non-singular.
     public static func inverse(_ a: Tensor) -> Tensor {

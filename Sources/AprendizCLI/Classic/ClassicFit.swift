@@ -4,8 +4,8 @@ import Foundation
 /// A fitted classic model as the command line uses it: a linear model (optionally on polynomial features)
 /// or a logistic/softmax classifier, with its scores and its safetensors form.
 ///
-/// The file holds AprendizClassic's archive of the model (``LinearModel/archived()``,
-/// ``LogisticModel/archived()``): `coefficients` (`[features]`, or `[classes, features]`; one row for two
+/// The file holds AprendizClassic's archive of the model (`LinearModel.archived()`,
+/// `LogisticModel.archived()`): `coefficients` (`[features]`, or `[classes, features]`; one row for two
 /// classes) and `intercept`, in the units of the features the model saw — the original units with
 /// `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
 enum ClassicFit {

@@ -8,7 +8,7 @@ import AprendizTensor
 /// ```
 /// θ = (vec W₁, vec b₁, vec W₂, vec b₂, …),   d = Σ |Wₖ| + |bₖ|
 /// ```
-/// The parameter list is read once; ``assign(_:)`` writes a candidate into the module's parameter
+/// The parameter list is read once; ``assign(_:)-(Tensor)`` writes a candidate into the module's parameter
 /// tensors in place (one copy of each candidate's numbers, no graph), ``flattened()`` reads them back.
 public struct ParameterVector {
     /// The module's parameters, in vector order.
