@@ -15,7 +15,7 @@ extension Variable {
     /// ∂output/∂input for each input (PyTorch's `torch.autograd.grad`), without touching ``grad``.
     ///
     /// With `createGraph: true` the returned gradients are themselves recorded, so differentiating
-    /// them again gives second derivatives (see ``hessian(_:at:)``). An input the output does not
+    /// them again gives second derivatives (see ``hessian(of:at:)``). An input the output does not
     /// depend on gets a zero gradient.
     public static func gradients(of output: Variable, withRespectTo inputs: [Variable], seed: Tensor? = nil,
                                  createGraph: Bool = false) -> [Variable] {

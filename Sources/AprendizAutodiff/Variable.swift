@@ -54,6 +54,9 @@ public final class Variable {
 
     /// Wraps the result of an operation: records it in the graph when recording is on and some
     /// input requires gradients, otherwise returns a constant.
+    /// - Parameter value: the operation's result.
+    /// - Parameter inputs: the operation's inputs, in the order `vjp` returns their gradients.
+    /// - Parameter operation: the operation's name, shown in the graph and in error messages.
     /// - Parameter vjp: maps the upstream gradient (and the result) to one gradient per input, each
     ///   with that input's shape (`nil` for none/zero).
     public static func recording(_ value: Tensor, inputs: [Variable], operation: String,

@@ -25,6 +25,7 @@ public final class DataLoader<Source: Dataset>: Sequence {
     private var generator: RandomGenerator
 
     /// - Parameters:
+    ///   - dataset: the examples to batch.
     ///   - batchSize: examples per batch, ≥ 1 (default 32).
     ///   - shuffle: reshuffle every epoch (default `false`).
     ///   - seed: the seed of the shuffling generator (default 0).

@@ -18,7 +18,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// ``cholesky(_:)`` for matrices that come from users or files (e.g. a covariance read from a
+    /// ``cholesky(_:)-(Tensor)`` for matrices that come from users or files (e.g. a covariance read from a
     /// file): a matrix that is not positive definite, or non-finite input, throws instead of stopping.
     public static func checkedCholesky(_ a: Tensor) throws(LinearAlgebraError) -> Tensor {
         guard isFinite(a) else { throw .nonFinite(operation: "cholesky", shape: a.shape) }

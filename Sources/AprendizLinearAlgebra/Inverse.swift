@@ -6,7 +6,7 @@ extension LinearAlgebra {
     /// ```
     /// A·A⁻¹ = A⁻¹·A = I
     /// ```
-    /// Prefer ``solve(_:_:)`` to multiplying by an inverse: it is cheaper and more accurate.
+    /// Prefer ``solve(_:_:)-(Tensor,Tensor)`` to multiplying by an inverse: it is cheaper and more accurate.
     /// Batched over `[..., n, n]`.
     /// - Precondition: every A is non-singular.
     public static func inverse(_ a: Tensor) -> Tensor {
@@ -24,6 +24,7 @@ extension LinearAlgebra {
     /// A⁺ = V·Σ⁺·Uᵀ,   Σ⁺ = diag(1/σᵢ if σᵢ > rcond·σ₀ else 0)
     /// ```
     /// A⁺·b is the minimum-norm least-squares solution of A·x ≈ b. Batched: `[..., m, n]` → `[..., n, m]`.
+    /// - Parameter a: the matrix or batch of matrices, `[..., m, n]`.
     /// - Parameter relativeCondition: default `max(m, n)·ε`, ε = 2⁻²³ (float32).
     public static func pseudoInverse(_ a: Tensor, relativeCondition: Float? = nil) -> Tensor {
         let svd = svd(a)

@@ -14,8 +14,8 @@ import AprendizTensor
 /// leading (batch) dimensions, like NumPy. The work runs in LAPACK (`sgesv`-style routines found
 /// at run time in the loaded BLAS, e.g. OpenBLAS) when present, otherwise in a pure-Swift fallback
 /// that computes in Double so both agree to float32 precision (`APRENDIZ_BLAS=none` forces it).
-/// Wrong shapes, a singular matrix in ``solve(_:_:)`` or ``inverse(_:)``, a matrix that is not
-/// positive definite in ``cholesky(_:)`` and non-finite input stop the program with a message that
+/// Wrong shapes, a singular matrix in ``solve(_:_:)-(Tensor,Tensor)`` or ``inverse(_:)-(Tensor)``, a matrix that is not
+/// positive definite in ``cholesky(_:)-(Tensor)`` and non-finite input stop the program with a message that
 /// names the operation and the shape (they are programmer errors, like an index out of range).
 public enum LinearAlgebra {}
 

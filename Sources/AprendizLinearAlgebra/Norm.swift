@@ -22,6 +22,7 @@ extension LinearAlgebra {
     /// ```
     /// ‖A‖_F = √(Σ aᵢⱼ²)   ‖A‖_* = Σ σᵢ   ‖A‖₁ = maxⱼ Σᵢ|aᵢⱼ|   ‖A‖₂ = σ₀   ‖A‖_∞ = maxᵢ Σⱼ|aᵢⱼ|
     /// ```
+    /// - Parameter a: the matrix or batch of matrices, `[..., m, n]`.
     /// - Parameter kind: default ``MatrixNorm/frobenius``.
     public static func norm(_ a: Tensor, _ kind: MatrixNorm = .frobenius) -> Tensor {
         require(a.rank >= 2, "norm: expected a matrix or a batch of matrices (shape [..., m, n]), got shape \(a.shape)")
@@ -40,6 +41,7 @@ extension LinearAlgebra {
     /// ‖x‖ₚ = (Σᵢ |xᵢ|ᵖ)^(1/p)     ‖x‖_∞ = maxᵢ |xᵢ|   ‖x‖₋∞ = minᵢ |xᵢ|   ‖x‖₀ = #{i : xᵢ ≠ 0}
     /// ```
     /// Sums run in Double. Shape `[..., n]` → `[...]`.
+    /// - Parameter x: the vector or batch of vectors, `[..., n]`.
     /// - Parameter order: p (default 2, the Euclidean length); `.infinity`, `-.infinity` and 0 as above.
     public static func vectorNorm(_ x: Tensor, order: Float = 2) -> Tensor {
         require(x.rank >= 1, "vectorNorm: expected a vector or a batch of vectors, got shape \(x.shape)")

@@ -18,6 +18,7 @@ extension LinearAlgebra {
     /// ```
     /// Runs `sgesdd` (divide and conquer) or, in the fallback, one-sided Jacobi rotations in Double
     /// (Hestenes 1958). Singular vectors are determined up to a common sign per pair (uⱼ, vⱼ).
+    /// - Parameter a: the matrix or batch of matrices, `[..., m, n]`.
     /// - Parameter full: `false` (default) gives the thin factors U (m×k) and Vᵀ (k×n); `true` the
     ///   square U (m×m) and Vᵀ (n×n), NumPy's `full_matrices=True`.
     public static func svd(_ a: Tensor, full: Bool = false) -> SingularValueDecomposition {

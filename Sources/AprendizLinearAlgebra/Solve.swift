@@ -17,7 +17,7 @@ extension LinearAlgebra {
         solve(a, b, operation: "solve") { requirementFailed(.singularMatrix(operation: "solve", shape: a.shape)) }
     }
 
-    /// ``solve(_:_:)`` for matrices that come from users or files: a singular matrix or non-finite
+    /// ``solve(_:_:)-(Tensor,Tensor)`` for matrices that come from users or files: a singular matrix or non-finite
     /// input throws instead of stopping (shape mismatches still stop: they are programmer errors).
     public static func checkedSolve(_ a: Tensor, _ b: Tensor) throws(LinearAlgebraError) -> Tensor {
         guard isFinite(a), isFinite(b) else { throw .nonFinite(operation: "solve", shape: a.shape) }
@@ -41,12 +41,12 @@ extension LinearAlgebra {
     }
 
     /// The solution X of A·X = B for symmetric positive-definite A, through the Cholesky factor (§4.4)
-    /// (`spotrf`/`spotrs`): half the work of ``solve(_:_:)`` and stable without pivoting.
+    /// (`spotrf`/`spotrs`): half the work of ``solve(_:_:)-(Tensor,Tensor)`` and stable without pivoting.
     ///
     /// ```
     /// A = L·Lᵀ,   L·Y = B,   Lᵀ·X = Y
     /// ```
-    /// Only the lower triangle of A is read. Shapes as in ``solve(_:_:)``.
+    /// Only the lower triangle of A is read. Shapes as in ``solve(_:_:)-(Tensor,Tensor)``.
     /// - Precondition: every A is positive definite.
     public static func solvePositiveDefinite(_ a: Tensor, _ b: Tensor) -> Tensor {
         let (batch, rhs, vector) = rightHandSides(a, b, "solvePositiveDefinite")

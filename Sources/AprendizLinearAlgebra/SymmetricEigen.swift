@@ -1,6 +1,6 @@
 import AprendizTensor
 
-/// Eigenvalues and eigenvectors of symmetric matrices, returned by ``LinearAlgebra/eigh(_:)``.
+/// Eigenvalues and eigenvectors of symmetric matrices, returned by ``LinearAlgebra/eigh(_:)-(Tensor)``.
 public struct SymmetricEigendecomposition: Sendable {
     /// Eigenvalues in ascending order, shape `[..., n]`.
     public let eigenvalues: Tensor

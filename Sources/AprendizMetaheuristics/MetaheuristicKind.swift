@@ -1,7 +1,7 @@
 import AprendizOptimizers
 import AprendizTensor
 
-/// The population-based methods of chapter 11 by command-line name (a ``Catalogue``): the one list
+/// The population-based methods of chapter 11 by command-line name (a `Catalogue`): the one list
 /// the CLI, the benchmark and the network trainer derive from.
 ///
 /// | name | method | defaults |
@@ -13,7 +13,7 @@ import AprendizTensor
 public enum MetaheuristicKind: String, Catalogue {
     case ga, de, cmaes, pso
 
-    /// `metaheuristic`, in messages (``CatalogueError``).
+    /// `metaheuristic`, in messages (`CatalogueError`).
     public static let familyName = "metaheuristic"
 
     /// The method with its default settings.
@@ -35,8 +35,8 @@ public enum MetaheuristicKind: String, Catalogue {
     }
 
     /// The named method (trimmed, case-insensitive): a metaheuristic with its defaults, or a chapter-6
-    /// gradient method of ``MinimizerKind`` (``GradientSearch``); see ``PopulationMethod``.
-    /// - Throws: ``CatalogueError`` listing every ``PopulationMethod`` name.
+    /// gradient method of `MinimizerKind` (``GradientSearch``); see ``PopulationMethod``.
+    /// - Throws: `CatalogueError` listing every ``PopulationMethod`` name.
     public static func minimizer(named name: String) throws(CatalogueError) -> any PopulationMinimizer {
         try PopulationMethod.named(name).makeMinimizer()
     }

@@ -2,8 +2,8 @@ import AprendizOptimizers
 import AprendizTensor
 
 /// Every method that runs behind the ``PopulationMinimizer`` contract, by command-line name (a
-/// ``Catalogue``): the metaheuristics of ``MetaheuristicKind``, then the chapter-6 methods of
-/// ``MinimizerKind`` through ``GradientSearch``. `aprendiz minimize`'s population mode parses its
+/// `Catalogue`): the metaheuristics of ``MetaheuristicKind``, then the chapter-6 methods of
+/// `MinimizerKind` through ``GradientSearch``. `aprendiz minimize`'s population mode parses its
 /// `--optimizer` list here, so both families are listed and matched one way.
 ///
 /// | names | method |
@@ -14,7 +14,7 @@ public enum PopulationMethod: Catalogue, Hashable {
     case metaheuristic(MetaheuristicKind)
     case gradient(MinimizerKind)
 
-    /// `minimizer`, in messages (``CatalogueError``).
+    /// `minimizer`, in messages (`CatalogueError`).
     public static let familyName = "minimizer"
 
     /// The metaheuristics, then the chapter-6 methods.
@@ -22,7 +22,7 @@ public enum PopulationMethod: Catalogue, Hashable {
         MetaheuristicKind.allCases.map(PopulationMethod.metaheuristic) + MinimizerKind.allCases.map(PopulationMethod.gradient)
     }
 
-    /// The method with this exact command-line name (``Catalogue/named(_:)`` trims and lower-cases first).
+    /// The method with this exact command-line name (`Catalogue.named(_:)` trims and lower-cases first).
     public init?(rawValue: String) {
         guard let method = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
         self = method

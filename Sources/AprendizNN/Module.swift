@@ -4,7 +4,7 @@ import AprendizTensor
 /// A neural-network building block: it owns parameters and sub-modules, knows whether it is in
 /// training or inference mode, and maps an input variable to an output variable.
 ///
-/// Subclass it and override ``callAsFunction(_:)``. Parameters (stored `Variable` properties that
+/// Subclass it and override ``callAsFunction(_:)-(Variable)``. Parameters (stored `Variable` properties that
 /// require gradients), sub-modules (stored `Module` properties) and arrays of either are discovered
 /// by reflection, with stable dotted names that double as model-file keys:
 ///

@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizTensor
 
 /// Every parameter optimizer of chapter 6 by its command-line name: the family's one source of truth
-/// (a ``Catalogue``) for `aprendiz train --optimizer`, `compare optimizers`, the docs and the tests.
+/// (a `Catalogue`) for `aprendiz train --optimizer`, `compare optimizers`, the docs and the tests.
 ///
 /// | name | optimizer | default η |
 /// |---|---|---|
@@ -17,7 +17,7 @@ import AprendizTensor
 public enum OptimizerKind: String, Catalogue {
     case sgd, momentum, heavyBall = "heavy-ball", nag, adagrad, rmsprop, adam, adamax, nadam, adamw, radam, lion
 
-    /// `optimizer`, in messages (``CatalogueError``).
+    /// `optimizer`, in messages (`CatalogueError`).
     public static let familyName = "optimizer"
 
     /// The update rule with its default hyper-parameters (what ``makeOptimizer(parameters:learningRate:)``

@@ -63,10 +63,12 @@ public typealias SGD = ParameterOptimizer<SGDRule>
 
 extension ParameterOptimizer where Rule == SGDRule {
     /// - Parameters:
+    ///   - parameters: the variables to update.
     ///   - learningRate: η (default 0.01, as Keras and PyTorch's examples).
     ///   - momentum: μ in [0, 1) (default 0).
     ///   - nesterov: Nesterov momentum (default false).
     ///   - weightDecay: coupled L2 factor λ (default 0).
+    ///   - schedule: the learning-rate schedule (default `.constant`).
     public convenience init(parameters: [Variable], learningRate: Float = SGDRule.defaultLearningRate, momentum: Float = 0,
                             nesterov: Bool = false, weightDecay: Float = 0, schedule: LearningRateSchedule = .constant) {
         self.init(parameters: parameters, learningRate: learningRate, schedule: schedule,

@@ -45,7 +45,7 @@ enum UpdateLoop {
 
 /// The arithmetic an update formula uses, for one `Float` (the tail of a buffer) or eight at once
 /// (`SIMD8<Float>`, the body): a rule writes its per-element formula once, generically, and
-/// ``UpdateLoop/run(_:parameter:gradient:buffers:_:)`` runs it vectorised.
+/// `UpdateLoop.run(_:parameter:gradient:buffers:_:)` runs it vectorised.
 protocol UpdateLane {
     static var zero: Self { get }
     static func + (lhs: Self, rhs: Self) -> Self
@@ -115,7 +115,7 @@ protocol ElementwiseUpdate {
 
 extension UpdateLoop {
     /// Applies `kernel` to every element: eight at a time, then one at a time for the tail; large
-    /// parameters are split across the thread pool (``KernelPartition``).
+    /// parameters are split across the thread pool (`KernelPartition`).
     static func run<Kernel: ElementwiseUpdate>(_ name: String, parameter: inout Tensor, gradient: Tensor,
                                                 buffers: inout [Tensor], _ kernel: Kernel) {
         run(name, parameter: &parameter, gradient: gradient, buffers: &buffers, bufferCount: kernel.bufferCount) { u in

@@ -142,6 +142,9 @@ public struct Axes: Sendable {
     /// so each row of `values` is one y. The grid must be rectilinear (`xs` and `ys` increasing).
     ///
     /// - Parameters:
+    ///   - xs: the grid's x coordinates, increasing.
+    ///   - ys: the grid's y coordinates, increasing.
+    ///   - values: the function on the grid, `values[j][i]` = f(`xs[i]`, `ys[j]`).
     ///   - levels: which values get a line (see ``ContourLevels``).
     ///   - colormap: colours the levels from lowest to highest, unless `color` is given.
     ///   - color: one colour for every level.

@@ -69,7 +69,7 @@ public struct Figure: Sendable {
         return writer.document(width: width, height: height, title: title)
     }
 
-    /// Writes ``svg()`` to `url` atomically (through a temporary file, so readers never see half a file).
+    /// Writes ``svg(idPrefix:)`` to `url` atomically (through a temporary file, so readers never see half a file).
     public func write(to url: URL) throws {
         try Data(svg().utf8).write(to: url, options: .atomic)
     }

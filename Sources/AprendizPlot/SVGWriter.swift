@@ -23,8 +23,8 @@ enum TextBaseline {
 
 /// Accumulates SVG elements as text and wraps them in a standalone document.
 ///
-/// Every number goes through ``SVGWriter/number(_:)`` and every piece of user text through
-/// ``SVGWriter/escape(_:)``, so the output is well-formed XML and never contains `nan` or `inf`.
+/// Every number goes through `SVGWriter.number(_:)` and every piece of user text through
+/// `SVGWriter.escape(_:)`, so the output is well-formed XML and never contains `nan` or `inf`.
 struct SVGWriter {
     private(set) var body = ""
     private var clipCounter = 0

@@ -2,7 +2,7 @@
 /// `CaseIterable` enum whose raw values are the command-line names (`leaky-relu`, `heavy-ball`).
 ///
 /// The enum is the family's one source of truth: the command line's parsing and help, the model-file
-/// registry, the documentation's lists and the tests' coverage all read ``allCases``, and every
+/// registry, the documentation's lists and the tests' coverage all read `allCases`, and every
 /// property that differs per member is an exhaustive `switch`, so a new case that is not wired
 /// everywhere does not compile. Docs/Catalogues.md explains how to add a member.
 ///
@@ -37,7 +37,7 @@ extension Catalogue {
 }
 
 /// Name look-up shared by every catalogue, including those kept as an array of values rather than an
-/// enum (``Loss``'s, whose members carry parameters): one matching rule and one error.
+/// enum (`Loss`'s, whose members carry parameters): one matching rule and one error.
 public enum CatalogueLookup {
     /// `text` without surrounding spaces, lower-cased: the form names are compared in.
     public static func normalized(_ text: some StringProtocol) -> String {

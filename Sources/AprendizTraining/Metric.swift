@@ -21,18 +21,18 @@ public struct Metric: Sendable {
     /// The score of `outputs` against `targets`.
     public func callAsFunction(_ outputs: Tensor, _ targets: Tensor) -> Float { compute(outputs, targets) }
 
-    /// ``accuracy(scores:labels:)`` (outputs: class scores; targets: class indices).
+    /// `accuracy(scores:labels:)` (outputs: class scores; targets: class indices).
     public static let accuracy = Metric(name: "accuracy", higherIsBetter: true) { AprendizMetrics.accuracy(scores: $0, labels: $1) }
-    /// ``topKAccuracy(scores:labels:k:)``.
+    /// `topKAccuracy(scores:labels:k:)`.
     public static func topKAccuracy(_ k: Int) -> Metric {
         Metric(name: "top\(k)_accuracy", higherIsBetter: true) { AprendizMetrics.topKAccuracy(scores: $0, labels: $1, k: k) }
     }
-    /// Macro-averaged F1 of the ``ConfusionMatrix``.
+    /// Macro-averaged F1 of the `ConfusionMatrix`.
     public static let macroF1 = Metric(name: "macro_f1", higherIsBetter: true) { ConfusionMatrix(scores: $0, labels: $1).macroF1 }
-    /// ``meanSquaredError(predictions:targets:)``.
+    /// `meanSquaredError(predictions:targets:)`.
     public static let meanSquaredError = Metric(name: "mse", higherIsBetter: false) { AprendizMetrics.meanSquaredError(predictions: $0, targets: $1) }
-    /// ``meanAbsoluteError(predictions:targets:)``.
+    /// `meanAbsoluteError(predictions:targets:)`.
     public static let meanAbsoluteError = Metric(name: "mae", higherIsBetter: false) { AprendizMetrics.meanAbsoluteError(predictions: $0, targets: $1) }
-    /// ``r2Score(predictions:targets:)``.
+    /// `r2Score(predictions:targets:)`.
     public static let r2 = Metric(name: "r2", higherIsBetter: true) { r2Score(predictions: $0, targets: $1) }
 }

@@ -12,14 +12,14 @@ import AprendizTensor
 /// header: {"layers.0.weight": {"dtype": "F32", "shape": [64, 256], "data_offsets": [0, 65536]}, …,
 ///          "__metadata__": {"format": "pt", "aprendiz.architecture": "{\"type\":\"Sequential\",…}", …}}
 /// ```
-/// Parameters are stored under their dotted names (``Module/namedParameters()``, then the buffers of
-/// ``Module/namedBuffers()`` such as batch normalisation's running statistics), optimizer state
-/// under `optimizer.<key>` (``Optimizer/stateTensors()``), and the architecture (``Architecture``
+/// Parameters are stored under their dotted names (`Module.namedParameters()`, then the buffers of
+/// `Module.namedBuffers()` such as batch normalisation's running statistics), optimizer state
+/// under `optimizer.<key>` (`Optimizer.stateTensors()`), and the architecture (`Architecture`
 /// JSON) in the metadata so ``load(from:registry:)`` rebuilds the model without its code. Dense
 /// weights are `[inputs, outputs]`: PyTorch's `nn.Linear` wants the transpose.
 ///
 /// Writes are atomic (temporary file, fsync, rename): a crash mid-save leaves the previous file.
-/// A truncated or malformed file throws ``SafetensorsError``; a file that does not fit the model
+/// A truncated or malformed file throws `SafetensorsError`; a file that does not fit the model
 /// throws ``ModelFileError``.
 public enum ModelFile {
     /// The metadata key of the architecture JSON.
@@ -29,10 +29,13 @@ public enum ModelFile {
 
     /// Saves `model`'s parameters (and `optimizer`'s state, if given) to `url`, atomically.
     /// - Parameters:
+    ///   - model: the model to save.
+    ///   - url: the file to write.
+    ///   - optimizer: whose state to save with the parameters (default none).
     ///   - metadata: extra string entries for `__metadata__` (epoch, metrics, …).
-    ///   - registry: the registry that will load the file (default ``ArchitectureRegistry/standard``):
+    ///   - registry: the registry that will load the file (default `ArchitectureRegistry.standard`):
     ///     a layer type it cannot build fails here, not when the file is loaded.
-    /// - Throws: ``ModelFileError/unregisteredLayers(_:types:)`` before writing anything, ``SafetensorsError``.
+    /// - Throws: ``ModelFileError/unregisteredLayers(_:types:)`` before writing anything, `SafetensorsError`.
     public static func save(_ model: Module, to url: URL, optimizer: (any Optimizer)? = nil,
                             metadata: [String: String] = [:], registry: ArchitectureRegistry = .standard) throws {
         if let architecture = model.describedArchitecture {
@@ -50,7 +53,7 @@ public enum ModelFile {
     /// Rebuilds the model described in the file and loads its parameters.
     /// - Returns: the model, the file's metadata and any saved optimizer state (keys without the prefix).
     /// - Throws: ``ModelFileError/noArchitecture(_:)`` for a parameters-only file (use
-    ///   ``loadParameters(into:from:optimizer:)``), ``ArchitectureError``, ``SafetensorsError``.
+    ///   ``loadParameters(into:from:optimizer:)``), `ArchitectureError`, `SafetensorsError`.
     public static func load(from url: URL, registry: ArchitectureRegistry = .standard) throws
         -> (model: Module, metadata: [String: String], optimizerState: [String: Tensor]) {
         let archive = try SafetensorsArchive(contentsOf: url)

@@ -57,8 +57,11 @@ public final class Trainer {
 
     /// Trains for `epochs` epochs (fewer if a callback stops it) and returns the epoch logs.
     /// - Parameters:
+    ///   - dataset: the training examples.
+    ///   - epochs: the number of passes over `dataset`, ≥ 1.
     ///   - batchSize: examples per update (1: SGD, the data-set size: full batch; §6.3.2–6.3.3).
     ///   - shuffle: a new example order every epoch, from `seed`.
+    ///   - seed: the seed of the shuffling generator (default 0).
     ///   - validation: `.split(f)` holds out the last fraction f of `dataset` (as Keras, before
     ///     shuffling); `.dataset(d)` evaluates on d after each epoch.
     /// - Throws: ``TrainingError/nonFiniteLoss(epoch:batch:value:checkpoint:)`` (parameters restored
@@ -189,9 +192,9 @@ public enum Validation {
 
 /// How gradients are limited before each step (§24.4).
 public enum GradientClipping: Sendable {
-    /// Rescale so the global L2 norm is at most the value (``clipGradients(_:maxNorm:)``).
+    /// Rescale so the global L2 norm is at most the value (`clipGradients(_:maxNorm:)`).
     case norm(Float)
-    /// Clamp every element to [−v, v] (``clipGradients(_:maxValue:)``).
+    /// Clamp every element to [−v, v] (`clipGradients(_:maxValue:)`).
     case value(Float)
 
     func apply(to parameters: [Variable]) {

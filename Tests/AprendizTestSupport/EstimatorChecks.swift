@@ -7,8 +7,8 @@ import Testing
 ///
 /// Checks: fitting twice gives the same model; predictions do not depend on the order of the training rows;
 /// one feature, a constant feature and duplicated rows fit to finite predictions; one sample either fits or
-/// is refused with a ``ClassicError``; NaN and ∞ in x or y and mismatched x/y lengths are refused with a
-/// ``ClassicError`` naming the problem; classifiers keep labels that are not 0…K−1; save → load gives
+/// is refused with a `ClassicError`; NaN and ∞ in x or y and mismatched x/y lengths are refused with a
+/// `ClassicError` naming the problem; classifiers keep labels that are not 0…K−1; save → load gives
 /// identical predictions.
 public enum EstimatorChecks {
     /// Every check for an estimator of real-valued targets (data: y = x·w + noise, 40 × 3).

@@ -1,7 +1,7 @@
 import Aprendiz
 
-/// A ``ClassicModel`` with its `--param` values as an AprendizClassic ``Estimator``, so `compare models`
-/// cross-validates it with ``crossValidate(_:_:_:splitter:scoring:)`` (inside a ``Pipeline`` that
+/// A ``ClassicModel`` with its `--param` values as an AprendizClassic `Estimator`, so `compare models`
+/// cross-validates it with `crossValidate(_:_:_:splitter:scoring:)` (inside a `Pipeline` that
 /// standardises each fold with its own training rows).
 struct ClassicEstimator: Estimator {
     /// The fitted model: its score is R² (regression) or accuracy (classification), as `FittedModel` defines.

@@ -4,13 +4,13 @@ import Foundation
 /// A fitted classic model as the command line uses it: a linear model (optionally on polynomial features)
 /// or a logistic/softmax classifier, with its scores and its safetensors form.
 ///
-/// The file holds AprendizClassic's archive of the model (``LinearModel/archived()``,
-/// ``LogisticModel/archived()``): `coefficients` (`[features]`, or `[classes, features]`; one row for two
+/// The file holds AprendizClassic's archive of the model (`LinearModel.archived()`,
+/// `LogisticModel.archived()`): `coefficients` (`[features]`, or `[classes, features]`; one row for two
 /// classes) and `intercept`, in the units of the features the model saw — the original units with
 /// `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
 enum ClassicFit {
     case linear(LinearModel)
-    /// A linear model on the ``PolynomialFeatures`` (no bias column) of degree `degree`.
+    /// A linear model on the `PolynomialFeatures` (no bias column) of degree `degree`.
     case polynomial(LinearModel, degree: Int, expansion: PolynomialExpansion)
     case logistic(LogisticModel)
 
@@ -42,7 +42,7 @@ enum ClassicFit {
     }
 
     /// The command's metrics on `examples` (targets `[n, 1]` values or `[n]` class indices): accuracy and
-    /// macro F1, or MSE, MAE and R² (``Metric``, as for networks).
+    /// macro F1, or MSE, MAE and R² (`Metric`, as for networks).
     func metrics(_ examples: TensorDataset, task: LearningTask, classCount: Int) -> [String: Float] {
         let outputs = outputs(examples.inputs, classCount: classCount)
         let list: [Metric] = task == .classification ? [.accuracy, .macroF1] : [.meanSquaredError, .meanAbsoluteError, .r2]

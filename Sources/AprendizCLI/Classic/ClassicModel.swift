@@ -5,13 +5,13 @@ import Aprendiz
 ///
 /// | name | estimator | parameters (defaults) |
 /// |---|---|---|
-/// | `linear-regression` | ``LinearRegression`` (least squares) | `fit-intercept` (true) |
-/// | `polynomial-regression` | ``PolynomialFeatures`` (no bias column) → ``LinearRegression``, or ``Ridge`` when `alpha` > 0 | `degree` (2), `alpha` (0), `fit-intercept` (true) |
-/// | `ridge` | ``Ridge`` | `alpha` (1), `fit-intercept` (true) |
-/// | `lasso` | ``Lasso`` | `alpha` (1), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
-/// | `elastic-net` | ``ElasticNet`` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
-/// | `logistic-regression` | ``LogisticRegression`` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
-/// | `softmax-regression` | ``SoftmaxRegression`` (softmax even for two classes) | as `logistic-regression` |
+/// | `linear-regression` | `LinearRegression` (least squares) | `fit-intercept` (true) |
+/// | `polynomial-regression` | `PolynomialFeatures` (no bias column) → `LinearRegression`, or `Ridge` when `alpha` > 0 | `degree` (2), `alpha` (0), `fit-intercept` (true) |
+/// | `ridge` | `Ridge` | `alpha` (1), `fit-intercept` (true) |
+/// | `lasso` | `Lasso` | `alpha` (1), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `elastic-net` | `ElasticNet` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).

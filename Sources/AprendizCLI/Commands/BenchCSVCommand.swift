@@ -2,7 +2,7 @@ import Aprendiz
 import ArgumentParser
 import Foundation
 
-/// `aprendiz bench csv`: time to read a numeric CSV file into a ``NumericTable`` (parse only: the file is already
+/// `aprendiz bench csv`: time to read a numeric CSV file into a `NumericTable` (parse only: the file is already
 /// on disk and in the page cache after the warm-up read), and the process's peak memory.
 ///
 /// Without `--file` it writes the benchmark table to a temporary directory first: 200 000 rows × 50 features

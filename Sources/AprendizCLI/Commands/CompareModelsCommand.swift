@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// `aprendiz compare models`: several classic models (``ClassicModel``) on one data set — the same
-/// train/test split, or the same K folds (``crossValidate(_:_:_:splitter:scoring:)``, stratified for
+/// train/test split, or the same K folds (`crossValidate(_:_:_:splitter:scoring:)`, stratified for
 /// classification) — scored by R² or accuracy, with a table and a bar chart in the report.
 struct CompareModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ struct CompareModelsCommand: ParsableCommand {
     @Option(help: "\(DatasetSpecifier.knownNames.joined(separator: ", ")).")
     var dataset: String
 
-    @Option(help: "Comma-separated classic models of one task: \(ClassicModel.helpList).", completion: .list(ClassicModel.names))
+    @Option(help: "Comma-separated classic models of one task: \(ClassicModel.helpList()).", completion: .list(ClassicModel.names))
     var models: String
 
     @Option(help: "K-fold cross-validation with this many folds (default: one split with --test-fraction).")

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// The population mode of `aprendiz minimize` (chapter 11): the metaheuristics (and chapter-6
-/// methods through ``GradientSearch``) on an n-dimensional test function, each run with seeds
+/// methods through `GradientSearch`) on an n-dimensional test function, each run with seeds
 /// 0 … k−1 under the same evaluation budget; output: the best value per method (median, spread)
 /// and the convergence curves (median best-so-far against evaluations) as CSV, JSON or SVG. In two
 /// dimensions the SVG adds one contour panel per method with its population at chosen generations.

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// `aprendiz train --optimizer ga|de|cmaes|pso` (chapter 11): the model's weights searched by a
-/// metaheuristic with ``NeuroevolutionTrainer`` instead of gradient steps. `--epochs` counts
+/// metaheuristic with `NeuroevolutionTrainer` instead of gradient steps. `--epochs` counts
 /// generations; every generation scores the whole population on the training part (so keep the
 /// model and data small: iris, wine, XOR-sized problems). Progress: one line every tenth of the run;
 /// prints the test metrics and honours --save and --json (no --report folder in this mode).

@@ -64,7 +64,7 @@ struct ReportPage {
 /// Writes a ``ReportPage`` folder atomically: everything goes to a temporary sibling folder
 /// `.<name>.partial-<pid>-<uuid>` that replaces `directory` only when complete, so a failure never leaves
 /// half a report. Temporary folders left by a process that no longer runs (killed mid-write) are removed
-/// by the next write to the same folder (``TemporarySibling``).
+/// by the next write to the same folder (`TemporarySibling`).
 enum ReportWriter {
     static func write(_ page: ReportPage, to directory: URL) throws {
         let manager = FileManager.default

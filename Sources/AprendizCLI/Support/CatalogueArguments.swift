@@ -10,10 +10,10 @@ import ArgumentParser
 
 extension Catalogue {
     /// The member called `text`, for `@Option(transform:)`.
-    /// - Throws: ``CatalogueError`` (one line, with the valid names).
+    /// - Throws: `CatalogueError` (one line, with the valid names).
     static func argument(_ text: String) throws -> Self { try named(text) }
 
-    /// The members of the comma-separated `text` given to `option` (see ``Catalogue/list(_:)``).
+    /// The members of the comma-separated `text` given to `option` (see `Catalogue.list(_:)`).
     /// - Throws: ``CLIError`` naming the option, the unknown name and the valid ones.
     static func list(_ text: String, option: String) throws -> [Self] {
         do { return try list(text) } catch { throw CLIError("\(option): \(error)") }

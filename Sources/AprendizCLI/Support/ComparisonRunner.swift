@@ -4,7 +4,13 @@ import Foundation
 
 /// Runs every candidate `repeats` times and writes the table, curves and JSON.
 enum ComparisonRunner {
-    /// - Parameter configure: sets the candidate (optimizer or activation) in the settings.
+    /// - Parameters:
+    ///   - command: the comparison's name, recorded in the report's summary.
+    ///   - candidates: the names of the candidates to compare.
+    ///   - options: the command's options (data set, repeats, report folder, …).
+    ///   - base: the training settings every candidate starts from.
+    ///   - probesGradient: measure the first layer's gradient norm after each epoch.
+    ///   - configure: sets the candidate (optimizer or activation) in the settings.
     static func run(command: String, candidates: [String], options: CompareOptions, base: TrainingSettings,
                     probesGradient: Bool, configure: (inout TrainingSettings, String) -> Void) throws {
         let console = options.training.console

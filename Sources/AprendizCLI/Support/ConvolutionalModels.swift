@@ -4,7 +4,7 @@ extension ModelFactory {
     /// Whether this build has Conv2D and pooling layers.
     static let hasConvolution = true
 
-    /// LeNet-5 or the Fashion-MNIST network (28×28×1 images, ``ModelCatalog``), or the small CNN of `convnet`:
+    /// LeNet-5 or the Fashion-MNIST network (28×28×1 images, `ModelCatalog`), or the small CNN of `convnet`:
     ///
     /// ```
     /// [n, s, s, 1] → Conv2D 16@3×3 same → ReLU → MaxPooling2D 2 → Conv2D 32@3×3 same → ReLU → MaxPooling2D 2

@@ -1,14 +1,14 @@
 import Aprendiz
 
 /// The models `--model` names: the networks this command builds from the data's shape, every
-/// ready-made network of ``ModelCatalog``, and every classic model of ``ClassicModel`` (both added
+/// ready-made network of `ModelCatalog`, and every classic model of ``ClassicModel`` (both added
 /// there, listed here without a change).
 ///
 /// | name | network |
 /// |---|---|
 /// | `mlp` | Flatten → (Dense → activation) per `--hidden` width → Dense (outputs) |
-/// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (``ModelFactory/makeConvolutional(_:inputShape:classes:using:)``) |
-/// | `lenet5`, `fashion-conv-net`, … | ``ModelCatalog`` (28×28×1 images) |
+/// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (`ModelFactory.makeConvolutional(_:inputShape:classes:using:)`) |
+/// | `lenet5`, `fashion-conv-net`, … | `ModelCatalog` (28×28×1 images) |
 /// | `linear-regression`, `ridge`, `logistic-regression`, … | ``ClassicModel`` (AprendizClassic's estimators; `--solver gd`: Flatten → Dense by gradient descent) |
 enum ModelKind: Catalogue, Hashable, Codable {
     case mlp, convnet

@@ -42,11 +42,15 @@ enum DataPreparation {
 
     /// Loads and splits `specifier`; the split of tables is drawn from `seed`.
     /// - Parameters:
+    ///   - specifier: the data set to load.
     ///   - task: overrides the guess (integer targets: classification).
+    ///   - seed: the seed of the train/test split of tables.
     ///   - standardizer: the statistics stored with a model (nil: fit them on the training part).
     ///   - limit: at most this many training and test examples (the first ones).
-    ///   - table: how CSV files are read; `classNames`: a saved model's classes (text targets map to them).
+    ///   - options: how CSV files are read.
+    ///   - classNames: a saved model's classes (text targets map to them).
     ///   - classLabels: a saved model's class labels (numeric targets are mapped to their positions in it).
+    ///   - split: how a table is split into training and test parts (default `DataSplit()`).
     static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
                      standardizer: Standardizer? = nil, limit: Int? = nil, table options: CSVReadOptions = CSVReadOptions(),
                      classNames: [String]? = nil, classLabels: [Float]? = nil, split: DataSplit = DataSplit()) throws -> PreparedData {
@@ -88,7 +92,7 @@ enum DataPreparation {
         return data
     }
 
-    /// Reads a CSV file (typed columns, ``Table``), its target column named or the last one.
+    /// Reads a CSV file (typed columns, `Table`), its target column named or the last one.
     static func csvTable(path: String, target: String?, options: CSVReadOptions = CSVReadOptions(),
                          classNames: [String]? = nil) throws -> LabeledTable {
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError("CSV file '\(path)' does not exist") }

@@ -11,6 +11,7 @@ final class ProgressBar: Callback {
     private var epochStart = Date(), lastDraw = Date.distantPast
     private var lossSum: Double = 0, batches = 0
 
+    /// - Parameter console: where the progress lines are written.
     /// - Parameter label: a prefix for each line (the candidate's name in a comparison).
     init(console: Console, label: String = "") {
         self.console = console

@@ -1,7 +1,7 @@
 import Aprendiz
 import ArgumentParser
 
-/// How `csv:` data sets are read: `--categorical`, `--ignore`, `--decimal`, `--delimiter` (``CSVReadOptions``).
+/// How `csv:` data sets are read: `--categorical`, `--ignore`, `--decimal`, `--delimiter` (`CSVReadOptions`).
 struct TableOptions: ParsableArguments {
     @Option(help: "CSV columns read as text categories even when they hold numbers, comma-separated.")
     var categorical: String?

@@ -1,8 +1,8 @@
 import Aprendiz
 
-/// What `aprendiz train --optimizer` names: a gradient optimizer of ``OptimizerKind`` (chapter 6,
-/// the ``Trainer``), or a metaheuristic of ``MetaheuristicKind`` that searches the weights without
-/// gradients (chapter 11, ``NeuroevolutionTrainer``; `--epochs` counts generations). One catalogue,
+/// What `aprendiz train --optimizer` names: a gradient optimizer of `OptimizerKind` (chapter 6,
+/// the `Trainer`), or a metaheuristic of `MetaheuristicKind` that searches the weights without
+/// gradients (chapter 11, `NeuroevolutionTrainer`; `--epochs` counts generations). One catalogue,
 /// so help, completion and errors list both families (new members of either appear here unchanged).
 ///
 /// | names | training |

@@ -21,11 +21,14 @@ struct TrainingOutcome {
     let gradientNorms: [Double]?
 }
 
-/// Builds the model, loss and optimizer from ``TrainingSettings`` and runs the ``Trainer``: the one
+/// Builds the model, loss and optimizer from ``TrainingSettings`` and runs the `Trainer`: the one
 /// training path of `train`, the demo and `compare`.
 enum TrainingRun {
     /// Trains on `data` (already loaded) and evaluates on its test part.
     /// - Parameters:
+    ///   - settings: the model, loss, optimizer and training options.
+    ///   - loaded: the data, already loaded and split.
+    ///   - console: where progress and results are written.
     ///   - label: a prefix of the progress lines.
     ///   - probesGradient: measure the first layer's gradient norm after each epoch (``GradientProbe``).
     static func run(_ settings: TrainingSettings, data loaded: PreparedData, console: Console, label: String = "",

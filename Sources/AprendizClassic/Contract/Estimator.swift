@@ -31,7 +31,7 @@ public protocol Estimator: Sendable {
 public protocol RegressionModel: FittedModel {}
 
 extension RegressionModel {
-    /// R² of the predictions on `x` against `y` (``r2Score(predictions:targets:)``).
+    /// R² of the predictions on `x` against `y` (`r2Score(predictions:targets:)`).
     public func score(_ x: Tensor, _ y: Tensor) -> Float { r2Score(predictions: predict(x), targets: y) }
 }
 

@@ -3,7 +3,7 @@ import AprendizOptimizers
 import AprendizTensor
 
 /// Linear regression fitted by gradient descent on the mean squared error (§12.2.1) with any update rule of
-/// chapter 6 (``SGDRule``, ``AdamRule``, …), full batch, through automatic differentiation:
+/// chapter 6 (`SGDRule`, `AdamRule`, …), full batch, through automatic differentiation:
 /// ```
 /// L(w) = (1/n) Σᵢ ((xᵢ − x̄)w − (yᵢ − ȳ))²,   ∇L = (2/n) Xcᵀ(Xc·w − yc),   w ← rule(∇L, w, state),   b = ȳ − x̄ᵀw
 /// ```

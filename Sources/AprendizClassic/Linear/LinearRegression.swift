@@ -6,9 +6,9 @@ import AprendizTensor
 /// ```
 /// with Xc, yc the centred data. Two solvers, neither forming an inverse:
 /// - ``Solver/normalEquations``: the Cholesky factorisation of XcᵀXc (accumulated in `Double`), refined in
-///   `Double` (``RefinedSolve``) — fast when rows ≫ features; needs full column rank.
+///   `Double` (`RefinedSolve`) — fast when rows ≫ features; needs full column rank.
 /// - ``Solver/leastSquares`` (default, scikit-learn's `lstsq`): the minimum-norm solution — through the
-///   refined normal equations when Xc is well conditioned (``RefinedSolve/normalEquations(_:_:)``, one
+///   refined normal equations when Xc is well conditioned (`RefinedSolve.normalEquations(_:_:)`, one
 ///   pass over the data for XᵀX), else through the SVD of Xc, safe when features are collinear or
 ///   outnumber the rows.
 public struct LinearRegression: Estimator, Equatable, Codable {

@@ -15,7 +15,7 @@ public struct CrossValidationResult: Sendable, Equatable {
 }
 
 /// Fits `estimator` on each training part of `splitter`'s folds and scores it on the held-out part
-/// (default score: the model's own, R² or accuracy), the folds running in parallel on the ``Parallel``
+/// (default score: the model's own, R² or accuracy), the folds running in parallel on the `Parallel`
 /// thread pool:
 /// ```
 /// scoreₖ = score(fit(X[trainₖ], y[trainₖ]), X[testₖ], y[testₖ]),   reported as mean ± std

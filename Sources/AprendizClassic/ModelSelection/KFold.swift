@@ -2,7 +2,7 @@ import AprendizTensor
 
 /// K consecutive folds (scikit-learn's `KFold`): fold k is held out once, the other k − 1 train; the first
 /// n mod K folds get ⌊n/K⌋ + 1 examples, the rest ⌊n/K⌋. With `shuffle`, the order is first permuted by
-/// ``RandomGenerator`` with `seed` (not NumPy's generator, so shuffled folds differ from scikit-learn's).
+/// `RandomGenerator` with `seed` (not NumPy's generator, so shuffled folds differ from scikit-learn's).
 /// Default 5 folds, no shuffling.
 public struct KFold: CrossValidator, Equatable {
     /// K ≥ 2.

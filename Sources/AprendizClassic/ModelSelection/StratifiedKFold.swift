@@ -2,7 +2,7 @@ import AprendizTensor
 
 /// K folds that keep each class's proportion (scikit-learn's `StratifiedKFold`, same assignment): the
 /// labels, sorted, are dealt round-robin to the folds to get each fold's count per class, and the
-/// examples of each class fill the folds in order (shuffled first with `shuffle`, by ``RandomGenerator``).
+/// examples of each class fill the folds in order (shuffled first with `shuffle`, by `RandomGenerator`).
 /// ```
 /// allocation[k][c] = #{i ≡ k (mod K) : sorted(y)ᵢ = c}
 /// ```

@@ -2,7 +2,7 @@ import AprendizData
 import AprendizTensor
 
 /// Rescaling to a range as a ``Transformer`` (scikit-learn's `MinMaxScaler`); fitting gives the data
-/// module's ``MinMaxScaler`` (x′ = a + (x − min)(b − a)/(max − min)).
+/// module's `MinMaxScaler` (x′ = a + (x − min)(b − a)/(max − min)).
 public struct MinMaxScaling: Transformer, Equatable {
     public static let name = "MinMaxScaling"
     /// The target range [a, b] (default [0, 1]).

@@ -2,7 +2,7 @@ import AprendizData
 import AprendizTensor
 
 /// Standardisation as a ``Transformer`` (scikit-learn's `StandardScaler`); fitting gives the data
-/// module's ``Standardizer`` (x′ = (x − μ)/σ, constant columns only centred).
+/// module's `Standardizer` (x′ = (x − μ)/σ, constant columns only centred).
 public struct StandardScaling: Transformer, Equatable, Codable {
     public static let name = "StandardScaling"
 

@@ -2,11 +2,11 @@ import Foundation
 import AprendizTensor
 
 /// The engine behind ``NumericTable`` and ``Table``: one pass over the bytes of a CSV file (mapped, not copied),
-/// split into chunks parsed in parallel on ``Parallel``'s threads, every cell read as a number.
+/// split into chunks parsed in parallel on `Parallel`'s threads, every cell read as a number.
 ///
 /// Why written here rather than taken from a package: SwiftCSV, used before, builds a `String` per cell and took
-/// 48 s for a 92 MB table that pandas reads in 0.46 s; this reader parses the bytes in place (``CSVScanner``,
-/// ``DecimalFloatParser``) and measures faster than pandas (Docs/Data.md).
+/// 48 s for a 92 MB table that pandas reads in 0.46 s; this reader parses the bytes in place (`CSVScanner`,
+/// `DecimalFloatParser`) and measures faster than pandas (Docs/Data.md).
 ///
 /// Chunks and quotes: a chunk cannot simply start after the first line break past its nominal offset, since that
 /// break may sit inside a quoted field. Every `"` toggles "inside quotes" (an escaped `""` toggles twice), so the
@@ -20,7 +20,7 @@ struct CSVReader {
     struct Options: Sendable {
         var delimiter: UInt8 = 0x2C
         var decimalSeparator: UInt8 = 0x2E
-        /// Parse at most this many chunks at once (default: ``Parallel/threadCount``).
+        /// Parse at most this many chunks at once (default: `Parallel.threadCount`).
         var threads: Int?
         /// The smallest chunk worth a thread: below it, splitting costs more than it gains.
         var minimumChunkBytes = 256 << 10

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A SQLite database file opened through ``SQLiteLibrary`` (the system's `libsqlite3`, loaded at run time).
+/// A SQLite database file opened through `SQLiteLibrary` (the system's `libsqlite3`, loaded at run time).
 final class SQLiteDatabase {
     let path: String
     private let library: SQLiteLibrary

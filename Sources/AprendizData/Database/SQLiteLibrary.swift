@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The few SQLite C functions the ``SQLiteDatabase`` reader needs, loaded from the system's `libsqlite3` at run time
+/// The few SQLite C functions the `SQLiteDatabase` reader needs, loaded from the system's `libsqlite3` at run time
 /// (`dlopen`), like the project loads BLAS: building Aprendiz needs no SQLite headers or package, and a machine
 /// without the library only loses the `sqlite:` sources (with a message saying so).
 ///

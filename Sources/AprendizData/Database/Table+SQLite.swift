@@ -9,7 +9,7 @@ extension Table {
     /// ```
     /// Cells: INTEGER and REAL are numbers (a REAL's Double rounded to Float), NULL is missing, TEXT is read as a
     /// CSV cell would be (a number if it parses as one, a missing marker, true/false, or text). Line numbers in
-    /// ``TableColumn/firstText`` are 1-based row numbers. SQLite is loaded at run time (``SQLiteLibrary``).
+    /// ``TableColumn/firstText`` are 1-based row numbers. SQLite is loaded at run time (`SQLiteLibrary`).
     /// Only `categorical`, `ignored`, `missingValues` and `decimalSeparator` of `options` apply.
     /// - Throws: ``SQLiteError``: no library, a file that does not open, a failing query, an unknown column.
     public static func query(sqlite path: String, _ sql: String,

@@ -71,7 +71,7 @@ enum AtomicFileWriter {
     }
 }
 
-/// `write(2)`, named apart from ``AtomicFileWriter/write(_:to:beforeRename:)`` which would shadow it.
+/// `write(2)`, named apart from `AtomicFileWriter.write(_:to:beforeRename:)` which would shadow it.
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }

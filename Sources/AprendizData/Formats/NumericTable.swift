@@ -3,7 +3,7 @@ import AprendizTensor
 
 /// A table of numbers read from a CSV file with a header line: column names plus row-major `Float` values.
 ///
-/// Format: comma-separated values (RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>) parsed by ``CSVReader``;
+/// Format: comma-separated values (RFC 4180, <https://www.rfc-editor.org/rfc/rfc4180>) parsed by `CSVReader`;
 /// the first record names the columns and every other record must have one finite number per column:
 /// ```
 /// sepal_length,sepal_width,species        ← line 1, the header
@@ -35,7 +35,8 @@ public struct NumericTable: Equatable, Sendable {
         self.path = path
     }
 
-    /// Reads a UTF-8 CSV file with a header line (mapped into memory, parsed in parallel by ``CSVReader``).
+    /// Reads a UTF-8 CSV file with a header line (mapped into memory, parsed in parallel by `CSVReader`).
+    /// - Parameter url: the file to read.
     /// - Parameter delimiter: the field separator, an ASCII character (default `,`; `\t` for TSV).
     /// - Throws: ``NumericTableError`` naming the file, line and column.
     public init(contentsOf url: URL, delimiter: Character = ",") throws(NumericTableError) {

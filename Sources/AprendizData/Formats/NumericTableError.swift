@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The description is one line naming the file, the 1-based line (the header is line 1), the column and the
 /// problem, e.g. `CSV file 'iris.csv', line 17, column 'petal_width': "abc" is not a number`.
-/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by ``CSVReader``.
+/// Format: RFC 4180 <https://www.rfc-editor.org/rfc/rfc4180>, parsed by `CSVReader`.
 public struct NumericTableError: DataFileError, Equatable, Sendable {
     public static let formatName = "CSV"
 

@@ -14,7 +14,7 @@ public struct CSVReadOptions: Sendable {
     public var ignored: Set<String>
     /// Cells that mean "missing" (compared after trimming spaces): ``defaultMissingValues`` unless changed.
     public var missingValues: Set<String>
-    /// Parse at most this many chunks at once (default: ``Parallel/threadCount``).
+    /// Parse at most this many chunks at once (default: `Parallel.threadCount`).
     public var threads: Int?
     /// The smallest chunk worth a thread (tests make it small to exercise chunk boundaries).
     var minimumChunkBytes = CSVReader.Options().minimumChunkBytes

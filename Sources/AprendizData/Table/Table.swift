@@ -9,7 +9,7 @@ import AprendizTensor
 ///                               options: CSVReadOptions(decimalSeparator: ",", categorical: ["cep"]))
 /// let city = try table.column(named: "cidade")      // .categorical(categories: ["Lisboa", "Porto"], codes: […])
 /// ```
-/// Reading: ``CSVReader`` (the file mapped, chunks parsed in parallel, numbers correctly rounded to `Float`) reads
+/// Reading: `CSVReader` (the file mapped, chunks parsed in parallel, numbers correctly rounded to `Float`) reads
 /// every cell as a number first; a second pass reads the text of only the columns that turned out not to be
 /// numeric. Types as pandas' `read_csv` infers them; missing markers from ``CSVReadOptions/missingValues``.
 public struct Table: Equatable, Sendable {

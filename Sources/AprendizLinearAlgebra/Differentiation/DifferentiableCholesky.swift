@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// ``cholesky(_:)`` on variables (Murray 2016, "Differentiation of the Cholesky decomposition";
+    /// ``cholesky(_:)-(Tensor)`` on variables (Murray 2016, "Differentiation of the Cholesky decomposition";
     /// the form PyTorch uses).
     ///
     /// ```

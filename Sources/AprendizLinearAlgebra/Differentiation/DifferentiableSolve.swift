@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// ``solve(_:_:)`` on variables, differentiable in both A and B (shapes as for tensors).
+    /// ``solve(_:_:)-(Tensor,Tensor)`` on variables, differentiable in both A and B (shapes as for tensors).
     ///
     /// ```
     /// X = A⁻¹·B,   B̄ = A⁻ᵀ·X̄ (a solve with Aᵀ),   Ā = −B̄·Xᵀ
@@ -21,7 +21,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// ``inverse(_:)`` on variables.
+    /// ``inverse(_:)-(Tensor)`` on variables.
     ///
     /// ```
     /// Y = A⁻¹,   Ā = −Yᵀ·Ȳ·Yᵀ
@@ -33,7 +33,7 @@ extension LinearAlgebra {
         }
     }
 
-    /// ``det(_:)`` on variables (Jacobi's formula).
+    /// ``det(_:)-(Tensor)`` on variables (Jacobi's formula).
     ///
     /// ```
     /// d = det A,   Ā = d̄·d·A⁻ᵀ

@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizTensor
 
 extension LinearAlgebra {
-    /// ``eigh(_:)`` on variables, for distinct eigenvalues (Giles 2008, "An extended collection of
+    /// ``eigh(_:)-(Tensor)`` on variables, for distinct eigenvalues (Giles 2008, "An extended collection of
     /// matrix derivative results for forward and reverse mode AD", §3.1).
     ///
     /// ```

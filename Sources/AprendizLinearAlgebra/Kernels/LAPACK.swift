@@ -53,7 +53,7 @@ struct LAPACK: @unchecked Sendable {
     }
 
     /// Runs `body` with the library's own threads on for large problems (it was loaded with one
-    /// thread for matrix products, which ``MatrixMultiply`` splits itself; LAPACK's blocked
+    /// thread for matrix products, which `MatrixMultiply` splits itself; LAPACK's blocked
     /// factorisations can only use the cores through the library's threads).
     static func withThreads<R>(size: Int, _ body: () -> R) -> R {
         guard size >= 256, let blas = BLASLibrary.shared, Parallel.threadCount > 1 else { return body() }

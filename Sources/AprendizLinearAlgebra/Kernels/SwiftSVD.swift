@@ -59,7 +59,7 @@ func svdOfTallMatrix(_ a: [Double], rows m: Int, columns n: Int, full: Bool)
 ///
 /// Each sweep visits the pairs in round-robin ("tournament") order: n − 1 rounds of n/2 disjoint
 /// pairs, so the rotations of one round touch different columns and run in parallel on
-/// ``Parallel``'s pool (the result does not depend on the thread count).
+/// `Parallel`'s pool (the result does not depend on the thread count).
 private func orthogonalizeColumns(_ g: inout [Double], _ vRows: inout [Double], m: Int, n: Int) {
     let tolerance = Double.ulpOfOne * Double(m).squareRoot()
     let players = n + n % 2  // an odd n gets a dummy player, whose pairs are skipped

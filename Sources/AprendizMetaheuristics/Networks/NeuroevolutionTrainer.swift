@@ -16,8 +16,8 @@ import Foundation
 /// Each generation's population is scored in one call of the objective; the candidates run one
 /// after another through the shared model (a full forward pass each). Every `logInterval`-th
 /// generation (and the last) the trainer puts the best θ so far into the model and records, as
-/// ``Trainer`` does per epoch, an ``EpochLogs`` (its `epoch` is the generation) with `loss` and the
-/// ``Metric``s on the training set, their `val_` forms on the validation set, `evaluations` and
+/// `Trainer` does per epoch, an `EpochLogs` (its `epoch` is the generation) with `loss` and the
+/// `Metric`s on the training set, their `val_` forms on the validation set, `evaluations` and
 /// `seconds` since the start; `progress` receives each entry. At the end the model holds the best θ
 /// found. Default search box: every weight in [−5, 5].
 public final class NeuroevolutionTrainer {

@@ -2,13 +2,13 @@ import AprendizAutodiff
 import AprendizNN
 import AprendizTensor
 
-/// A module's parameters seen as one vector θ ∈ ℝᵈ, in the order of ``Module/parameters()``
+/// A module's parameters seen as one vector θ ∈ ℝᵈ, in the order of `Module.parameters()`
 /// (each tensor row-major): what a metaheuristic searches when it trains a network (chapter 11).
 ///
 /// ```
 /// θ = (vec W₁, vec b₁, vec W₂, vec b₂, …),   d = Σ |Wₖ| + |bₖ|
 /// ```
-/// The parameter list is read once; ``assign(_:)`` writes a candidate into the module's parameter
+/// The parameter list is read once; ``assign(_:)-(Tensor)`` writes a candidate into the module's parameter
 /// tensors in place (one copy of each candidate's numbers, no graph), ``flattened()`` reads them back.
 public struct ParameterVector {
     /// The module's parameters, in vector order.

@@ -9,9 +9,9 @@ import AprendizTensor
 /// f: ℝ^(count×n) → ℝ^count,   f(X)ᵢ = f(Xᵢ,:)
 /// ```
 /// Scoring the population in one call lets the objective use SIMD over a whole row
-/// (``ScalableTestFunction``), spread rows over the thread pool (``pointwise(dimensions:_:)``), or run
+/// (`ScalableTestFunction`), spread rows over the thread pool (``pointwise(dimensions:_:)``), or run
 /// one forward pass of a network per candidate (``NeuroevolutionTrainer``). `differentiable`, when
-/// present, is the same function written with ``Variable`` operations, so the gradient methods of
+/// present, is the same function written with `Variable` operations, so the gradient methods of
 /// chapter 6 can run on it (``GradientSearch``). A value that is NaN counts as +∞ (never the best).
 public struct BatchObjective {
     /// n, the number of variables.
@@ -29,7 +29,7 @@ public struct BatchObjective {
         self.evaluate = evaluate
     }
 
-    /// A test function of ``ScalableTestFunction/all`` in `dimensions` dimensions (SIMD batch kernel;
+    /// A test function of `ScalableTestFunction.all` in `dimensions` dimensions (SIMD batch kernel;
     /// differentiable for the gradient methods).
     public init(_ function: ScalableTestFunction, dimensions: Int) {
         require(dimensions >= function.minimumDimensions,
@@ -38,7 +38,7 @@ public struct BatchObjective {
     }
 
     /// An objective from a function of one point, called for every row with the rows spread over
-    /// the thread pool (``Parallel/forEach(_:_:)``); `f` must be safe to call concurrently.
+    /// the thread pool (`Parallel.forEach(_:_:)`); `f` must be safe to call concurrently.
     public static func pointwise(dimensions: Int,
                                  _ f: @escaping @Sendable (_ point: UnsafeBufferPointer<Float>) -> Float) -> BatchObjective {
         BatchObjective(dimensions: dimensions) { population in

@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizOptimizers
 import AprendizTensor
 
-/// A gradient method of chapter 6 (``MinimizerKind``: `gd`, `momentum`, `adam`, `newton`, …)
+/// A gradient method of chapter 6 (`MinimizerKind`: `gd`, `momentum`, `adam`, `newton`, …)
 /// behind the ``PopulationMinimizer`` contract, so `aprendiz minimize` can put Adam beside the
 /// metaheuristics on the same function, budget and seed.
 ///
@@ -16,10 +16,10 @@ import AprendizTensor
 public struct GradientSearch: PopulationMinimizer {
     /// The chapter-6 method.
     public let kind: MinimizerKind
-    /// η (nil: the method's default, ``MinimizerKind/defaultLearningRate``).
+    /// η (nil: the method's default, `MinimizerKind.defaultLearningRate`).
     public let learningRate: Float?
 
-    /// The method's command-line name (``MinimizerKind``).
+    /// The method's command-line name (`MinimizerKind`).
     public var name: String { kind.name }
 
     /// The chapter-6 method `kind`, with η = `learningRate` (nil: the method's default).
@@ -29,7 +29,7 @@ public struct GradientSearch: PopulationMinimizer {
     }
 
     /// The chapter-6 method called `name` (trimmed, case-insensitive).
-    /// - Throws: ``CatalogueError`` listing ``MinimizerKind``'s names.
+    /// - Throws: `CatalogueError` listing `MinimizerKind`'s names.
     public init(named name: String, learningRate: Float? = nil) throws(CatalogueError) {
         self.init(try MinimizerKind.named(name), learningRate: learningRate)
     }

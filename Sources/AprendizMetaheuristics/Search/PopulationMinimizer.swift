@@ -11,7 +11,7 @@ import AprendizTensor
 /// The contract every conformer follows: the population is scored in one call of the
 /// ``BatchObjective`` per generation; every evaluated point lies inside `bounds`; the budget is never
 /// exceeded; the same seed gives the same result, bit for bit, on every platform (all randomness
-/// comes from one ``RandomGenerator`` seeded with `seed`).
+/// comes from one `RandomGenerator` seeded with `seed`).
 public protocol PopulationMinimizer: Sendable {
     /// The command-line name (`ga`, `de`, `cmaes`, `pso`, …).
     var name: String { get }

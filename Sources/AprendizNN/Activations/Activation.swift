@@ -5,8 +5,8 @@ import AprendizTensor
 /// factory and an evaluator of (f, f′) — what `aprendiz plot activation`, `train --activation` and
 /// `compare activations --family` use. Softmax and log-softmax are not element-wise and are not listed.
 ///
-/// The family's one source of truth (a ``Catalogue``): the command line, the model-file registry
-/// (``layerType``), Docs/Activations.md and the tests all read ``allCases``. Adding an activation is its
+/// The family's one source of truth (a `Catalogue`): the command line, the model-file registry
+/// (``layerType``), Docs/Activations.md and the tests all read `allCases`. Adding an activation is its
 /// file plus one case here; the compiler then asks for its family, layer type, layer and summary.
 public enum Activation: String, Catalogue {
     case sigmoid, tanh, softsign
@@ -15,14 +15,14 @@ public enum Activation: String, Catalogue {
     case gelu, geluTanh = "gelu-tanh", geluSigmoid = "gelu-sigmoid", swish
     case wilsonCowan = "wilson-cowan", heaviside
 
-    /// `activation`, in messages (``CatalogueError``).
+    /// `activation`, in messages (`CatalogueError`).
     public static let familyName = "activation"
 
     /// The book's grouping: chapter 7 (sigmoidal), chapter 8 (rectifier), chapter 9 (modern).
     public enum Family: String, Catalogue {
         case sigmoidal, rectifier, modern
 
-        /// `activation family`, in messages (``CatalogueError``).
+        /// `activation family`, in messages (`CatalogueError`).
         public static let familyName = "activation family"
 
         /// The family's activations, in catalogue order.

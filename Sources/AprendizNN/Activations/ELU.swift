@@ -21,6 +21,7 @@ public struct ELUKernel: UnaryKernel {
 /// ELU(z)  = z for z > 0,   α(eᶻ − 1) for z ≤ 0
 /// ELU′(z) = 1 for z > 0,   α·eᶻ = ELU(z) + α for z ≤ 0   (reuses the forward output)
 /// ```
+/// - Parameter x: the pre-activation input.
 /// - Parameter alpha: the value approached for large negative inputs (default 1).
 /// Range (−α, ∞). Smooth for α = 1, mean activations near zero, robust to noise; costs an exponential.
 public func elu(_ x: Variable, alpha: Float = ELU.defaultAlpha) -> Variable {

@@ -28,6 +28,7 @@ public struct GELUTanhKernel: UnaryKernel {
 /// .sigmoid GELU(z) ≈ z·σ(1.702z)                                 (eq. 9.3, = swish with β = 1.702)
 ///          GELU′(z) ≈ σ(1.702z) + 1.702z·σ(1.702z)(1 − σ(1.702z))
 /// ```
+/// - Parameter x: the pre-activation input.
 /// - Parameter approximation: `.exact` (default, PyTorch's `approximate='none'`), `.tanh`
 ///   (PyTorch's `approximate='tanh'`, BERT/GPT-2) or `.sigmoid` (not in PyTorch).
 /// Smooth everywhere, small negative outputs, the standard choice in Transformers; costs more than ReLU.

@@ -9,6 +9,7 @@ import AprendizTensor
 /// backward:   NReLU′(z) = 1 for z > 0,  0 for z ≤ 0                (eq. 8.20, the noise is ignored)
 /// ```
 /// - Parameters:
+///   - x: the pre-activation input.
 ///   - training: add the noise (`true`) or not.
 ///   - generator: the source of the noise (only used in training).
 ///
@@ -32,7 +33,7 @@ public final class NoisyReLU: Module {
     private var generator: RandomGenerator?
 
     /// - Parameter seed: seeds this layer's own generator; nil draws from the global generator
-    ///   (``RandomGenerator/withGlobal(_:)``).
+    ///   (`RandomGenerator.withGlobal(_:)`).
     public init(seed: UInt64? = nil) {
         generator = seed.map(RandomGenerator.init(seed:))
         super.init()

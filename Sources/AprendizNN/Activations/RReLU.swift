@@ -9,7 +9,9 @@ import AprendizTensor
 /// inference:  RReLU(z) = z for z > 0,   z·(lower + upper)/2 for z ≤ 0   (the mean slope)
 /// ```
 /// - Parameters:
-///   - lower, upper: the slope interval, 0 ≤ lower ≤ upper (defaults 1/8 and 1/3, PyTorch's).
+///   - x: the pre-activation input.
+///   - lower: the lower end of the slope interval, 0 ≤ lower ≤ upper (default 1/8, PyTorch's).
+///   - upper: the upper end of the slope interval (default 1/3, PyTorch's).
 ///   - training: draw random slopes (`true`) or use the mean slope (`false`).
 ///   - generator: the source of the slopes (only used in training).
 ///
@@ -36,8 +38,9 @@ public final class RReLU: Module {
     private var generator: RandomGenerator?
 
     /// - Parameters:
-    ///   - lower, upper: slope interval (defaults 1/8 and 1/3).
-    ///   - seed: seeds this layer's own generator; nil draws from the global generator (``RandomGenerator/withGlobal(_:)``).
+    ///   - lower: the lower end of the slope interval (default 1/8).
+    ///   - upper: the upper end of the slope interval (default 1/3).
+    ///   - seed: seeds this layer's own generator; nil draws from the global generator (`RandomGenerator.withGlobal(_:)`).
     public init(lower: Float = 1.0 / 8, upper: Float = 1.0 / 3, seed: UInt64? = nil) {
         require(lower >= 0 && lower <= upper && upper.isFinite,
                      "RReLU: need 0 ≤ lower ≤ upper, got lower \(lower), upper \(upper)")

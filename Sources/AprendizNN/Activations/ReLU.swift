@@ -26,6 +26,7 @@ public final class ReLU: Module {
 /// LReLU(z)  = z for z ≥ 0,   α·z for z < 0
 /// LReLU′(z) = 1 for z > 0,   α for z ≤ 0
 /// ```
+/// - Parameter x: the pre-activation input.
 /// - Parameter alpha: the slope for negative inputs (default 0.01, PyTorch's; Maas et al. and the
 ///   book's figures use 0.1). Must be finite.
 /// Keeps a small gradient for negative inputs, so units cannot die; α is fixed by hand.

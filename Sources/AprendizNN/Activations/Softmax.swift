@@ -8,6 +8,7 @@ import AprendizTensor
 /// ∂softmaxᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ)                 (eq. 9.9)
 /// VJP: ∂L/∂z = s ⊙ (g − Σⱼ gⱼsⱼ)               (reuses the output s; no K×K Jacobian)
 /// ```
+/// - Parameter x: the logits.
 /// - Parameter axis: the axis that sums to 1 (default −1, the last).
 /// The output layer of a multi-class classifier: a probability distribution over K classes. For
 /// training, pair the logits with the fused softmax-cross-entropy loss instead (more stable).
@@ -27,6 +28,7 @@ public func softmax(_ x: Variable, axis: Int = -1) -> Variable {
 /// logSoftmax(z)ᵢ = (zᵢ − m) − log Σⱼ e^(zⱼ − m),   m = maxⱼ zⱼ
 /// VJP: ∂L/∂z = g − softmax(z) ⊙ Σⱼ gⱼ            (softmax = e^output, reusing the output)
 /// ```
+/// - Parameter x: the logits.
 /// - Parameter axis: the normalised axis (default −1).
 /// Use it before a negative-log-likelihood loss; never underflows to −∞ for finite inputs.
 public func logSoftmax(_ x: Variable, axis: Int = -1) -> Variable {

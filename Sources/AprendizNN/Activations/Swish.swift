@@ -19,6 +19,7 @@ public struct SwishKernel: UnaryKernel {
 /// swish′(z)    = β·swish(z) + σ(βz)(1 − β·swish(z))     (eq. 9.7 for β = 1)
 /// ∂swish/∂β    = z²·σ(βz)(1 − σ(βz))
 /// ```
+/// - Parameter x: the pre-activation input.
 /// - Parameter beta: the sharpness (default 1). Must be finite.
 /// Smooth, non-monotonic, unbounded above; a drop-in replacement for ReLU in deep networks at the
 /// price of a sigmoid per element.

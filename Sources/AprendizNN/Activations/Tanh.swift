@@ -8,7 +8,7 @@ import AprendizTensor
 /// tanh′(z) = 1 − tanh²(z)          (eq. 7.7: reuses the forward output)
 /// ```
 /// Range (−1, 1), centred at zero, so it trains faster than the sigmoid in hidden layers; still
-/// saturates for |z| ≳ 4 (vanishing gradients). Delegates to ``Variable/tanh()``.
+/// saturates for |z| ≳ 4 (vanishing gradients). Delegates to `Variable.tanh()`.
 public func tanh(_ x: Variable) -> Variable { x.tanh() }
 
 /// The hyperbolic tangent as a layer (§7.4); see ``tanh(_:)``.

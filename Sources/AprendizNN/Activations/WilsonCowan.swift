@@ -9,6 +9,7 @@ import Foundation
 /// S′(z) = a·σ(a(z − θ))(1 − σ(a(z − θ))) = a(S + c)(1 − S − c),   c = σ(−aθ)
 /// ```
 /// - Parameters:
+///   - x: the pre-activation input.
 ///   - slope: a, the steepness (default 1.2, the book's figure 7.3).
 ///   - threshold: θ, where the response is steepest (default 2.8).
 /// Range (−c, 1 − c). A model of the firing rate of a neuron population; of historical interest.

@@ -30,7 +30,9 @@ import AprendizTensor
 ///   - filter: `[kh, kw, cᵢₙ/groups, cₒᵤₜ]` (Keras's HWIO layout; PyTorch's `[cₒᵤₜ, cᵢₙ/groups, kh, kw]`
 ///     is this permuted by `[2, 3, 1, 0]`).
 ///   - bias: `[cₒᵤₜ]`, or `nil`.
-///   - stride: (s_y, s_x), default (1, 1). `dilation`: (d_y, d_x), default (1, 1).
+///   - stride: (s_y, s_x), default (1, 1).
+///   - dilation: (d_y, d_x), default (1, 1).
+///   - groups: the number of independent channel groups (default 1); both channel counts must divide by it.
 ///   - padding: ``ConvolutionPadding``, default `.valid`.
 ///   - operation: the name shape errors and the graph use (layers pass their own, `Conv2D`).
 /// - Returns: `[batch, out_h, out_w, cₒᵤₜ]` (sizes in ``ConvolutionPadding``).

@@ -12,7 +12,7 @@ import AprendizTensor
 /// built from kh·kw (or, without dilation and groups, kh) contiguous copies. col2im adds each row
 /// back into the positions it was read from (the transpose of the lowering), which is ∂L/∂input.
 ///
-/// Both work on a range of images, on the calling thread: ``Convolution`` lowers the batch a block
+/// Both work on a range of images, on the calling thread: `Convolution` lowers the batch a block
 /// of images at a time into a cache-sized buffer and multiplies it at once, blocks in parallel.
 enum Im2Col {
     /// Writes the column matrix rows of `images` into `columns` (row 0 = the first output position
@@ -157,7 +157,7 @@ enum Im2Col {
     }
 
     /// The common case (one group, no horizontal dilation) on one image whose windows all lie
-    /// inside it (a ``PaddedImage``, `imageWidth` wide): a window row is kw·channels contiguous
+    /// inside it (a `PaddedImage`, `imageWidth` wide): a window row is kw·channels contiguous
     /// inputs, so each row of the column matrix is kh copies, and the innermost loop only advances
     /// two offsets. (At LeNet-5's sizes — runs of 5 floats in the first layer — per-tap bounds
     /// checks cost more than the copies.)

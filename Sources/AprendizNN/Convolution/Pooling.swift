@@ -11,8 +11,11 @@ import AprendizTensor
 /// forward pass as `argmax`, the book's `cache` mask), the first one on ties as PyTorch does.
 /// Padded positions never win (PyTorch pads with −∞); a window must keep at least one real input.
 /// - Parameters:
-///   - size: the window (k_h, k_w). `stride`: defaults to `size` (non-overlapping windows, the book's
-///     default). `padding`: default `.valid`. `operation`: the name shape errors use.
+///   - input: `[batch, height, width, channels]`.
+///   - size: the window (k_h, k_w).
+///   - stride: defaults to `size` (non-overlapping windows, the book's default).
+///   - padding: default `.valid`.
+///   - operation: the name shape errors use.
 public func maxPool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? = nil, padding: ConvolutionPadding = .valid,
                       operation: String = "maxPool2D") -> Variable {
     let geometry = poolingGeometry(operation, input.shape, size, stride, padding)
@@ -46,8 +49,13 @@ public func maxPool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? =
 /// D = k_h·k_w when `countIncludesPadding` (PyTorch's default `count_include_pad=True`; padding
 /// reads 0), else the number of window positions inside the image (Keras's `same`).
 /// - Parameters:
-///   - size: the window. `stride`: defaults to `size`. `padding`: default `.valid`. `operation`: the
-///     name shape errors use.
+///   - input: `[batch, height, width, channels]`.
+///   - size: the window (k_h, k_w).
+///   - stride: defaults to `size`.
+///   - padding: default `.valid`.
+///   - countIncludesPadding: divide by the full window size k_h·k_w (default `true`) or by the number
+///     of positions inside the image.
+///   - operation: the name shape errors use.
 public func averagePool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int)? = nil,
                           padding: ConvolutionPadding = .valid, countIncludesPadding: Bool = true,
                           operation: String = "averagePool2D") -> Variable {
@@ -76,8 +84,11 @@ public func averagePool2D(_ input: Variable, size: (Int, Int), stride: (Int, Int
 /// ```
 /// y[n, c] = (1/(H·W)) Σ_{i, j} x[n, i, j, c]        ∂L/∂x[n, i, j, c] = G[n, c] / (H·W)
 /// ```
-/// - Parameter keepDims: `true` returns `[batch, 1, 1, channels]` (the book's listing,
-///   `np.mean(axis=(1, 2), keepdims=True)`); `false` returns `[batch, channels]` (Keras's default).
+/// - Parameters:
+///   - input: `[batch, height, width, channels]`.
+///   - keepDims: `true` returns `[batch, 1, 1, channels]` (the book's listing,
+///     `np.mean(axis=(1, 2), keepdims=True)`); `false` returns `[batch, channels]` (Keras's default).
+///   - operation: the name shape errors use.
 public func globalAveragePool2D(_ input: Variable, keepDims: Bool = true,
                                 operation: String = "globalAveragePool2D") -> Variable {
     require(input.shape.count == 4,

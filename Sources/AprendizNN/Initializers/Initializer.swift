@@ -38,7 +38,7 @@ public enum Initializer: Sendable, Equatable {
         }
     }
 
-    /// A tensor of `shape` drawn from the default generator (``RandomGenerator/seedGlobal(_:)``).
+    /// A tensor of `shape` drawn from the default generator (`RandomGenerator.seedGlobal(_:)`).
     public func make(_ shape: [Int]) -> Tensor {
         RandomGenerator.withGlobal { make(shape, using: &$0) }
     }

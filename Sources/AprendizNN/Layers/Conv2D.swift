@@ -73,7 +73,7 @@ public final class Conv2D: Module {
                   weightInitializer: weightInitializer, biasInitializer: biasInitializer, using: &generator)
     }
 
-    /// A layer drawing its weights from the default generator (``RandomGenerator/seedGlobal(_:)``).
+    /// A layer drawing its weights from the default generator (`RandomGenerator.seedGlobal(_:)`).
     public convenience init(_ inputChannels: Int, _ outputChannels: Int, kernelSize: (Int, Int), stride: (Int, Int) = (1, 1),
                             padding: ConvolutionPadding = .valid, dilation: (Int, Int) = (1, 1), groups: Int = 1,
                             useBias: Bool = true, weightInitializer: Initializer = .glorotUniform,

@@ -41,7 +41,7 @@ public final class Dense: Module {
     }
 
     /// A layer mapping `inputs` features to `outputs`, drawing from the default generator
-    /// (reproducible after ``RandomGenerator/seedGlobal(_:)``).
+    /// (reproducible after `RandomGenerator.seedGlobal(_:)`).
     public convenience init(_ inputs: Int, _ outputs: Int, useBias: Bool = true,
                             weightInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros) {
         var generator = RandomGenerator.withGlobal { RandomGenerator(seed: $0.next()) }

@@ -12,7 +12,9 @@ import AprendizTensor
 /// (`matmul` then a broadcast `+`). The gradients are variable operations, so a `createGraph: true`
 /// backward through it is differentiable again.
 /// - Parameters:
-///   - input: `[batch, inputs]`. `weight`: `[inputs, outputs]`. `bias`: `[outputs]`, or `nil`.
+///   - input: `[batch, inputs]`.
+///   - weight: `[inputs, outputs]`.
+///   - bias: `[outputs]`, or `nil`.
 ///   - operation: the name shape errors and the graph use (``Dense`` passes its own).
 public func linear(_ input: Variable, weight: Variable, bias: Variable? = nil, operation: String = "linear") -> Variable {
     require(input.shape.count == 2 && weight.shape.count == 2 && input.shape[1] == weight.shape[0],

@@ -82,7 +82,7 @@ extension Loss {
     }
 
     /// The loss with command-line name `name` (`aprendiz train --loss NAME`; trimmed, case-insensitive).
-    /// - Throws: ``CatalogueError`` listing the valid names.
+    /// - Throws: `CatalogueError` listing the valid names.
     public static func named(_ name: String) throws(CatalogueError) -> Loss {
         try CatalogueLookup.member(name, in: catalog, family: "loss", name: \.name)
     }

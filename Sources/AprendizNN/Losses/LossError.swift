@@ -1,4 +1,4 @@
-/// An error from a loss: bad targets for the loss (an unknown loss name is a ``CatalogueError``).
+/// An error from a loss: bad targets for the loss (an unknown loss name is a `CatalogueError`).
 ///
 /// Loss *functions* (``mseLoss(predictions:targets:reduction:halved:)``, ``crossEntropy(logits:labels:classWeights:labelSmoothing:reduction:)``, …)
 /// treat bad arguments as programmer errors and stop with a precondition failure that carries this

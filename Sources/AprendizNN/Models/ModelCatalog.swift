@@ -1,7 +1,7 @@
 import AprendizTensor
 
 /// The ready-made networks that `aprendiz train --model NAME` (and code) can build by name: the
-/// family's one source of truth (a ``Catalogue``).
+/// family's one source of truth (a `Catalogue`).
 ///
 /// | name | network | input |
 /// |---|---|---|
@@ -15,7 +15,7 @@ public enum ModelCatalog: String, Catalogue {
     case fashionConvNet = "fashion-conv-net"
     case smallResNet = "small-resnet"
 
-    /// `model`, in messages (``CatalogueError``).
+    /// `model`, in messages (`CatalogueError`).
     public static let familyName = "model"
 
     /// The input shape (without the batch axis) the model expects.

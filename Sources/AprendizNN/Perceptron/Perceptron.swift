@@ -51,7 +51,9 @@ public struct Perceptron: Sendable {
     /// Applies the learning rule over the examples in order, pass after pass, until a pass makes no
     /// mistake or `maxEpochs` passes have run.
     /// - Parameters:
-    ///   - inputs: `[n, features]`. `targets`: `[n]`, each 0 or 1.
+    ///   - inputs: `[n, features]`.
+    ///   - targets: `[n]`, each 0 or 1.
+    ///   - maxEpochs: the most passes over the data (default 100).
     public mutating func fit(_ inputs: Tensor, targets: Tensor, maxEpochs: Int = 100) -> Training {
         require(inputs.shape.count == 2 && inputs.shape[1] == weights.count && targets.shape == [inputs.shape[0]],
                 "Perceptron: inputs \(inputs.shape) and targets \(targets.shape) are not [n, \(weights.count)] and [n]")

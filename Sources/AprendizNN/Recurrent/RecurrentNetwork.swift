@@ -37,10 +37,13 @@ public final class RecurrentNetwork: Module {
 
     /// - Parameters:
     ///   - cell: `.elman`, `.lstm(peepholes:)` or `.gru`.
-    ///   - inputs: features per step; `hidden`: H.
-    ///   - layers: stacked layers (default 1). `bidirectional`: default `false`.
+    ///   - inputs: features per step.
+    ///   - hidden: H, the state size of each direction.
+    ///   - layers: stacked layers (default 1).
+    ///   - bidirectional: also run each layer backwards in time (default `false`).
     ///   - returnSequences: every step (default `true`) or the final states.
     ///   - truncation: truncated-BPTT window in steps, or `nil` (default).
+    ///   - generator: the source of the initial weights.
     public init(_ cell: RecurrentCell, inputs: Int, hidden: Int, layers: Int = 1, bidirectional: Bool = false,
                 returnSequences: Bool = true, truncation: Int? = nil, using generator: inout RandomGenerator) {
         require(layers >= 1, "RecurrentNetwork: invalid layer count \(layers)")

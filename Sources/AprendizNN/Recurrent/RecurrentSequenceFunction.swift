@@ -28,8 +28,12 @@ import Foundation
 /// second derivative through this operation is not available (`createGraph: true` gives none).
 /// - Parameters:
 ///   - projected: a, `[batch, steps, gates·hidden]`.
-///   - hiddenWeight: W_hh, `[hidden, gates·hidden]`. `hiddenBias`: b_hh, `[gates·hidden]`.
+///   - hiddenWeight: W_hh, `[hidden, gates·hidden]`.
+///   - hiddenBias: b_hh, `[gates·hidden]`.
 ///   - peepholes: `[3, hidden]` (pᵢ, p_f, p_o) for `.lstm(peepholes: true)`, otherwise `nil`.
+///   - cell: `.elman`, `.lstm(peepholes:)` or `.gru`.
+///   - lengths: per-sequence lengths for a padded batch, or `nil` (see above).
+///   - truncation: the truncated-BPTT window in steps, or `nil` (see above).
 public func recurrentSequence(_ projected: Variable, hiddenWeight: Variable, hiddenBias: Variable, peepholes: Variable? = nil,
                               cell: RecurrentCell, lengths: [Int]? = nil, truncation: Int? = nil) -> Variable {
     let hidden = hiddenWeight.shape.first ?? 0, width = cell.gateCount * hidden

@@ -10,7 +10,7 @@ import AprendizTensor
 /// ∂L/∂x = ∂L/∂F · F′(x) + ∂L/∂S · S′(x)     (the identity passes the gradient on unchanged)
 /// ```
 /// The model graph is not a plain sequence; it is described in model files by its parts (`layers`:
-/// the branch, then the shortcut and the activation when present), so ``ModelFile`` rebuilds it like
+/// the branch, then the shortcut and the activation when present), so `ModelFile` rebuilds it like
 /// a ``Sequential``. ``basicBlock(inputs:outputs:stride:using:)`` and
 /// ``bottleneckBlock(inputs:middle:outputs:stride:using:)`` build the two blocks of the paper.
 public final class Residual: Module {

@@ -17,7 +17,7 @@ public struct MinimizationResult: Sendable {
 
 /// A method that minimizes a differentiable function of a vector and records its path (§6.1.2).
 ///
-/// The function is written with ``Variable`` operations, so the gradient (and for Newton's method
+/// The function is written with `Variable` operations, so the gradient (and for Newton's method
 /// the Hessian) comes from autodiff; it must return a scalar.
 public protocol FunctionMinimizer {
     /// Minimizes `function` from `start`.

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 /// Every function minimizer by its command-line name (`aprendiz minimize --optimizer`): the family's
-/// one source of truth (a ``Catalogue``).
+/// one source of truth (a `Catalogue`).
 ///
 /// | name | method | default η |
 /// |---|---|---|
@@ -16,7 +16,7 @@ public enum MinimizerKind: String, Catalogue {
     case gd, sgd, momentum, heavyBall = "heavy-ball", nag, adagrad, rmsprop, adam, adamax, nadam, adamw, radam, lion
     case newton
 
-    /// `minimizer`, in messages (``CatalogueError``).
+    /// `minimizer`, in messages (`CatalogueError`).
     public static let familyName = "minimizer"
 
     /// The parameter optimizer whose rule this minimizer applies, if any.

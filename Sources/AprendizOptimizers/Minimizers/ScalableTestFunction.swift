@@ -5,7 +5,7 @@ import AprendizTensor
 /// benchmarks of chapter 11's metaheuristics; Surjanovic & Bingham, *Virtual Library of Simulation
 /// Experiments*; Jamil & Yang 2013, "A literature survey of benchmark functions for global optimisation").
 ///
-/// Each function is written twice, from the same formula: with ``Variable`` operations over the last
+/// Each function is written twice, from the same formula: with `Variable` operations over the last
 /// axis (for gradients, Hessians and contour grids) and as a SIMD8 kernel that scores a whole
 /// population `[count, n]` at once (``values(_:)``, what the metaheuristics call). A test checks the
 /// two agree. ``twoDimensional`` gives the ``TestFunction`` of the 2-D catalogue. See

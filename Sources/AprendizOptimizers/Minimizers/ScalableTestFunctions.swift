@@ -11,7 +11,7 @@ extension ScalableTestFunction {
 
     /// The n-dimensional test function with this command-line name (trimmed, case-insensitive), like
     /// ``TestFunction/named(_:)``.
-    /// - Throws: ``CatalogueError`` listing the valid names.
+    /// - Throws: `CatalogueError` listing the valid names.
     public static func named(_ name: String) throws(CatalogueError) -> ScalableTestFunction {
         try CatalogueLookup.member(name, in: all, family: "function", name: \.name)
     }

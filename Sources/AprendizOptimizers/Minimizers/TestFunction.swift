@@ -3,7 +3,7 @@ import AprendizTensor
 
 /// A function of two variables with known minima, for watching optimizers move (§6.1, figures 6.1–6.4).
 ///
-/// The formula is written once with ``Variable`` operations on the coordinates x and y, element-wise,
+/// The formula is written once with `Variable` operations on the coordinates x and y, element-wise,
 /// so the same code gives f at a point, its gradient and Hessian by autodiff, and f over a whole grid
 /// for contour plots. See ``TestFunction/all`` for the catalogue.
 public struct TestFunction: Sendable {

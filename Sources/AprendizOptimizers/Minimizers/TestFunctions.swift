@@ -15,7 +15,7 @@ extension TestFunction {
     private static let surfaces: [TestFunction] = [bowl, waves, rosenbrock, beale, himmelblau, booth, rastrigin, ackley]
 
     /// The test function with this command-line name (trimmed, case-insensitive).
-    /// - Throws: ``CatalogueError`` listing the valid names.
+    /// - Throws: `CatalogueError` listing the valid names.
     public static func named(_ name: String) throws(CatalogueError) -> TestFunction {
         try CatalogueLookup.member(name, in: all, family: "function", name: \.name)
     }

@@ -14,6 +14,7 @@ extension Tensor {
     /// gives NaN. Interpolation runs in `Double`.
     /// - Parameters:
     ///   - qs: probabilities in [0, 1].
+    ///   - axis: the axis to reduce, or `nil` (default) for all elements.
     ///   - keepDims: keep the reduced axis with size 1 (after the leading quantile axis).
     public func quantiles(_ qs: [Double], axis: Int? = nil, keepDims: Bool = false) -> Tensor {
         require(qs.allSatisfy { $0 >= 0 && $0 <= 1 }, "quantile: probabilities must lie in [0, 1], got \(qs)")

@@ -9,7 +9,7 @@ import Darwin
 #endif
 import Foundation
 
-/// Looks up functions in the BLAS library already loaded at run time (``BLASLibrary/shared``).
+/// Looks up functions in the BLAS library already loaded at run time (`BLASLibrary.shared`).
 ///
 /// OpenBLAS and Accelerate carry LAPACK next to BLAS, so the linear-algebra module binds `sgesdd_`,
 /// `spotrf_`, … from the same library the matrix products use, with the same rules:
