@@ -154,8 +154,8 @@ import Testing
         #expect(throws: ServerConfigurationError.self) {
             try ModelServer(configuration: ServerConfiguration(models: [.init(name: "a", path: fixture.path), .init(name: "a", path: fixture.path)]))
         }
-        try #expect(try ServerConfiguration.ModelEntry(parsing: "flowers=/tmp/m.safetensors") == .init(name: "flowers", path: "/tmp/m.safetensors"))
-        try #expect(try ServerConfiguration.ModelEntry(parsing: "/tmp/iris.safetensors") == .init(name: "iris", path: "/tmp/iris.safetensors"))
+        try #expect(try ServerConfiguration.ModelEntry(parsing: "flowers=models/m.safetensors") == .init(name: "flowers", path: "models/m.safetensors"))
+        try #expect(try ServerConfiguration.ModelEntry(parsing: "models/iris.safetensors") == .init(name: "iris", path: "models/iris.safetensors"))
         #expect(throws: ServerConfigurationError.self) { try ServerConfiguration.ModelEntry(parsing: "a b=/tmp/m") }
     }
 }

@@ -133,9 +133,7 @@ struct CSVBenchResult: Encodable {
 
     func print(json: Bool) {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
+            printJSONLine(self)
         } else {
             let peak = Double(peakResidentBytes) / 1e6, target = 1.5 * Double(fileBytes + tableBytes) / 1e6
             Swift.print(String(format: "%@  %.3f s (processor %.3f s)  %.0f MB/s  peak memory %.0f MB (target ≤ %.0f MB)  [%d threads]",

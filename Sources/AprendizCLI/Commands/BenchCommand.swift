@@ -74,9 +74,7 @@ struct BenchResult: Encodable {
 
     func print(json: Bool) {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
+            printJSONLine(self)
         } else {
             var figures: [String] = []
             if let gflops { figures.append(String(format: "%8.1f GFLOP/s", gflops)) }
@@ -86,4 +84,11 @@ struct BenchResult: Encodable {
             Swift.print("\(workload.padding(toLength: 28, withPad: " ", startingAt: 0)) \(figures.joined(separator: "  "))  [\(threads) threads, \(backend)]")
         }
     }
+}
+
+/// Prints `row` as one JSON object with sorted keys (the `--json` output of every benchmark).
+func printJSONLine(_ row: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    print(String(decoding: try! encoder.encode(row), as: UTF8.self))
 }

@@ -79,9 +79,7 @@ struct LinearAlgebraBenchResult: Encodable {
 
     func print(json: Bool) {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
+            printJSONLine(self)
         } else {
             Swift.print("\(workload.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%10.1f ms", milliseconds))  [\(threads) threads, \(backend)]")
         }

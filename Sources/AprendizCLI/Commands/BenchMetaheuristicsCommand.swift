@@ -99,9 +99,7 @@ struct MetaheuristicBenchRow: Encodable {
 
     func print(json: Bool) {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: try! encoder.encode(self), as: UTF8.self))
+            printJSONLine(self)
         } else {
             let label = function.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + method.padding(toLength: 6, withPad: " ", startingAt: 0)
             Swift.print(label + String(format: " median best %.4g  [%.3g, %.3g]  %10.0f evaluations/s  (objective alone %.3g/s)",
