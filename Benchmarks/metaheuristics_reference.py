@@ -21,7 +21,9 @@ import argparse
 import json
 import logging
 import os
+import pathlib
 import statistics
+import sys
 import tempfile
 import time
 
@@ -30,18 +32,9 @@ import numpy as np
 DIMENSIONS = 30
 
 
-def sphere(x):
-    return np.sum(x**2, axis=-1)
-
-
-def rastrigin(x):
-    return 10 * x.shape[-1] + np.sum(x**2 - 10 * np.cos(2 * np.pi * x), axis=-1)
-
-
-def ackley(x):
-    n = x.shape[-1]
-    return (-20 * np.exp(-0.2 * np.sqrt(np.sum(x**2, axis=-1) / n))
-            - np.exp(np.sum(np.cos(2 * np.pi * x), axis=-1) / n) + 20 + np.e)
+# The functions themselves are the fixture generator's (one NumPy definition for tests and benchmark).
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Tools" / "fixtures"))
+from generate_test_functions import ackley, rastrigin, sphere  # noqa: E402
 
 
 FUNCTIONS = {"sphere": (sphere, 5.12), "rastrigin": (rastrigin, 5.12), "ackley": (ackley, 32.768)}

@@ -101,9 +101,9 @@ import Testing
     }
 
     @Test func errorDescriptionIsOneLineNamingFileAndProblem() {
-        let error = SafetensorsError(path: "/tmp/m.safetensors",
+        let error = SafetensorsError(path: "models/m.safetensors",
                                      reason: .sizeMismatch(tensor: "w", expectedBytes: 24, actualBytes: 20))
-        #expect(error.description == "safetensors file '/tmp/m.safetensors': tensor 'w' needs 24 bytes for its shape "
+        #expect(error.description == "safetensors file 'models/m.safetensors': tensor 'w' needs 24 bytes for its shape "
                 + "and dtype but its data_offsets span 20")
         #expect(error.errorDescription == error.description)
         let unsupported = SafetensorsError(path: "m", reason: .unsupportedDType(tensor: "q", dtype: "F8_E5M2"))
