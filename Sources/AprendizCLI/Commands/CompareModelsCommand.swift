@@ -62,20 +62,21 @@ struct CompareModelsCommand: ParsableCommand {
     func run() throws {
         let kinds: [ClassicModel]
         do { kinds = try ClassicModel.list(models) } catch { throw CLIError("--models: \(error)") }
-        let task = kinds[0].task
-        if let other = kinds.first(where: { $0.task != task }) {
-            throw CLIError("--models: \(kinds[0].rawValue) is for \(task.rawValue), \(other.rawValue) for \(other.task.rawValue); compare models of one task")
+        guard LearningTask.allCases.contains(where: { task in kinds.allSatisfy { $0.tasks.contains(task) } }) else {
+            throw CLIError("--models: \(kinds.map { "\($0.rawValue) is for \($0.tasks.map(\.rawValue).joined(separator: " and "))" }.joined(separator: ", ")); compare models of one task")
         }
         if let folds, folds < 2 { throw CLIError("--folds must be at least 2, got \(folds)") }
         guard testFraction > 0, testFraction < 1 else { throw CLIError("--test-fraction \(testFraction) is not in (0, 1)") }
         let console = Console(json: json, quiet: false)
         let specifier = try DatasetSpecifier(parsing: dataset)
-        let metric = task == .classification ? "accuracy" : "r2"
+        var metric = "accuracy"
         var rows: [Row] = []
         if let folds {
             // All rows, unscaled: each fold standardises with its own training rows.
             let data = try DataPreparation.load(specifier, seed: seed, table: table.csv, split: DataSplit(testFraction: 0, standardize: false))
-            try kinds[0].check(data)
+            for kind in kinds { try kind.check(data) }
+            let task = data.task
+            metric = task == .classification ? "accuracy" : "r2"
             let x = data.train.inputs, y = data.train.targets.reshaped([-1])
             let splitter: any CrossValidator
             do {
@@ -83,7 +84,7 @@ struct CompareModelsCommand: ParsableCommand {
                                                    : try KFold(folds: folds, shuffle: true, seed: seed)
             } catch { throw CLIError("--folds: \(error)") }
             for kind in kinds {
-                let estimator = ClassicEstimator(model: kind, parameters: try ClassicParameters([], for: kind), classCount: data.classCount)
+                let estimator = ClassicEstimator(model: kind, parameters: try ClassicParameters([], for: kind), classCount: data.classCount, task: task)
                 let start = Date()
                 let result: CrossValidationResult
                 do {
@@ -96,11 +97,13 @@ struct CompareModelsCommand: ParsableCommand {
         } else {
             let data = try DataPreparation.load(specifier, seed: seed, table: table.csv,
                                                 split: DataSplit(testFraction: testFraction, standardize: !noStandardize))
-            try kinds[0].check(data)
+            for kind in kinds { try kind.check(data) }
+            metric = data.task == .classification ? "accuracy" : "r2"
             for kind in kinds {
                 let start = Date()
-                let fit = try kind.fit(data.train.inputs, data.train.targets.reshaped([-1]), parameters: try ClassicParameters([], for: kind))
-                let score = fit.metrics(data.test, task: task, classCount: data.classCount)[metric]!
+                let fit = try kind.fit(data.train.inputs, data.train.targets.reshaped([-1]), task: data.task,
+                                       parameters: try ClassicParameters([], for: kind))
+                let score = fit.metrics(data.test, task: data.task, classCount: data.classCount)[metric]!
                 rows.append(Row(model: kind.rawValue, score: score, seconds: Date().timeIntervalSince(start)))
             }
         }
