@@ -23,12 +23,13 @@ enum ClassicTraining {
 
     /// Loads the data, fits and reports.
     static func run(_ model: ClassicModel, options: ClassicOptions, dataset: String, task: LearningTask?, training: TrainingOptions,
-                    table: CSVReadOptions, save: String?, report: String) throws {
+                    table: TableOptions, save: String?, report: String) throws {
         let console = training.console
         let parameters = try ClassicParameters(options.parameters, for: model)
-        let split = try options.split
+        var split = try options.split
+        split.missing = table.impute
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: training.seed,
-                                            limit: training.limit, table: table, split: split)
+                                            limit: training.limit, table: table.csv, split: split)
         try model.check(data)
         let start = Date()
         let fit = try model.fit(data.train.inputs, data.train.targets.reshaped([-1]), task: data.task, parameters: parameters)

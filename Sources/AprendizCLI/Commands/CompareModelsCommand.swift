@@ -73,7 +73,7 @@ struct CompareModelsCommand: ParsableCommand {
         var rows: [Row] = []
         if let folds {
             // All rows, unscaled: each fold standardises with its own training rows.
-            let data = try DataPreparation.load(specifier, seed: seed, table: table.csv, split: DataSplit(testFraction: 0, standardize: false))
+            let data = try DataPreparation.load(specifier, seed: seed, table: table.csv, split: DataSplit(testFraction: 0, standardize: false, missing: table.impute))
             for kind in kinds { try kind.check(data) }
             let task = data.task
             metric = task == .classification ? "accuracy" : "r2"
@@ -96,7 +96,7 @@ struct CompareModelsCommand: ParsableCommand {
             }
         } else {
             let data = try DataPreparation.load(specifier, seed: seed, table: table.csv,
-                                                split: DataSplit(testFraction: testFraction, standardize: !noStandardize))
+                                                split: DataSplit(testFraction: testFraction, standardize: !noStandardize, missing: table.impute))
             for kind in kinds { try kind.check(data) }
             metric = data.task == .classification ? "accuracy" : "r2"
             for kind in kinds {

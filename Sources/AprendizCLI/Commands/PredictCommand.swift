@@ -47,6 +47,14 @@ struct PredictCommand: ParsableCommand {
     /// `[rows, features]` in the model's feature order: columns matched by header name (any order, other columns
     /// ignored), or all columns in file order when the names do not match but the count does.
     static func features(_ table: Table, metadata: ModelMetadata, path: String) throws -> Tensor {
+        if let encoding = metadata.encoding {
+            // Columns by header name, one-hot encoded and filled as in training.
+            let encoded = try encoding.encode(table.encodableFeatures())
+            if encoded.unknownCells > 0 {
+                Console.warn("\(encoded.unknownCells) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros")
+            }
+            return encoded.features
+        }
         let wanted = metadata.inputShape.reduce(1, *)
         let names = metadata.featureNames
         let columns: [TableColumn]
