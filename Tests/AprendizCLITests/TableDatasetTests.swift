@@ -107,6 +107,31 @@ import Testing
         try runCommand(EvaluateCommand.self, ["--model", model, "--dataset", "csv:\(train):target=especie", "--decimal", ",", "--json"])
     }
 
+    /// `predict --output sqlite:FILE.db:TABLE` writes the same rows as the CSV output, as a new table; an existing
+    /// table is an error that leaves it as it was.
+    @Test(.enabled(if: SQLiteLibrary.shared != nil, "needs libsqlite3"))
+    func predictionsAreWrittenBackToSQLite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, predict, _) = try Self.writeIris(to: folder)
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        try runCommand(TrainCommand.self, ["--model", "logistic-regression", "--dataset", "csv:\(train):target=especie", "--decimal", ",",
+                                           "--ignore", "cidade", "--save", model, "--quiet", "--report", folder.appendingPathComponent("r").path])
+        let csv = folder.appendingPathComponent("p.csv").path, database = folder.appendingPathComponent("out.db").path
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", csv])
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", "sqlite:\(database):previsoes"])
+        let fromCSV = try Table.readCSV(URL(fileURLWithPath: csv)), fromSQLite = try Table.read(sqlite: database, table: "previsoes")
+        #expect(fromSQLite.columnNames == ["prob_setosa", "prob_versicolor", "prob_virginica", "predicted"])
+        #expect(fromSQLite.rowCount == 150)
+        #expect(fromSQLite.columns.map(\.values) == fromCSV.columns.map(\.values))
+        let again = errorMessage {
+            try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", "sqlite:\(database):previsoes"])
+        }
+        #expect(again?.contains("already exists") == true, "\(again ?? "")")
+        #expect(try Table.read(sqlite: database, table: "previsoes").rowCount == 150)
+        #expect(errorMessage { try CommandOutput.write("a\n1\n", to: "sqlite:\(database)") }?.contains("expected sqlite:FILE.db:TABLE") == true)
+    }
+
     /// The same iris rows from SQLite (a table, and a query) and from CSV give the same prepared data and classes.
     @Test(.enabled(if: SQLiteLibrary.shared != nil, "needs libsqlite3"))
     func sqliteGivesTheSameDataAsCSV() throws {
