@@ -1,7 +1,8 @@
 import Aprendiz
 import ArgumentParser
 
-/// `aprendiz compare optimizers`: §6.5.
+/// `aprendiz compare optimizers`: §6.5 — the gradient optimizers, and the chapter-11 metaheuristics (`ga`, `de`,
+/// `cmaes`, `pso`) beside them, which search the weights without gradients (`--epochs` counts their generations).
 struct CompareOptimizersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimizers",
@@ -9,7 +10,7 @@ struct CompareOptimizersCommand: ParsableCommand {
         discussion: "Example: aprendiz compare optimizers --dataset fashion-mnist --optimizers sgd,momentum,adam --epochs 3"
     )
 
-    @Option(help: "Comma-separated optimizer names (\(OptimizerKind.names.joined(separator: ", "))).")
+    @Option(help: "Comma-separated optimizer names (\(TrainingOptimizer.names.joined(separator: ", "))); for the metaheuristics --epochs counts generations.")
     var optimizers = "sgd,momentum,nag,adagrad,rmsprop,adam"
 
     @Option(help: "The hidden layers' activation: \(Activation.helpList(Activation.allCases.filter(\.isTrainable), default: .relu)).",
@@ -23,7 +24,7 @@ struct CompareOptimizersCommand: ParsableCommand {
         var base = try options.settings()
         base.activation = try ModelFactory.activation(activation.name).name
         base.optimizer = "—"
-        let candidates = try OptimizerKind.list(optimizers, option: "--optimizers").map(\.name)
+        let candidates = try TrainingOptimizer.list(optimizers, option: "--optimizers").map(\.rawValue)
         try ComparisonRunner.run(command: "compare optimizers", candidates: candidates,
                                  options: options, base: base, probesGradient: false) { $0.optimizer = $1 }
     }

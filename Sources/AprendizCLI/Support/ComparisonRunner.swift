@@ -26,9 +26,18 @@ enum ComparisonRunner {
                 configure(&settings, name)
                 settings.seed = base.seed &+ UInt64(repeat_)
                 do {
-                    let outcome = try TrainingRun.run(settings, data: data, console: console, label: "\(name) #\(repeat_ + 1)",
-                                                      probesGradient: probesGradient)
-                    result.runs.append(run(outcome, seed: settings.seed))
+                    if let kind = MetaheuristicKind(rawValue: name) {
+                        let label = "\(name) #\(repeat_ + 1)"
+                        let outcome = try NeuroevolutionRun.run(kind, settings: settings, data: data, logInterval: 1) { logs in
+                            console.line("\(label) generation \(logs.epoch)/\(settings.epochs)  val_accuracy "
+                                         + String(format: "%.4f", logs.values["val_accuracy"] ?? 0))
+                        }
+                        result.runs.append(run(outcome, seed: settings.seed))
+                    } else {
+                        let outcome = try TrainingRun.run(settings, data: data, console: console, label: "\(name) #\(repeat_ + 1)",
+                                                          probesGradient: probesGradient)
+                        result.runs.append(run(outcome, seed: settings.seed))
+                    }
                 } catch let error as TrainingError {
                     result.failure = "diverged"
                     console.line("\(name): \(error)")
@@ -52,6 +61,17 @@ enum ComparisonRunner {
     static func shellQuoted(_ argument: String) -> String {
         guard argument.isEmpty || argument.contains(where: { " '\"\\$`*?;&|<>()".contains($0) }) else { return argument }
         return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// A metaheuristic's run: a generation counts as an epoch (generation 0, the initial population, is left out);
+    /// its time is the search's time per generation.
+    private static func run(_ outcome: NeuroevolutionRun.Outcome, seed: UInt64) -> CandidateRun {
+        let history = outcome.history.filter { $0.epoch > 0 }
+        let accuracies = history.map { Double($0["val_accuracy"] ?? 0) }
+        let generations = max(history.last?.epoch ?? 1, 1)
+        return CandidateRun(seed: seed, epochs: history.map(EpochRecord.init),
+                            finalTestAccuracy: Double(outcome.test["accuracy"] ?? 0), bestTestAccuracy: accuracies.max() ?? 0,
+                            secondsPerEpoch: outcome.seconds / Double(generations), firstLayerGradientNorms: nil)
     }
 
     private static func run(_ outcome: TrainingOutcome, seed: UInt64) -> CandidateRun {
