@@ -52,6 +52,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // NIOCore's TimeAmount sets the server's idle timeout (Hummingbird depends on swift-nio already).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // MARK: Tensor core — n-dimensional Float arrays, kernels, BLAS, random numbers
@@ -118,10 +120,11 @@ let package = Package(
         // MARK: The HTTP model server (`aprendiz-serve`), on Hummingbird 2
         .target(name: "AprendizServing", dependencies: [
             "Aprendiz", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(
             name: "AprendizServe",
-            dependencies: ["AprendizServing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Aprendiz", "AprendizServing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Tests

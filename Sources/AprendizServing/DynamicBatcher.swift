@@ -1,3 +1,4 @@
+import Foundation
 import Aprendiz
 
 /// Stacks concurrent requests for one model into one forward pass, the way Triton's dynamic batcher
@@ -12,8 +13,9 @@ import Aprendiz
 /// request of `maxBatch` rows or more runs alone at once. Forward passes run off the actor, so the
 /// next batch fills while the previous one computes. Defaults of `aprendiz-serve`: 64 rows, 2 ms.
 public actor DynamicBatcher {
-    /// The model the batches run through.
-    public nonisolated let model: ServedModel
+    /// The model the batches run through (the latest one ``replace(with:)`` installed).
+    public nonisolated var model: ServedModel { slot.value }
+    private nonisolated let slot: ModelSlot
     /// The most rows in one forward pass.
     public nonisolated let maxBatch: Int
     /// The longest a request waits for others.
@@ -32,7 +34,7 @@ public actor DynamicBatcher {
     /// - Precondition: `maxBatch ≥ 1`.
     public init(model: ServedModel, maxBatch: Int, maxDelay: Duration, metrics: ServingMetrics) {
         require(maxBatch >= 1, "DynamicBatcher: maxBatch must be at least 1, got \(maxBatch)")
-        self.model = model
+        slot = ModelSlot(model)
         self.maxBatch = maxBatch
         self.maxDelay = maxDelay
         self.metrics = metrics
@@ -57,6 +59,21 @@ public actor DynamicBatcher {
                 }
             }
         }
+    }
+
+    /// Serves `replacement` from now on; batches already handed to a forward pass finish on the model they started
+    /// with. The new model must read the same rows and answer the same way (input shape, task, classes), so the
+    /// requests already decoded for the old one stay valid.
+    /// - Throws: ``ServingError`` (422) naming what differs.
+    public nonisolated func replace(with replacement: ServedModel) throws(ServingError) {
+        let current = model.metadata, next = replacement.metadata
+        guard current.inputShape == next.inputShape, current.task == next.task, current.classCount == next.classCount else {
+            throw ServingError(.unprocessableContent,
+                               "the new file expects shape \(next.inputShape) (\(next.task.rawValue), \(next.classCount) classes); "
+                               + "the served model expects \(current.inputShape) (\(current.task.rawValue), \(current.classCount) classes): "
+                               + "restart the server to change them")
+        }
+        slot.value = replacement
     }
 
     private func timerFired(generation expected: Int) {
@@ -84,5 +101,18 @@ public actor DynamicBatcher {
     private static func run(_ model: ServedModel, _ features: Tensor, metrics: ServingMetrics) -> Tensor {
         metrics.recordBatch(rows: features.shape[0])
         return model.outputs(features)
+    }
+}
+
+/// The served model, swapped atomically by a reload and read from any thread.
+private final class ModelSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var model: ServedModel
+
+    init(_ model: ServedModel) { self.model = model }
+
+    var value: ServedModel {
+        get { lock.withLock { model } }
+        set { lock.withLock { model = newValue } }
     }
 }

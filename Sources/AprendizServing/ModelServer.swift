@@ -2,6 +2,7 @@ import Aprendiz
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The model server: loaded models behind a JSON HTTP API on Hummingbird 2.
 ///
@@ -9,6 +10,7 @@ import Logging
 /// |---|---|
 /// | `POST /v1/models/{name}/predict` | ``PredictionResponse`` for `{"inputs": [[…], …]}` (``PredictionRequest``) |
 /// | `GET /v1/models` | the loaded models (``ModelSummary``) |
+/// | `POST /v1/models/{name}/reload` | reads the model's file again and serves it (``reload(_:)``); SIGHUP reloads all |
 /// | `GET /health` | 200 `{"status":"ok"}` while the process serves |
 /// | `GET /ready` | 200 once every model has run a warm-up forward pass, 503 before |
 /// | `GET /metrics` | ``ServingMetrics`` in the Prometheus text format |
@@ -44,6 +46,44 @@ public struct ModelServer: Sendable {
         names = configuration.models.map(\.name)
     }
 
+    /// Reads model `name`'s file again and serves the new model from the next batch on, without dropping a request.
+    /// A file that does not load, or a model of another shape, task or class count, leaves the old one serving.
+    /// - Throws: ``ServingError``: 404 for an unknown name, 422 naming why the new file was refused.
+    @discardableResult
+    public func reload(_ name: String) throws(ServingError) -> ModelSummary {
+        guard let batcher = batchers[name] else { throw ServingError.unknownModel(name, known: names) }
+        let path = batcher.model.path
+        let replacement: ServedModel
+        do {
+            replacement = try ServedModel(name: name, path: path)
+            _ = replacement.outputs(Tensor.zeros([1, replacement.featureCount]))  // warm up before it serves
+        } catch {
+            // The file's path and the loader's details go to the operator's log, not to the HTTP client.
+            FileHandle.standardError.write(Data("aprendiz-serve: reload of '\(name)' failed: \(error)\n".utf8))
+            throw ServingError(.unprocessableContent,
+                               "reload of '\(name)' failed, the previous model keeps serving: the file does not load (see the server's log)")
+        }
+        do {
+            try batcher.replace(with: replacement)
+        } catch {
+            throw ServingError(.unprocessableContent, "reload of '\(name)' refused, the previous model keeps serving: \(error.message)")
+        }
+        metrics.recordReload()
+        return ModelSummary(replacement)
+    }
+
+    /// Reloads every model (SIGHUP); one line per model saying what happened.
+    public func reloadAll() -> [String] {
+        names.map { name in
+            do {
+                let summary = try reload(name)
+                return "reloaded '\(name)' from \(summary.file) (sha256 \(summary.sha256.prefix(12))…)"
+            } catch {
+                return (error as? ServingError)?.message ?? "\(error)"
+            }
+        }
+    }
+
     /// Whether every model has answered its warm-up forward pass.
     public var isReady: Bool { readiness.value }
 
@@ -75,6 +115,9 @@ public struct ModelServer: Sendable {
         router.get("/v1/models") { _, _ in
             Self.json(ModelList(models: names.compactMap { batchers[$0].map { ModelSummary($0.model) } }))
         }
+        router.post("/v1/models/:name/reload") { _, context in
+            Self.json(try reload(context.parameters.get("name") ?? ""))
+        }
         router.post("/v1/models/:name/predict") { request, context in
             let name = context.parameters.get("name") ?? ""
             let body: ByteBuffer
@@ -97,7 +140,10 @@ public struct ModelServer: Sendable {
     public func application(logger: Logger = Logger(label: "aprendiz-serve"),
                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
-        Application(router: router(),
+        let (seconds, attoseconds) = configuration.idleTimeout.components
+        let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        return Application(router: router(),
+                    server: .http1(configuration: .init(idleTimeout: idle)),
                     configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aprendiz-serve"),
                     onServerRunning: { channel in
                         warmUp()
@@ -141,6 +187,8 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     /// The model file's name (not its full path) and size in bytes.
     public var file: String
     public var fileSize: Int
+    /// The SHA-256 of the file as loaded (hex, as `sha256sum` prints it).
+    public var sha256: String
     /// When the file was loaded (ISO 8601).
     public var loadedAt: String
 
@@ -154,6 +202,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         architecture = model.metadata.model
         file = URL(fileURLWithPath: model.path).lastPathComponent
         fileSize = model.fileSize
+        sha256 = model.sha256
         loadedAt = ISO8601DateFormatter().string(from: model.loadedAt)
     }
 }

@@ -31,6 +31,22 @@ paths:
         '404': {$ref: '#/components/responses/Error'}
         '413': {$ref: '#/components/responses/Error'}
         '422': {$ref: '#/components/responses/Error'}
+  /v1/models/{name}/reload:
+    post:
+      summary: Read the model's file again and serve it from the next batch on (SIGHUP reloads every model).
+      description: >
+        A file that does not load, or a model of another input shape, task or class count, is refused (422)
+        and the previous model keeps serving.
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: The model now served.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ModelSummary'}
+        '404': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
   /v1/models:
     get:
       summary: The loaded models.
@@ -99,7 +115,7 @@ components:
         probabilities: {type: array, items: {type: array, items: {type: number}}}
     ModelSummary:
       type: object
-      required: [name, task, inputShape, classes, features, dataset, architecture, file, fileSize, loadedAt]
+      required: [name, task, inputShape, classes, features, dataset, architecture, file, fileSize, sha256, loadedAt]
       properties:
         name: {type: string}
         task: {type: string, enum: [classification, regression]}
@@ -110,6 +126,7 @@ components:
         architecture: {type: string}
         file: {type: string}
         fileSize: {type: integer}
+        sha256: {type: string, description: SHA-256 of the file as loaded, hex (as sha256sum prints it)}
         loadedAt: {type: string, format: date-time}
     Error:
       type: object

@@ -25,6 +25,8 @@ public final class ServedModel: @unchecked Sendable {
     public let loadedAt: Date
     /// The file's size in bytes.
     public let fileSize: Int
+    /// The SHA-256 of the file's bytes (hex), as `sha256sum` prints it.
+    public let sha256: String
     private let network: Module
     private let standardizer: Standardizer?
 
@@ -39,7 +41,9 @@ public final class ServedModel: @unchecked Sendable {
         self.metadata = metadata
         standardizer = metadata.standardizer
         loadedAt = Date()
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        fileSize = bytes.count
+        sha256 = SHA256.hex(bytes)
     }
 
     /// The number of values in one input row (the product of ``ModelMetadata/inputShape``).

@@ -37,15 +37,18 @@ public struct ServerConfiguration: Sendable {
     public var maxBatch: Int
     /// The longest a request waits for others to share its forward pass.
     public var maxDelay: Duration
+    /// How long a connection may send nothing before the server closes it (a slow or stalled client; default 30 s).
+    public var idleTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, models: [ModelEntry], maxBody: Int = 10_000_000,
-                maxBatch: Int = 64, maxDelay: Duration = .milliseconds(2)) {
+                maxBatch: Int = 64, maxDelay: Duration = .milliseconds(2), idleTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.models = models
         self.maxBody = maxBody
         self.maxBatch = maxBatch
         self.maxDelay = maxDelay
+        self.idleTimeout = idleTimeout
     }
 }
 

@@ -22,6 +22,7 @@ public final class ServingMetrics: @unchecked Sendable {
     private var errors: [String: Int] = [:]
     private var latency = Histogram(bounds: latencyBounds)
     private var batches = Histogram(bounds: batchBounds)
+    private var reloads = 0
 
     public init() {}
 
@@ -74,6 +75,11 @@ public final class ServingMetrics: @unchecked Sendable {
         lock.withLock { batches.observe(Double(rows)) }
     }
 
+    /// Records one model reloaded (a new file now serving).
+    public func recordReload() {
+        lock.withLock { reloads += 1 }
+    }
+
     /// The number of requests recorded with `status` (all routes).
     public func requestCount(status: Int? = nil) -> Int {
         lock.withLock { requests.filter { status == nil || $0.key.status == status }.values.reduce(0, +) }
@@ -97,6 +103,8 @@ public final class ServingMetrics: @unchecked Sendable {
             lines += latency.lines("aprendiz_request_duration_seconds")
             lines += ["# HELP aprendiz_batch_size Rows per forward pass.", "# TYPE aprendiz_batch_size histogram"]
             lines += batches.lines("aprendiz_batch_size")
+            lines += ["# HELP aprendiz_model_reloads_total Model files reloaded (SIGHUP or POST …/reload).",
+                      "# TYPE aprendiz_model_reloads_total counter", "aprendiz_model_reloads_total \(reloads)"]
             return lines.joined(separator: "\n") + "\n"
         }
     }
