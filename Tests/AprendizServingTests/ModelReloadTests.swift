@@ -1,6 +1,9 @@
 import Aprendiz
 import AprendizServing
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Reloading a served model (POST /v1/models/{name}/reload; SIGHUP calls the same `reloadAll`) and the file's
@@ -84,5 +87,38 @@ import Testing
             #expect(error.message.contains("expects shape [5]") && error.message.contains("restart the server"), "\(error.message)")
         }
         #expect(server.batchers["iris"]?.model.metadata.inputShape == [4])
+    }
+}
+
+/// A client that sends half a request and then nothing is disconnected after `--idle-timeout-s`.
+@Suite struct IdleTimeoutTests {
+    @Test func aStalledClientIsDisconnected() async throws {
+        let fixture = try IrisFixture()
+        defer { fixture.remove() }
+        let server = try ModelServer(configuration: ServerConfiguration(port: 0, models: [.init(name: "iris", path: fixture.path)],
+                                                                        idleTimeout: .milliseconds(500)))
+        try await withLiveServer(server) { client in
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(client.port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            #expect(connected == 0)
+            let partial = "POST /v1/models/iris/predict HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"inp"
+            _ = partial.withCString { send(socket, $0, strlen($0), 0) }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)  // recv gives up after 10 s if the server never closes
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let start = Date()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var received = 1
+            while received > 0 { received = recv(socket, &buffer, buffer.count, 0) }
+            let waited = Date().timeIntervalSince(start)
+            #expect(received == 0, "the server did not close the connection (recv \(received), errno \(errno))")
+            #expect(waited < 5, "closed after \(waited) s")
+        }
     }
 }
