@@ -6,13 +6,10 @@ import Testing
 /// The updates themselves are checked against PyTorch on 6 and on 30 elements in
 /// `OptimizerReferenceTests`.
 @Suite struct VectorizedUpdateTests {
-    static let rules: [(String, any UpdateRule)] = [
-        ("RMSProp", RMSPropRule()), ("Adam", AdamRule()), ("Momentum", MomentumRule()), ("Lion", LionRule()),
-    ]
-
-    @Test(arguments: ["RMSProp", "Adam", "Momentum", "Lion"])
-    func subnormalStateIsFlushedInBothLoops(_ name: String) {
-        let rule = Self.rules.first { $0.0 == name }!.1
+    /// Every optimizer of the catalogue (a new one is covered without editing this test).
+    @Test(arguments: OptimizerKind.allCases)
+    func subnormalStateIsFlushedInBothLoops(_ kind: OptimizerKind) {
+        let rule = kind.rule, name = kind.name
         var parameter = Tensor(repeating: 0.5, shape: [21])
         var state = rule.makeState(for: parameter)
         // State one step away from the subnormal range, and no more gradient: a dead unit.
