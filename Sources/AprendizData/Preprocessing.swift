@@ -90,6 +90,15 @@ public struct MinMaxScaler: Sendable {
     /// [a, b].
     public let range: ClosedRange<Float>
 
+    /// A scaler from stored statistics (a saved model's).
+    public init(minimum: Tensor, maximum: Tensor, range: ClosedRange<Float> = 0...1) {
+        require(minimum.rank == 1 && minimum.shape == maximum.shape,
+                "MinMaxScaler: minimum \(minimum.shape) and maximum \(maximum.shape) must be matching vectors")
+        self.minimum = minimum
+        self.maximum = maximum
+        self.range = range
+    }
+
     /// Learns each column's minimum and maximum from `x` (`[count, features]`).
     public init(fitting x: Tensor, range: ClosedRange<Float> = 0...1) {
         require(x.rank == 2 && x.shape[0] > 0, "MinMaxScaler: expects a non-empty [count, features] matrix, got \(x.shape)")

@@ -1,3 +1,4 @@
+import AprendizData
 import AprendizTensor
 
 /// Transformers followed by an estimator, fitted as one model (scikit-learn's `Pipeline`): each step is
@@ -55,4 +56,54 @@ extension PipelineModel: RegressionModel where Model: RegressionModel {}
 extension PipelineModel: ClassificationModel where Model: ClassificationModel {
     public var classes: [Int] { model.classes }
     public func predictProbabilities(_ x: Tensor) -> Tensor { model.predictProbabilities(transform(x)) }
+}
+
+extension PipelineModel: ArchivableModel where Model: ArchivableModel {
+    public static var archiveKind: String { "pipeline" }
+
+    /// The final model's tensors and metadata under `model.`, each step's tensors under `stepᵢ.` with its kind in
+    /// the metadata (`stepᵢ.kind`), the step count (`steps`) and the final model's kind (`pipeline.model`).
+    /// - Precondition: every step is an ``ArchivableTransform`` (the library's transforms are).
+    public func archived() -> SafetensorsArchive {
+        let inner = model.archived()
+        var tensors = inner.tensors.reduce(into: [String: SafetensorsTensor]()) { $0["model." + $1.key] = $1.value }
+        var metadata = inner.metadata.reduce(into: [String: String]()) { $0["model." + $1.key] = $1.value }
+        for (index, transform) in transforms.enumerated() {
+            guard let step = transform as? any ArchivableTransform else {
+                preconditionFailure("PipelineModel: step \(index) (\(type(of: transform))) cannot be saved: it is not an ArchivableTransform")
+            }
+            for (name, tensor) in step.archivedTensors() { tensors["step\(index).\(name)"] = SafetensorsTensor(tensor) }
+            metadata["step\(index).kind"] = type(of: step).archiveKind
+        }
+        metadata["steps"] = "\(transforms.count)"
+        metadata["pipeline.model"] = Model.archiveKind
+        metadata["feature_count"] = "\(featureCount)"
+        return SafetensorsArchive(tensors: tensors, metadata: metadata)
+    }
+
+    public init(archive: SafetensorsArchive) throws(ClassicError) {
+        let kind = Self.archiveKind
+        guard archive.metadata["pipeline.model"] == Model.archiveKind else {
+            throw .invalidModelFile(expected: kind, reason: "the final model is '\(archive.metadata["pipeline.model"] ?? "none")', not '\(Model.archiveKind)'")
+        }
+        guard let count = Int(try archive.value("steps", for: kind)), count >= 0, count <= 1000,
+              let width = Int(try archive.value("feature_count", for: kind)), width >= 0 else {
+            throw .invalidModelFile(expected: kind, reason: "bad step count or feature count")
+        }
+        var transforms: [any FittedTransform] = []
+        for index in 0..<count {
+            let stepKind = try archive.value("step\(index).kind", for: kind)
+            guard let type = TransformArchive.kinds.first(where: { $0.archiveKind == stepKind }) else {
+                throw .invalidModelFile(expected: kind, reason: "step \(index) is of unknown kind '\(stepKind)'")
+            }
+            let prefix = "step\(index)."
+            let tensors = archive.tensors.filter { $0.key.hasPrefix(prefix) }
+                .reduce(into: [String: Tensor]()) { $0[String($1.key.dropFirst(prefix.count))] = Tensor($1.value) }
+            transforms.append(try type.init(archivedTensors: tensors))
+        }
+        let inner = SafetensorsArchive(
+            tensors: archive.tensors.filter { $0.key.hasPrefix("model.") }.reduce(into: [:]) { $0[String($1.key.dropFirst(6))] = $1.value },
+            metadata: archive.metadata.filter { $0.key.hasPrefix("model.") }.reduce(into: [:]) { $0[String($1.key.dropFirst(6))] = $1.value })
+        self.init(transforms: transforms, model: try Model(archive: inner), featureCount: width)
+    }
 }
