@@ -12,6 +12,7 @@ import Aprendiz
 /// | `elastic-net` | `ElasticNet` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
+/// | `decision-tree`, `random-forest`, `extra-trees` | `DecisionTree…`, `RandomForest…`, `ExtraTrees…` (classifier or regressor by task) | ``TreeModels`` |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -23,6 +24,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case elasticNet = "elastic-net"
     case logisticRegression = "logistic-regression"
     case softmaxRegression = "softmax-regression"
+    case decisionTree = "decision-tree"
+    case randomForest = "random-forest"
+    case extraTrees = "extra-trees"
 
     static let familyName = "classic model"
 
@@ -32,6 +36,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
         case .logisticRegression, .softmaxRegression: [.classification]
+        case .decisionTree, .randomForest, .extraTrees: [.classification, .regression]
         }
     }
 
@@ -50,6 +55,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
         case .polynomialRegression, .ridge, .lasso, .elasticNet: false
+        case .decisionTree, .randomForest, .extraTrees: false
         }
     }
 
@@ -62,6 +68,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .lasso: ["alpha", "tol", "max-iter", "fit-intercept"]
         case .elasticNet: ["alpha", "l1-ratio", "tol", "max-iter", "fit-intercept"]
         case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
+        case .decisionTree: TreeModels.treeParameterNames
+        case .randomForest, .extraTrees: TreeModels.forestParameterNames
         }
     }
 
@@ -101,6 +109,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                     tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
                 return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
+            case .decisionTree, .randomForest, .extraTrees:
+                return try TreeModels.fit(self, x, y, task: task, parameters: p)
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

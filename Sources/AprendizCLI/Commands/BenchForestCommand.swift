@@ -1,0 +1,72 @@
+import Aprendiz
+import ArgumentParser
+import Foundation
+
+/// `aprendiz bench forest`: seconds to fit a random forest (default 100 trees) on digits and on the first
+/// `--limit` Fashion-MNIST training images, its held-out accuracy and its prediction throughput — the
+/// workload of `Benchmarks/sklearn_trees.py` (scikit-learn's `RandomForestClassifier`, `n_jobs` = threads).
+///
+/// Digits: a random 75/25 split (`trainTestSplit`, seed 0; scikit-learn's script draws its own 25%).
+/// Fashion-MNIST: the first `--limit` training images, the first `--test-limit` test images, pixels / 255.
+struct BenchForestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forest",
+        abstract: "Fit seconds, accuracy and prediction throughput of a random forest on digits and Fashion-MNIST (chapter 13)."
+    )
+
+    @OptionGroup var options: BenchOptions
+
+    @Option(help: "Trees in the forest.")
+    var trees = 100
+
+    @Option(help: "Fashion-MNIST training images (0: skip Fashion-MNIST).")
+    var limit = 10_000
+
+    @Option(help: "Fashion-MNIST test images.")
+    var testLimit = 10_000
+
+    /// One output row.
+    struct Row: Encodable {
+        let workload: String, threads: Int, trees: Int, trainRows: Int
+        let fitSeconds: Double, accuracy: Double, predictSamplesPerSecond: Double
+
+        enum CodingKeys: String, CodingKey {
+            case workload, threads, trees, accuracy
+            case trainRows = "train_rows", fitSeconds = "fit_seconds", predictSamplesPerSecond = "predict_samples_per_second"
+        }
+    }
+
+    func run() throws {
+        try options.apply()
+        guard trees >= 1, limit >= 0, testLimit >= 1 else { throw CLIError("--trees and --test-limit must be ≥ 1, --limit ≥ 0") }
+        let digits = try BundledDataset.digits.load()
+        let (train, test) = trainTestSplit(digits, testFraction: 0.25, seed: 0)
+        try measure("forest digits", train.inputs, train.targets, test.inputs, test.targets)
+        guard limit > 0 else { return }
+        let fashionTrain = try ImageDataset.fashionMNIST.load(.train), fashionTest = try ImageDataset.fashionMNIST.load(.test)
+        let n = min(limit, fashionTrain.count), m = min(testLimit, fashionTest.count)
+        func rows(_ data: TensorDataset, _ count: Int) -> (Tensor, Tensor) {
+            (data.inputs.slice(axis: 0, 0..<count).reshaped([count, -1]), data.targets.slice(axis: 0, 0..<count))
+        }
+        let (x, y) = rows(fashionTrain, n), (xt, yt) = rows(fashionTest, m)
+        try measure("forest fashion-mnist", x, y, xt, yt)
+    }
+
+    private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor) throws {
+        let estimator = try RandomForestClassifier(treeCount: trees, seed: 0)
+        var model: ForestClassificationModel?
+        var failure: Error?
+        let fitSeconds = Stopwatch.seconds { do { model = try estimator.fit(x, y) } catch { failure = error } }
+        if let failure { throw failure }
+        var accuracy: Float = 0
+        let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xt, yt) }
+        let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds,
+                      accuracy: Double(accuracy), predictSamplesPerSecond: Double(xt.shape[0]) / predictSeconds)
+        if options.json {
+            printJSONLine(row)
+        } else {
+            print(String(format: "%-22@ fit %8.3f s  accuracy %.4f  predict %10.0f samples/s  [%d threads, %d trees, %d rows]",
+                         name as NSString, fitSeconds, accuracy, row.predictSamplesPerSecond, row.threads, trees, x.shape[0]))
+        }
+    }
+}

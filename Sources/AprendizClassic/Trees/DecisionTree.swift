@@ -1,0 +1,166 @@
+import AprendizData
+import AprendizTensor
+
+/// A fitted binary decision tree as flat arrays (§13.2; scikit-learn's `tree_`): node i is a leaf when
+/// `left[i] == -1`; otherwise a row goes to `left[i]` when `x[feature[i]] ≤ threshold[i]`, else to `right[i]`.
+/// Node 0 is the root; nodes are numbered depth-first, left child first.
+/// ```
+/// leaf:      left = right = −1,  feature = −2,  threshold = −2
+/// value[i]:  class fractions (classification, width = classes) or the mean/median (regression, width 1)
+/// ```
+/// `threshold` is stored as the largest `Float` not above scikit-learn's double-precision midpoint, so a
+/// float input compares with it exactly as scikit-learn compares it with the double. These arrays, as F32
+/// tensors named `feature`, `threshold`, `left`, `right`, `value` (`[nodes, width]`), `impurity`,
+/// `samples` and `weighted_samples`, are what a model file holds (`safetensors.numpy.load_file`).
+public struct DecisionTree: Sendable, Equatable {
+    /// The split feature of each node (−2 at leaves).
+    public let feature: [Int]
+    /// The split threshold of each node (−2 at leaves).
+    public let threshold: [Float]
+    /// The left child of each node (−1 at leaves).
+    public let left: [Int]
+    /// The right child of each node (−1 at leaves).
+    public let right: [Int]
+    /// Node values, `nodeCount × valueWidth`, row-major.
+    public let value: [Float]
+    /// Values per node.
+    public let valueWidth: Int
+    /// The impurity of each node.
+    public let impurity: [Float]
+    /// Training samples that reached each node.
+    public let samples: [Int]
+    /// Their total weight.
+    public let weightedSamples: [Float]
+
+    /// A tree from its arrays (all of `nodeCount` entries, `value` of `nodeCount × valueWidth`).
+    public init(feature: [Int], threshold: [Float], left: [Int], right: [Int], value: [Float], valueWidth: Int,
+                impurity: [Float], samples: [Int], weightedSamples: [Float]) {
+        let n = feature.count
+        require([threshold.count, left.count, right.count, impurity.count, samples.count, weightedSamples.count].allSatisfy { $0 == n }
+                && value.count == n * valueWidth && n > 0, "DecisionTree: arrays of inconsistent lengths")
+        self.feature = feature
+        self.threshold = threshold
+        self.left = left
+        self.right = right
+        self.value = value
+        self.valueWidth = valueWidth
+        self.impurity = impurity
+        self.samples = samples
+        self.weightedSamples = weightedSamples
+    }
+
+    init(_ grown: GrownTree) {
+        self.init(feature: grown.feature, threshold: grown.threshold.map(floatAtMost),
+                  left: grown.left, right: grown.right, value: grown.values.map { Float($0) }, valueWidth: grown.valueWidth,
+                  impurity: grown.impurity.map { Float($0) }, samples: grown.samples, weightedSamples: grown.weightedSamples.map { Float($0) })
+    }
+
+    /// The number of nodes.
+    public var nodeCount: Int { feature.count }
+    /// The number of leaves.
+    public var leafCount: Int { left.lazy.filter { $0 == -1 }.count }
+    /// The length of the longest root-to-leaf path (a lone root has depth 0).
+    public var depth: Int {
+        var deepest = 0, stack = [(0, 0)]
+        while let (node, d) = stack.popLast() {
+            deepest = max(deepest, d)
+            if left[node] != -1 { stack += [(left[node], d + 1), (right[node], d + 1)] }
+        }
+        return deepest
+    }
+
+    /// The leaf reached by a row (`row[j]` is feature j).
+    @inline(__always) func leaf(of row: UnsafePointer<Float>) -> Int {
+        var node = 0
+        while left[node] != -1 { node = row[feature[node]] <= threshold[node] ? left[node] : right[node] }
+        return node
+    }
+
+    /// The leaf index each row of `x` (`[count, features]`) ends in (scikit-learn's `apply`).
+    public func apply(_ x: Tensor) -> [Int] {
+        let width = x.shape[1]
+        return x.withUnsafeBufferPointer { rows in (0..<x.shape[0]).map { leaf(of: rows.baseAddress! + $0 * width) } }
+    }
+
+    /// The nodes each row of `x` passes through, root to leaf (scikit-learn's `decision_path`, as lists).
+    public func decisionPath(_ x: Tensor) -> [[Int]] {
+        let width = x.shape[1]
+        return x.withUnsafeBufferPointer { rows in
+            (0..<x.shape[0]).map { i in
+                let row = rows.baseAddress! + i * width
+                var node = 0, path = [0]
+                while left[node] != -1 {
+                    node = row[feature[node]] <= threshold[node] ? left[node] : right[node]
+                    path.append(node)
+                }
+                return path
+            }
+        }
+    }
+
+    /// Impurity-based feature importances (mean decrease in impurity), normalised to sum to 1
+    /// (all zeros for a lone leaf), as scikit-learn's `feature_importances_`:
+    /// ```
+    /// importance(f) ∝ Σ_{t splits on f} w_t I(t) − w_{tL} I(t_L) − w_{tR} I(t_R)
+    /// ```
+    public func featureImportances(featureCount: Int) -> [Double] {
+        var importances = Array(repeating: 0.0, count: featureCount)
+        for t in 0..<nodeCount where left[t] != -1 {
+            let l = left[t], r = right[t]
+            importances[feature[t]] += Double(weightedSamples[t]) * Double(impurity[t])
+                - Double(weightedSamples[l]) * Double(impurity[l]) - Double(weightedSamples[r]) * Double(impurity[r])
+        }
+        let total = importances.reduce(0, +)
+        return total > 0 ? importances.map { $0 / total } : importances
+    }
+
+    /// The tree's arrays as tensors (names above), each name prefixed by `prefix`.
+    func tensors(prefix: String = "") -> [String: Tensor] {
+        let n = nodeCount
+        func ints(_ a: [Int]) -> Tensor { Tensor(a.map { Float($0) }) }
+        return [prefix + "feature": ints(feature), prefix + "threshold": Tensor(threshold), prefix + "left": ints(left),
+                prefix + "right": ints(right), prefix + "value": Tensor(shape: [n, valueWidth], scalars: value),
+                prefix + "impurity": Tensor(impurity), prefix + "samples": ints(samples),
+                prefix + "weighted_samples": Tensor(weightedSamples)]
+    }
+
+    /// Reads a tree written by ``tensors(prefix:)``, checking that its links stay inside it.
+    init(archive: SafetensorsArchive, prefix: String = "", kind: String, featureCount: Int) throws(ClassicError) {
+        func read(_ name: String) throws(ClassicError) -> [Float] { try archive.tensor(prefix + name, for: kind).scalars }
+        let value = try archive.tensor(prefix + "value", for: kind)
+        let feature = try read("feature").map { Int($0) }, left = try read("left").map { Int($0) }, right = try read("right").map { Int($0) }
+        let threshold = try read("threshold"), impurity = try read("impurity"), samples = try read("samples").map { Int($0) }
+        let weighted = try read("weighted_samples"), n = feature.count
+        guard n > 0, value.rank == 2, value.shape[0] == n,
+              [threshold.count, left.count, right.count, impurity.count, samples.count, weighted.count].allSatisfy({ $0 == n }),
+              (0..<n).allSatisfy({ i in
+                  left[i] == -1 ? right[i] == -1 : (left[i] > i && left[i] < n && right[i] > i && right[i] < n
+                                                    && feature[i] >= 0 && feature[i] < featureCount)
+              }) else {
+            throw .invalidModelFile(expected: kind, reason: "the tree arrays\(prefix.isEmpty ? "" : " of '\(prefix)'") are inconsistent")
+        }
+        self.init(feature: feature, threshold: threshold, left: left, right: right, value: value.scalars, valueWidth: value.shape[1],
+                  impurity: impurity, samples: samples, weightedSamples: weighted)
+    }
+}
+
+/// The largest `Float` not above `t`: `x ≤ floatAtMost(t)` ⇔ `Double(x) ≤ t` for every float x.
+func floatAtMost(_ t: Double) -> Float {
+    let f = Float(t)
+    return Double(f) > t ? f.nextDown : f
+}
+
+extension DecisionTree {
+    /// Adds `scale` × the leaf value of each row of `x` to `sums` (`[count × valueWidth]`).
+    func accumulateLeafValues(_ x: Tensor, into sums: inout [Float], scale: Float = 1) {
+        let width = x.shape[1], k = valueWidth
+        x.withUnsafeBufferPointer { rows in
+            sums.withUnsafeMutableBufferPointer { out in
+                for i in 0..<x.shape[0] {
+                    let node = leaf(of: rows.baseAddress! + i * width)
+                    for c in 0..<k { out[i * k + c] += scale * value[node * k + c] }
+                }
+            }
+        }
+    }
+}
