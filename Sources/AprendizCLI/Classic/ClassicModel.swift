@@ -12,6 +12,8 @@ import Aprendiz
 /// | `elastic-net` | `ElasticNet` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
+/// | `knn` | `KNeighborsClassifier` or `KNeighborsRegressor` (by the data's task) | `k` (5), `weights` (uniform\|distance), `p` (2; Minkowski exponent), `metric` (minkowski, or euclidean, manhattan, chebyshev, cosine), `algorithm` (auto\|brute\|kd-tree), `leaf-size` (30) |
+/// | `naive-bayes` | `GaussianNB`, `MultinomialNB` or `BernoulliNB` | `variant` (gaussian\|multinomial\|bernoulli), `var-smoothing` (10⁻⁹), `alpha` (1), `binarize` (0), `fit-prior` (true) |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -23,6 +25,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case elasticNet = "elastic-net"
     case logisticRegression = "logistic-regression"
     case softmaxRegression = "softmax-regression"
+    case knn
+    case naiveBayes = "naive-bayes"
 
     static let familyName = "classic model"
 
@@ -32,6 +36,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
         case .logisticRegression, .softmaxRegression: [.classification]
+        case .knn: [.classification, .regression]
+        case .naiveBayes: [.classification]
         }
     }
 
@@ -50,6 +56,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
         case .polynomialRegression, .ridge, .lasso, .elasticNet: false
+        case .knn, .naiveBayes: false
         }
     }
 
@@ -62,6 +69,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .lasso: ["alpha", "tol", "max-iter", "fit-intercept"]
         case .elasticNet: ["alpha", "l1-ratio", "tol", "max-iter", "fit-intercept"]
         case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
+        case .knn: ["k", "weights", "p", "metric", "algorithm", "leaf-size"]
+        case .naiveBayes: ["variant", "var-smoothing", "alpha", "binarize", "fit-prior"]
         }
     }
 
@@ -101,6 +110,10 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                     tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
                 return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
+            case .knn:
+                return try Self.fitNeighbors(x, y, task: task, parameters: p)
+            case .naiveBayes:
+                return try Self.fitNaiveBayes(x, y, parameters: p)
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")
