@@ -19,6 +19,8 @@ enum ClassicFit {
     /// line per kind.
     static let loaders: [CommandLineModelLoader] = [
         ClassifierOutputs<LogisticModel>.loader,
+        ClassifierOutputs<KNeighborsClassifierModel>.loader, RegressorOutputs<KNeighborsRegressorModel>.loader,
+        ClassifierOutputs<GaussianNBModel>.loader, ClassifierOutputs<MultinomialNBModel>.loader, ClassifierOutputs<BernoulliNBModel>.loader,
     ] + TreeModels.loaders
 
     /// Metadata key of the polynomial degree.

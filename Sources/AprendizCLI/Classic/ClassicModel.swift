@@ -13,6 +13,8 @@ import Aprendiz
 /// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
 /// | `decision-tree`, `random-forest`, `extra-trees` | `DecisionTree…`, `RandomForest…`, `ExtraTrees…` (classifier or regressor by task) | ``TreeModels`` |
+/// | `knn` | `KNeighborsClassifier` or `KNeighborsRegressor` (by the data's task) | `k` (5), `weights` (uniform\|distance), `p` (2; Minkowski exponent), `metric` (minkowski, or euclidean, manhattan, chebyshev, cosine), `algorithm` (auto\|brute\|kd-tree), `leaf-size` (30) |
+/// | `naive-bayes` | `GaussianNB`, `MultinomialNB` or `BernoulliNB` | `variant` (gaussian\|multinomial\|bernoulli), `var-smoothing` (10⁻⁹), `alpha` (1), `binarize` (0), `fit-prior` (true) |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -27,6 +29,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case decisionTree = "decision-tree"
     case randomForest = "random-forest"
     case extraTrees = "extra-trees"
+    case knn
+    case naiveBayes = "naive-bayes"
 
     static let familyName = "classic model"
 
@@ -37,6 +41,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
         case .logisticRegression, .softmaxRegression: [.classification]
         case .decisionTree, .randomForest, .extraTrees: [.classification, .regression]
+        case .knn: [.classification, .regression]
+        case .naiveBayes: [.classification]
         }
     }
 
@@ -56,6 +62,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
         case .polynomialRegression, .ridge, .lasso, .elasticNet: false
         case .decisionTree, .randomForest, .extraTrees: false
+        case .knn, .naiveBayes: false
         }
     }
 
@@ -70,6 +77,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
         case .decisionTree: TreeModels.treeParameterNames
         case .randomForest, .extraTrees: TreeModels.forestParameterNames
+        case .knn: ["k", "weights", "p", "metric", "algorithm", "leaf-size"]
+        case .naiveBayes: ["variant", "var-smoothing", "alpha", "binarize", "fit-prior"]
         }
     }
 
@@ -111,6 +120,10 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
             case .decisionTree, .randomForest, .extraTrees:
                 return try TreeModels.fit(self, x, y, task: task, parameters: p)
+            case .knn:
+                return try Self.fitNeighbors(x, y, task: task, parameters: p)
+            case .naiveBayes:
+                return try Self.fitNaiveBayes(x, y, parameters: p)
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

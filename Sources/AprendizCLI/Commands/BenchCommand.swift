@@ -20,6 +20,7 @@ struct BenchCommand: ParsableCommand {
             BenchClassicCommand.self,
             BenchMetaheuristicsCommand.self,
             BenchForestCommand.self,
+            BenchKNNCommand.self,
         ]
     )
 }
