@@ -14,7 +14,8 @@ import Foundation
 /// ```
 ///
 /// Text targets add `classNames`, numeric targets whose values are not 0…K-1 add `classLabels`, classic
-/// models add `testFraction`; all three are absent from older files.
+/// models add `testFraction`, tables with text or missing cells add `encoding` (their one-hot encoding and
+/// imputation, ``TableEncoding``); all four are absent from older files.
 public struct ModelMetadata: Codable, Equatable, Sendable {
     /// The metadata key.
     public static let key = "aprendiz.preprocessing"
@@ -40,11 +41,14 @@ public struct ModelMetadata: Codable, Equatable, Sendable {
     public var classLabels: [Float]?
     /// The held-out fraction of a classic model's split (nil: the default fraction).
     public var testFraction: Float?
+    /// How the table's columns became the model's inputs (categorical columns one-hot encoded, missing cells
+    /// filled), applied before the standardisation; nil when every feature was a complete number column.
+    public var encoding: TableEncoding?
 
     /// The metadata of one trained model; `classNames`, `classLabels` and `testFraction` default to nil.
     public init(dataset: String, model: String, task: LearningTask, classCount: Int, inputShape: [Int],
                 featureNames: [String], mean: [Float]?, standardDeviation: [Float]?, seed: UInt64,
-                classNames: [String]? = nil, classLabels: [Float]? = nil, testFraction: Float? = nil) {
+                classNames: [String]? = nil, classLabels: [Float]? = nil, testFraction: Float? = nil, encoding: TableEncoding? = nil) {
         self.dataset = dataset
         self.model = model
         self.task = task
@@ -57,6 +61,7 @@ public struct ModelMetadata: Codable, Equatable, Sendable {
         self.classNames = classNames
         self.classLabels = classLabels
         self.testFraction = testFraction
+        self.encoding = encoding
     }
 
     /// The standardisation of the training part, `(x − μ) / σ` per feature (nil for images).

@@ -158,6 +158,31 @@ import Testing
         for (row, r2) in zip(summary.results, expected) { #expect(abs(row.score - r2) < 1e-6, "\(row.model): \(row.score) vs \(r2)") }
     }
 
+    /// `--param ridge:alpha=10` goes to one model, `--param fit-intercept=false` to every listed model that takes it:
+    /// the scores equal the library's models fitted with those values on the same split.
+    @Test func compareModelsPassesParametersPerModel() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report")
+        try runCommand(CompareModelsCommand.self, ["--dataset", "diabetes", "--models", "ridge,lasso", "--param", "ridge:alpha=10",
+                                                   "--param", "lasso:alpha=0.5", "--param", "fit-intercept=false", "--report", report.path])
+        let summary = try JSONDecoder().decode(CompareModelsCommand.Summary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
+        let data = try DataPreparation.load(.bundled(.diabetes), seed: 0)
+        let x = data.train.inputs, y = data.train.targets.reshaped([-1]), targets = data.test.targets.reshaped([-1])
+        let ridge = try Ridge(alpha: 10, fitIntercept: false).fit(x, y), lasso = try Lasso(alpha: 0.5, fitIntercept: false).fit(x, y)
+        let expected = [r2Score(predictions: ridge.predict(data.test.inputs), targets: targets),
+                        r2Score(predictions: lasso.predict(data.test.inputs), targets: targets)]
+        for (row, r2) in zip(summary.results, expected) { #expect(abs(row.score - r2) < 1e-6, "\(row.model): \(row.score) vs \(r2)") }
+        for (arguments, message) in [(["--param", "svc:c=1"], "'svc' is not one of --models"),
+                                     (["--param", "degree=2"], "no listed model takes 'degree'"),
+                                     (["--param", "ridge:l1-ratio=2"], "unknown parameter for ridge")] {
+            let text = errorMessage {
+                try runCommand(CompareModelsCommand.self, ["--dataset", "diabetes", "--models", "ridge,lasso", "--report", report.path] + arguments)
+            }
+            #expect(text?.contains(message) == true, "\(text ?? "")")
+        }
+    }
+
     /// A polynomial model's file (linear coefficients over the expanded features, plus the degree) reloads to
     /// the scores training printed.
     @Test func polynomialModelFileRoundTrip() throws {

@@ -55,22 +55,81 @@ import Testing
                                               "--ignore", "cidade", "--json"])
     }
 
-    @Test func textFeaturesAndMissingCellsAreClearErrors() throws {
+    @Test func strayTextAndMissingCellsAreClearErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (train, _, _) = try Self.writeIris(to: folder)
+        let typo = folder.appendingPathComponent("typo.csv")
+        try Data("a,b,y\n1,2,0\n3,4,1\n4,x5,0\n6,7,1\n8,9,0\n".utf8).write(to: typo)
         let text = errorMessage {
-            try runCommand(TrainCommand.self, ["--dataset", "csv:\(train):target=especie", "--decimal", ",", "--epochs", "1", "--quiet"])
+            try runCommand(TrainCommand.self, ["--dataset", "csv:\(typo.path):target=y", "--epochs", "1", "--quiet"])
         }
-        #expect(text?.contains("line 2, column 'cidade': \"Lisboa\" is text, not a number") == true, "\(text ?? "")")
+        #expect(text?.contains("line 4, column 'b': \"x5\" is text in a column of numbers") == true, "\(text ?? "")")
         let holes = folder.appendingPathComponent("holes.csv")
         try Data("a,b,y\n1,2,0\n3,NA,1\n4,5,0\n6,7,1\n8,9,0\n".utf8).write(to: holes)
         let missing = errorMessage {
             try runCommand(TrainCommand.self, ["--dataset", "csv:\(holes.path):target=y", "--epochs", "1", "--quiet"])
         }
-        #expect(missing?.contains("column 'b': 1 missing cells") == true, "\(missing ?? "")")
+        #expect(missing?.contains("column 'b': 1 missing cells") == true && missing?.contains("--impute") == true, "\(missing ?? "")")
         #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ";"]) } != nil)
         #expect(errorMessage { _ = try TableOptions.parse(["--decimal", ",", "--delimiter", ","]) } != nil)
+        #expect(errorMessage { _ = try TableOptions.parse(["--impute", "mode"]) } != nil)
+    }
+
+    /// A text feature is one-hot encoded and missing cells are imputed (`--impute`), both learnt from the training
+    /// rows and recorded in the model, so `predict` encodes a reordered table the same way and writes class names.
+    @Test func textFeaturesAreOneHotEncodedAndMissingCellsImputed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, predict, labels) = try Self.writeIris(to: folder)
+        var lines = try String(contentsOfFile: train, encoding: .utf8).components(separatedBy: "\r\n")
+        for row in stride(from: 5, to: 150, by: 20) {  // a hole in sepal_width every 20 rows
+            var fields = lines[row].components(separatedBy: ";")
+            fields[1] = "NA"
+            lines[row] = fields.joined(separator: ";")
+        }
+        try Data(lines.joined(separator: "\r\n").utf8).write(to: URL(fileURLWithPath: train))
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        try runCommand(TrainCommand.self, ["--model", "logistic-regression", "--dataset", "csv:\(train):target=especie", "--decimal", ",",
+                                           "--impute", "median", "--save", model, "--quiet", "--report", folder.appendingPathComponent("r").path])
+        let (_, metadata) = try #require(try ClassicFit.load(model))
+        let encoding = try #require(metadata.encoding)
+        #expect(encoding.missing == .median)
+        #expect(metadata.featureNames == ["sepal_length", "sepal_width", "petal_length", "petal_width",
+                                          "cidade=Lisboa", "cidade=Porto", "cidade=São Paulo; SP"])
+        #expect(metadata.inputShape == [7])
+
+        let output = folder.appendingPathComponent("predictions.csv").path
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", output])
+        let predicted = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { String($0.split(separator: ",").last!) }
+        let correct = zip(predicted, labels).filter { $0 == Self.species[$1] }.count
+        #expect(correct >= 135, "\(correct) of 150 names right")
+        try runCommand(EvaluateCommand.self, ["--model", model, "--dataset", "csv:\(train):target=especie", "--decimal", ",", "--json"])
+    }
+
+    /// `predict --output sqlite:FILE.db:TABLE` writes the same rows as the CSV output, as a new table; an existing
+    /// table is an error that leaves it as it was.
+    @Test(.enabled(if: SQLiteLibrary.shared != nil, "needs libsqlite3"))
+    func predictionsAreWrittenBackToSQLite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, predict, _) = try Self.writeIris(to: folder)
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        try runCommand(TrainCommand.self, ["--model", "logistic-regression", "--dataset", "csv:\(train):target=especie", "--decimal", ",",
+                                           "--ignore", "cidade", "--save", model, "--quiet", "--report", folder.appendingPathComponent("r").path])
+        let csv = folder.appendingPathComponent("p.csv").path, database = folder.appendingPathComponent("out.db").path
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", csv])
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", "sqlite:\(database):previsoes"])
+        let fromCSV = try Table.readCSV(URL(fileURLWithPath: csv)), fromSQLite = try Table.read(sqlite: database, table: "previsoes")
+        #expect(fromSQLite.columnNames == ["prob_setosa", "prob_versicolor", "prob_virginica", "predicted"])
+        #expect(fromSQLite.rowCount == 150)
+        #expect(fromSQLite.columns.map(\.values) == fromCSV.columns.map(\.values))
+        let again = errorMessage {
+            try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", "sqlite:\(database):previsoes"])
+        }
+        #expect(again?.contains("already exists") == true, "\(again ?? "")")
+        #expect(try Table.read(sqlite: database, table: "previsoes").rowCount == 150)
+        #expect(errorMessage { try CommandOutput.write("a\n1\n", to: "sqlite:\(database)") }?.contains("expected sqlite:FILE.db:TABLE") == true)
     }
 
     /// The same iris rows from SQLite (a table, and a query) and from CSV give the same prepared data and classes.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import AprendizData
 
@@ -24,6 +25,30 @@ import Testing
             }
             #expect(try Data(contentsOf: url) == before)
             #expect(try Self.entries(of: directory) == ["model.safetensors"])
+        }
+    }
+
+    /// Two writers saving to the same path at the same time never interleave: each writes its own temporary file,
+    /// so a reader running alongside always sees one writer's whole file, and no temporary file is left.
+    @Test func concurrentSavesToOnePathNeverInterleave() throws {
+        try FormatTestSupport.withScratchDirectory { directory in
+            let url = directory.appendingPathComponent("model.bin")
+            let contents = [[UInt8](repeating: 0xA1, count: 1 << 20), [UInt8](repeating: 0x5B, count: (1 << 20) + 3)]
+            try AtomicFileWriter.write(contents[0], to: url)
+            let torn = Mutex(0), reads = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: 3) { worker in
+                for _ in 0..<40 {
+                    if worker < 2 {
+                        try? AtomicFileWriter.write(contents[worker], to: url)
+                    } else if let data = try? Data(contentsOf: url) {
+                        reads.withLock { $0 += 1 }
+                        if !contents.contains([UInt8](data)) { torn.withLock { $0 += 1 } }
+                    }
+                }
+            }
+            #expect(torn.withLock { $0 } == 0, "torn reads out of \(reads.withLock { $0 })")
+            #expect(contents.contains([UInt8](try Data(contentsOf: url))))
+            #expect(try Self.entries(of: directory) == ["model.bin"])
         }
     }
 

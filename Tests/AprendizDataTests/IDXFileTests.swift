@@ -97,6 +97,20 @@ import AprendizData
         #expect(message.contains("check"))
     }
 
+    /// A "zip bomb": a 64 MiB stream of zeros behind a header that declares six bytes stops at the declared size
+    /// plus one (a size mismatch), and a header that declares more than deflate's 1032:1 ratio allows is refused
+    /// before decompressing the rest.
+    @Test(.enabled(if: FormatTestSupport.hasGzip, "needs the gzip command"))
+    func gzipBombsStopAtTheDeclaredSize() throws {
+        let bomb = Data(Self.images[..<12]) + Data(count: 64 << 20)
+        let gz = [UInt8](try FormatTestSupport.run("gzip", ["-c"], stdin: bomb).output)
+        #expect(gz.count < 200_000)
+        #expect(Self.reason(gz) == .sizeMismatch(shape: [2, 3], type: .unsignedByte, expectedBytes: 6, actualBytes: 7))
+        let claim: [UInt8] = [0, 0, 0x08, 2, 0x40, 0, 0, 0, 0, 0x40, 0, 0]  // 2³⁰ × 2²² bytes declared
+        let liar = [UInt8](try FormatTestSupport.run("gzip", ["-c"], stdin: Data(claim) + Data(count: 1 << 20)).output)
+        #expect(Self.reason(liar) == .shapeTooLarge([1 << 30, 1 << 22]))
+    }
+
     /// Every truncation and random byte flips of a raw and a gzip file must throw or load, never trap.
     @Test func fuzzedFilesThrowOrLoadButNeverCrash() throws {
         let gz = IDXFile(shape: [2, 3], bytes: [0, 1, 127, 128, 254, 255])

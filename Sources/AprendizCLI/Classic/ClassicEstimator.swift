@@ -25,12 +25,14 @@ struct ClassicEstimator: Estimator {
     let parameters: ClassicParameters
     /// The class count of the whole data set (a fold may miss a class).
     let classCount: Int
+    /// The data's task.
+    let task: LearningTask
 
     func validate() throws(ClassicError) {}
 
     func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> Fitted {
         do {
-            return Fitted(fit: try model.fit(x, y, parameters: parameters), featureCount: x.shape[1], classCount: classCount, task: model.task)
+            return Fitted(fit: try model.fit(x, y, task: task, parameters: parameters), featureCount: x.shape[1], classCount: classCount, task: task)
         } catch {
             throw .invalidData(estimator: model.rawValue, reason: "\(error)")
         }

@@ -11,7 +11,7 @@ enum ClassicEvaluation {
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: command.dataset), task: metadata.task, seed: metadata.seed,
                                             standardizer: metadata.standardizer, table: command.table.csv, classNames: metadata.classNames,
-                                            split: split)
+                                            split: split, encoding: metadata.encoding)
         } catch let error as CLIError {
             throw CLIError("model file '\(command.model)' (trained on \(metadata.dataset)): \(error)")
         }

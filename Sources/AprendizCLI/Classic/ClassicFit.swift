@@ -1,18 +1,25 @@
 import Aprendiz
 import Foundation
 
-/// A fitted classic model as the command line uses it: a linear model (optionally on polynomial features)
-/// or a logistic/softmax classifier, with its scores and its safetensors form.
+/// A fitted classic model as the command line uses it: a linear model (optionally on polynomial features),
+/// or any other AprendizClassic model through ``CommandLineModel``, with its scores and its safetensors form.
 ///
 /// The file holds AprendizClassic's archive of the model (`LinearModel.archived()`,
-/// `LogisticModel.archived()`): `coefficients` (`[features]`, or `[classes, features]`; one row for two
-/// classes) and `intercept`, in the units of the features the model saw — the original units with
-/// `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
+/// `LogisticModel.archived()`, …): for the linear models `coefficients` (`[features]`, or `[classes, features]`;
+/// one row for two classes) and `intercept`, in the units of the features the model saw — the original units
+/// with `--no-standardize`, standardised ones otherwise (the statistics are in ``ModelMetadata``).
 enum ClassicFit {
     case linear(LinearModel)
     /// A linear model on the `PolynomialFeatures` (no bias column) of degree `degree`.
     case polynomial(LinearModel, degree: Int, expansion: PolynomialExpansion)
-    case logistic(LogisticModel)
+    /// Any other fitted model (classifiers and regressors through ``ClassifierOutputs``/``RegressorOutputs``).
+    case model(any CommandLineModel)
+
+    /// How to load each saved kind other than `LinearModel`'s (which may carry a polynomial expansion): one
+    /// line per kind.
+    static let loaders: [CommandLineModelLoader] = [
+        ClassifierOutputs<LogisticModel>.loader,
+    ]
 
     /// Metadata key of the polynomial degree.
     static let degreeKey = "aprendiz.polynomial-degree"
@@ -29,15 +36,8 @@ enum ClassicFit {
         switch self {
         case .linear(let model), .polynomial(let model, _, _):
             return model.predict(features(x)).reshaped([-1, 1])
-        case .logistic(let model):
-            let p = model.predictProbabilities(x).scalars, n = x.shape[0], k = model.classes.count
-            var scores = [Float](repeating: -1e30, count: n * classCount)
-            for row in 0..<n {
-                for (column, label) in model.classes.enumerated() where label < classCount {
-                    scores[row * classCount + label] = Foundation.log(max(p[row * k + column], .leastNormalMagnitude))
-                }
-            }
-            return Tensor(shape: [n, classCount], scalars: scores)
+        case .model(let model):
+            return model.outputs(x, classCount: classCount)
         }
     }
 
@@ -58,7 +58,7 @@ enum ClassicFit {
             archive = model.archived()
             archive.metadata["aprendiz.model"] = LinearModel.archiveKind
             archive.metadata[Self.degreeKey] = "\(degree)"
-        case .logistic(let model): archive = model.archived(); archive.metadata["aprendiz.model"] = LogisticModel.archiveKind
+        case .model(let model): archive = model.archive()
         }
         archive.metadata.merge(try metadata.entry()) { $1 }
         return archive
@@ -77,8 +77,9 @@ enum ClassicFit {
               let metadata = try? JSONDecoder().decode(ModelMetadata.self, from: Data(json.utf8)),
               case .classic? = metadata.modelKind, archive.metadata[ModelFile.architectureKey] == nil else { return nil }
         do {
-            switch archive.metadata["aprendiz.model"] {
-            case LogisticModel.archiveKind: return (.logistic(try LogisticModel(archive: archive)), metadata)
+            let kind = archive.metadata["aprendiz.model"]
+            if let loader = loaders.first(where: { $0.kind == kind }) { return (.model(try loader.load(archive)), metadata) }
+            switch kind {
             case LinearModel.archiveKind:
                 let model = try LinearModel(archive: archive)
                 guard let text = archive.metadata[degreeKey] else { return (.linear(model), metadata) }
@@ -89,9 +90,11 @@ enum ClassicFit {
                     .fit(Tensor(shape: [1, columns], scalars: [Float](repeating: 0, count: columns)))
                 return (.polynomial(model, degree: degree, expansion: expansion), metadata)
             default:
-                throw CLIError("model file '\(path)': unknown classic model '\(archive.metadata["aprendiz.model"] ?? "none")'")
+                throw CLIError("model file '\(path)': unknown classic model '\(kind ?? "none")'")
             }
-        } catch let error as ClassicError {
+        } catch let error as CLIError {
+            throw error
+        } catch {
             throw CLIError("model file '\(path)': \(error)")
         }
     }

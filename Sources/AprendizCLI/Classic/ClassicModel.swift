@@ -26,20 +26,24 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
 
     static let familyName = "classic model"
 
-    /// The task the model solves.
-    var task: LearningTask {
+    /// The tasks the model solves; a model of both tasks (a tree, k-nearest neighbours) fits the estimator of
+    /// the data's task.
+    var tasks: [LearningTask] {
         switch self {
-        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: .regression
-        case .logisticRegression, .softmaxRegression: .classification
+        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
+        case .logisticRegression, .softmaxRegression: [.classification]
         }
     }
 
-    /// Checks that the loaded data are of this model's task.
-    func check(_ data: PreparedData) throws {
-        guard data.task == task else {
-            throw CLIError("--model \(rawValue) is for \(task.rawValue); data set '\(data.name)' is \(data.task.rawValue) (override with --task)")
+    /// Checks that the model solves `task`.
+    func check(_ task: LearningTask, dataset: String) throws {
+        guard tasks.contains(task) else {
+            throw CLIError("--model \(rawValue) is for \(tasks.map(\.rawValue).joined(separator: " and ")); data set '\(dataset)' is \(task.rawValue) (override with --task)")
         }
     }
+
+    /// Checks that the loaded data are of a task this model solves.
+    func check(_ data: PreparedData) throws { try check(data.task, dataset: data.name) }
 
     /// Whether `--solver gd` can train it as a one-Dense network.
     var trainsByGradientDescent: Bool {
@@ -61,9 +65,10 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         }
     }
 
-    /// Fits the estimator with `parameters` on `x` `[n, d]` and `y` (`[n]` targets or class indices).
+    /// Fits the estimator of `task` with `parameters` on `x` `[n, d]` and `y` (`[n]` targets or class indices).
     /// - Throws: ``CLIError`` naming the parameter or the estimator's problem.
-    func fit(_ x: Tensor, _ y: Tensor, parameters: ClassicParameters) throws -> ClassicFit {
+    func fit(_ x: Tensor, _ y: Tensor, task: LearningTask, parameters: ClassicParameters) throws -> ClassicFit {
+        try check(task, dataset: "of the fit")
         let p = parameters
         do {
             switch self {
@@ -91,11 +96,11 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
             case .logisticRegression:
                 let logistic = try LogisticRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                       tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
-                return .logistic(try logistic.fit(x, y))
+                return .model(ClassifierOutputs(model: try logistic.fit(x, y)))
             case .softmaxRegression:
                 let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                     tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
-                return .logistic(try softmax.fit(x, y))
+                return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

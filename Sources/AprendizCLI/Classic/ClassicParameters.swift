@@ -50,3 +50,14 @@ struct ClassicParameters: Equatable {
         }
     }
 }
+
+extension ClassicParameters {
+    /// A parameter that is one of `choices` (matched without case), or `fallback`.
+    func choice(_ name: String, in choices: [String], default fallback: String) throws -> String {
+        guard let text = values[name] else { return fallback }
+        guard let match = choices.first(where: { $0.lowercased() == text.lowercased() }) else {
+            throw CLIError("--param \(name)=\(text): expected one of \(choices.joined(separator: ", "))")
+        }
+        return match
+    }
+}

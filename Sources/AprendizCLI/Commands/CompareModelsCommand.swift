@@ -18,6 +18,11 @@ struct CompareModelsCommand: ParsableCommand {
     @Option(help: "Comma-separated classic models of one task: \(ClassicModel.helpList()).", completion: .list(ClassicModel.names))
     var models: String
 
+    @Option(name: .customLong("param"),
+            help: ArgumentHelp("A hyper-parameter, MODEL:NAME=VALUE for one model or NAME=VALUE for every listed model that takes it "
+                               + "(repeatable), e.g. ridge:alpha=0.1.", valueName: "[model:]name=value"))
+    var parameters: [String] = []
+
     @Option(help: "K-fold cross-validation with this many folds (default: one split with --test-fraction).")
     var folds: Int?
 
@@ -37,6 +42,33 @@ struct CompareModelsCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object with the results on standard output, and nothing else.")
     var json = false
+
+    /// Each model's `--param` values: `MODEL:NAME=VALUE` items go to that model, `NAME=VALUE` items to every listed
+    /// model that takes `NAME`.
+    /// - Throws: ``CLIError`` for a model not listed, or a name no listed model takes.
+    static func parameters(_ items: [String], for kinds: [ClassicModel]) throws -> [ClassicModel: ClassicParameters] {
+        var perModel = Dictionary(uniqueKeysWithValues: kinds.map { ($0, [String]()) })
+        for item in items {
+            let equals = item.firstIndex(of: "=") ?? item.endIndex
+            if let colon = item[..<equals].firstIndex(of: ":") {
+                let name = String(item[..<colon])
+                guard let kind = kinds.first(where: { $0.rawValue == CatalogueLookup.normalized(name) }) else {
+                    throw CLIError("--param \(item): '\(name)' is not one of --models (\(kinds.map(\.rawValue).joined(separator: ", ")))")
+                }
+                perModel[kind]!.append(String(item[item.index(after: colon)...]))
+            } else {
+                let name = CatalogueLookup.normalized(item[..<equals])
+                let takers = kinds.filter { $0.parameterNames.contains(name) }
+                guard !takers.isEmpty else {
+                    throw CLIError("--param \(item): no listed model takes '\(name)' (write MODEL:NAME=VALUE for one model)")
+                }
+                for kind in takers { perModel[kind]!.append(item) }
+            }
+        }
+        var result: [ClassicModel: ClassicParameters] = [:]
+        for (kind, list) in perModel { result[kind] = try ClassicParameters(list, for: kind) }
+        return result
+    }
 
     /// One model's row.
     struct Row: Codable {
@@ -62,20 +94,22 @@ struct CompareModelsCommand: ParsableCommand {
     func run() throws {
         let kinds: [ClassicModel]
         do { kinds = try ClassicModel.list(models) } catch { throw CLIError("--models: \(error)") }
-        let task = kinds[0].task
-        if let other = kinds.first(where: { $0.task != task }) {
-            throw CLIError("--models: \(kinds[0].rawValue) is for \(task.rawValue), \(other.rawValue) for \(other.task.rawValue); compare models of one task")
+        guard LearningTask.allCases.contains(where: { task in kinds.allSatisfy { $0.tasks.contains(task) } }) else {
+            throw CLIError("--models: \(kinds.map { "\($0.rawValue) is for \($0.tasks.map(\.rawValue).joined(separator: " and "))" }.joined(separator: ", ")); compare models of one task")
         }
+        let settings = try Self.parameters(parameters, for: kinds)
         if let folds, folds < 2 { throw CLIError("--folds must be at least 2, got \(folds)") }
         guard testFraction > 0, testFraction < 1 else { throw CLIError("--test-fraction \(testFraction) is not in (0, 1)") }
         let console = Console(json: json, quiet: false)
         let specifier = try DatasetSpecifier(parsing: dataset)
-        let metric = task == .classification ? "accuracy" : "r2"
+        var metric = "accuracy"
         var rows: [Row] = []
         if let folds {
             // All rows, unscaled: each fold standardises with its own training rows.
-            let data = try DataPreparation.load(specifier, seed: seed, table: table.csv, split: DataSplit(testFraction: 0, standardize: false))
-            try kinds[0].check(data)
+            let data = try DataPreparation.load(specifier, seed: seed, table: table.csv, split: DataSplit(testFraction: 0, standardize: false, missing: table.impute))
+            for kind in kinds { try kind.check(data) }
+            let task = data.task
+            metric = task == .classification ? "accuracy" : "r2"
             let x = data.train.inputs, y = data.train.targets.reshaped([-1])
             let splitter: any CrossValidator
             do {
@@ -83,7 +117,7 @@ struct CompareModelsCommand: ParsableCommand {
                                                    : try KFold(folds: folds, shuffle: true, seed: seed)
             } catch { throw CLIError("--folds: \(error)") }
             for kind in kinds {
-                let estimator = ClassicEstimator(model: kind, parameters: try ClassicParameters([], for: kind), classCount: data.classCount)
+                let estimator = ClassicEstimator(model: kind, parameters: settings[kind]!, classCount: data.classCount, task: task)
                 let start = Date()
                 let result: CrossValidationResult
                 do {
@@ -95,12 +129,14 @@ struct CompareModelsCommand: ParsableCommand {
             }
         } else {
             let data = try DataPreparation.load(specifier, seed: seed, table: table.csv,
-                                                split: DataSplit(testFraction: testFraction, standardize: !noStandardize))
-            try kinds[0].check(data)
+                                                split: DataSplit(testFraction: testFraction, standardize: !noStandardize, missing: table.impute))
+            for kind in kinds { try kind.check(data) }
+            metric = data.task == .classification ? "accuracy" : "r2"
             for kind in kinds {
                 let start = Date()
-                let fit = try kind.fit(data.train.inputs, data.train.targets.reshaped([-1]), parameters: try ClassicParameters([], for: kind))
-                let score = fit.metrics(data.test, task: task, classCount: data.classCount)[metric]!
+                let fit = try kind.fit(data.train.inputs, data.train.targets.reshaped([-1]), task: data.task,
+                                       parameters: settings[kind]!)
+                let score = fit.metrics(data.test, task: data.task, classCount: data.classCount)[metric]!
                 rows.append(Row(model: kind.rawValue, score: score, seconds: Date().timeIntervalSince(start)))
             }
         }

@@ -44,7 +44,7 @@ struct EvaluateCommand: ParsableCommand {
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: metadata.task, seed: metadata.seed,
                                             standardizer: metadata.standardizer, table: table.csv, classNames: metadata.classNames,
-                                            classLabels: metadata.classLabels)
+                                            classLabels: metadata.classLabels, encoding: metadata.encoding)
         } catch let error as CLIError {
             throw CLIError("model file '\(model)' (trained on \(metadata.dataset)): \(error)")
         }

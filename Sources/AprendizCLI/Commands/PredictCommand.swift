@@ -20,7 +20,7 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "CSV file of feature rows with a header.")
     var input: String
 
-    @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file (default: standard output).")
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file, or sqlite:FILE.db:TABLE for a new table of a SQLite database (default: standard output).")
     var output: String?
 
     @OptionGroup(title: "CSV tables") var table: TableOptions
@@ -47,6 +47,14 @@ struct PredictCommand: ParsableCommand {
     /// `[rows, features]` in the model's feature order: columns matched by header name (any order, other columns
     /// ignored), or all columns in file order when the names do not match but the count does.
     static func features(_ table: Table, metadata: ModelMetadata, path: String) throws -> Tensor {
+        if let encoding = metadata.encoding {
+            // Columns by header name, one-hot encoded and filled as in training.
+            let encoded = try encoding.encode(table.encodableFeatures())
+            if encoded.unknownCells > 0 {
+                Console.warn("\(encoded.unknownCells) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros")
+            }
+            return encoded.features
+        }
         let wanted = metadata.inputShape.reduce(1, *)
         let names = metadata.featureNames
         let columns: [TableColumn]

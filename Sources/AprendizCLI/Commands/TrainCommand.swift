@@ -66,14 +66,14 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
         if case .classic(let model) = training.model, classic.solver == .estimator {
-            return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table.csv,
+            return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table,
                                            save: save, report: report)
         }
         try classic.checkNetworkPath(training.model)
         let settings = try settings
         let console = training.console
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit,
-                                            table: table.csv)
+                                            table: table.csv, split: DataSplit(missing: table.impute))
         if save != nil, activation.makeLayer().describedArchitecture == nil, settings.model == .mlp {
             // Every activation of the catalog is describable; this guards one added without it.
             throw CLIError("--activation \(activation.name) cannot be stored in a model file (its layer has no architecture description)")

@@ -16,7 +16,7 @@ extension TrainCommand {
         }
         let console = training.console
         let loaded = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: seed, limit: settings.limit,
-                                              table: table.csv)
+                                              table: table.csv, split: DataSplit(missing: table.impute))
         let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
         let data = loaded.reshaped(to: inputShape)
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount, hidden: settings.hidden,

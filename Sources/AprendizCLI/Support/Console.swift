@@ -30,3 +30,10 @@ struct Console {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }
+
+extension Console {
+    /// Writes `warning: text` on standard error (never mixed into a JSON result or a CSV on standard output).
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    }
+}

@@ -24,7 +24,7 @@ enum ModelFactory {
         case .classic(let model):
             // --solver gd: the classic model as one Dense layer trained like any network.
             guard model.trainsByGradientDescent else { throw CLIError("--model \(model.rawValue) has no --solver gd (use --solver estimator)") }
-            guard task == model.task else { throw CLIError("--model \(model.rawValue) is for \(model.task.rawValue); the data are \(task.rawValue)") }
+            try model.check(task, dataset: "given")
             return Sequential(Flatten(), Dense(inputs, outputs, using: &generator))
         case .mlp:
             var layers: [Module] = [Flatten()]

@@ -10,7 +10,7 @@ extension ModelMetadata {
         self.init(dataset: data.name, model: model.rawValue, task: data.task, classCount: data.classCount,
                   inputShape: inputShape, featureNames: data.featureNames, mean: data.standardizer?.mean.scalars,
                   standardDeviation: data.standardizer?.standardDeviation.scalars, seed: seed,
-                  classNames: data.classNames, classLabels: data.classLabels)
+                  classNames: data.classNames, classLabels: data.classLabels, encoding: data.encoding)
     }
 
     /// The ``ModelKind`` named by ``model``, or nil when this build knows no model by that name.

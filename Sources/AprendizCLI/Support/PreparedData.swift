@@ -20,6 +20,8 @@ struct PreparedData {
     /// The original target values of the classes when they are not 0, 1, …, K-1 (class i is `classLabels[i]`);
     /// nil when the targets already were the class indices.
     var classLabels: [Float]? = nil
+    /// The one-hot encoding and imputation of a table's columns (nil: every feature was a complete number).
+    var encoding: TableEncoding? = nil
 
     /// The shape of one example, without the batch axis.
     var exampleShape: [Int] { Array(train.inputs.shape.dropFirst()) }
@@ -34,6 +36,8 @@ struct PreparedData {
 struct DataSplit {
     var testFraction: Float = DataPreparation.testFraction
     var standardize = true
+    /// How missing cells of a table are filled (nil: a missing cell is an error).
+    var missing: MissingValueStrategy? = nil
 }
 
 enum DataPreparation {
@@ -51,9 +55,11 @@ enum DataPreparation {
     ///   - classNames: a saved model's classes (text targets map to them).
     ///   - classLabels: a saved model's class labels (numeric targets are mapped to their positions in it).
     ///   - split: how a table is split into training and test parts (default `DataSplit()`).
+    ///   - encoding: a saved model's table encoding (nil: learnt from the training part when the table needs one).
     static func load(_ specifier: DatasetSpecifier, task: LearningTask? = nil, seed: UInt64,
                      standardizer: Standardizer? = nil, limit: Int? = nil, table options: CSVReadOptions = CSVReadOptions(),
-                     classNames: [String]? = nil, classLabels: [Float]? = nil, split: DataSplit = DataSplit()) throws -> PreparedData {
+                     classNames: [String]? = nil, classLabels: [Float]? = nil, split: DataSplit = DataSplit(),
+                     encoding: TableEncoding? = nil) throws -> PreparedData {
         switch specifier {
         case .images(let set):
             var train = try set.load(.train), test = try set.load(.test)
@@ -66,27 +72,42 @@ enum DataPreparation {
                                seed: seed, standardizer: standardizer, limit: limit, classLabels: classLabels, split: split)
         case .csv(let path, let target):
             let table = try csvTable(path: path, target: target, options: options, classNames: classNames)
-            return try prepareTable(table, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
-                                    limit: limit, classLabels: classLabels, split: split)
+            return try prepareTable(table, name: specifier.description, path: path, task: task, seed: seed, standardizer: standardizer,
+                                    limit: limit, classLabels: classLabels, split: split, encoding: encoding)
         case .sqlite(let path, let source, let isQuery, let target):
             let table = isQuery ? try Table.query(sqlite: path, source, options: options)
                                 : try Table.read(sqlite: path, table: source, options: options)
-            let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
-            return try prepareTable(labeled, name: specifier.description, task: task, seed: seed, standardizer: standardizer,
-                                    limit: limit, classLabels: classLabels, split: split)
+            let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames, encodable: true)
+            return try prepareTable(labeled, name: specifier.description, path: path, task: task, seed: seed, standardizer: standardizer,
+                                    limit: limit, classLabels: classLabels, split: split, encoding: encoding)
         }
     }
 
     /// A table data set: the task guessed from the targets (text targets: classification), class names kept.
     /// Text targets are already positions in `table.classNames`, so they keep those indices (a class absent from
     /// these rows must not shift the others); numeric targets are encoded like every data set's.
-    private static func prepareTable(_ table: LabeledTable, name: String, task: LearningTask?, seed: UInt64,
+    private static func prepareTable(_ table: LabeledTable, name: String, path: String, task: LearningTask?, seed: UInt64,
                                      standardizer: Standardizer?, limit: Int?, classLabels: [Float]?,
-                                     split: DataSplit) throws -> PreparedData {
+                                     split: DataSplit, encoding: TableEncoding?) throws -> PreparedData {
         let guessed = table.classNames == nil ? guessTask(table.targets) : .classification
         let labels = table.classNames.map { names in names.indices.map(Float.init) } ?? classLabels
+        let source = { (x: Tensor) in
+            TableEncoding.Source(values: x, names: table.featureNames,
+                                 categories: table.featureCategories ?? Array(repeating: nil, count: table.featureNames.count), path: path)
+        }
         var data = try prepare(table, name: name, task: task ?? guessed, seed: seed, standardizer: standardizer, limit: limit,
-                               classLabels: labels, split: split)
+                               classLabels: labels, split: split) { train, test in
+            do {
+                guard let chosen = try encoding ?? (TableEncoding.isNeeded(for: source(table.features))
+                    ? TableEncoding.fit(source(train), rows: Array(0..<train.shape[0]), missing: split.missing) : nil) else { return nil }
+                let encodedTrain = try chosen.encode(source(train)), encodedTest = try chosen.encode(source(test))
+                let unknown = encodedTrain.unknownCells + encodedTest.unknownCells
+                if unknown > 0 { Console.warn("\(unknown) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros") }
+                return (chosen, encodedTrain.features, encodedTest.features)
+            } catch let error as NumericTableError where error.isMissingCellsError && encoding == nil {
+                throw CLIError("\(error); --impute mean|median|most-frequent fills them")
+            }
+        }
         data.classNames = table.classNames
         if let names = table.classNames { data.classCount = max(data.classCount, names.count) }
         return data
@@ -97,7 +118,22 @@ enum DataPreparation {
                          classNames: [String]? = nil) throws -> LabeledTable {
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError("CSV file '\(path)' does not exist") }
         let table = try Table.readCSV(URL(fileURLWithPath: path), options: options)
-        return try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames)
+        let target = target ?? table.columnNames.last ?? "target"
+        try checkTextColumns(table, except: target, options: options)
+        return try table.labeled(target: target, classNames: classNames, encodable: true)
+    }
+
+    /// A column of numbers with a stray text cell reads as categorical: that is almost always a typo, not a
+    /// category, so unless `--categorical` names it, a column whose categories are mostly numbers is an error
+    /// naming its first text cell.
+    static func checkTextColumns(_ table: Table, except target: String, options: CSVReadOptions) throws {
+        for column in table.columns where column.name != target && !options.categorical.contains(column.name) {
+            guard case .categorical(let categories, _) = column.values, let text = column.firstText else { continue }
+            let numbers = categories.filter { Double($0.replacingOccurrences(of: String(options.decimalSeparator), with: ".")) != nil }.count
+            if numbers * 2 >= categories.count {
+                throw NumericTableError(path: table.path, reason: .textInColumn(line: text.line, column: column.name, value: text.text))
+            }
+        }
     }
 
     /// Classification when every target is a whole number ≥ 0 and there are at most 100 distinct ones.
@@ -107,9 +143,12 @@ enum DataPreparation {
         return wholeNumbers && Set(values).count <= 100 ? .classification : .regression
     }
 
+    /// Splits, encodes (`encode` returns the table encoding and the encoded training and test features, or nil
+    /// when none is needed) and standardises.
     private static func prepare(_ table: LabeledTable, name: String, task: LearningTask, seed: UInt64,
                                 standardizer: Standardizer?, limit: Int?, classLabels: [Float]? = nil,
-                                split: DataSplit = DataSplit()) throws -> PreparedData {
+                                split: DataSplit = DataSplit(),
+                                encode: (Tensor, Tensor) throws -> (TableEncoding, Tensor, Tensor)? = { _, _ in nil }) throws -> PreparedData {
         // Checked first: the class count and the split below reduce over the rows.
         guard table.features.shape[0] >= 5 else { throw CLIError("data set '\(name)' has only \(table.features.shape[0]) rows (at least 5 needed)") }
         var classCount = 1
@@ -130,18 +169,25 @@ enum DataPreparation {
         var (train, test) = split.testFraction == 0 ? (all, all)
             : trainTestSplit(all, testFraction: split.testFraction, stratified: task == .classification, seed: seed)
         if let limit { train = first(limit, of: train); test = first(limit, of: test) }
+        var featureNames = table.featureNames, encoding: TableEncoding? = nil
+        if let (chosen, encodedTrain, encodedTest) = try encode(train.inputs, test.inputs) {
+            encoding = chosen
+            featureNames = chosen.featureNames
+            train = TensorDataset(inputs: encodedTrain, targets: train.targets)
+            test = TensorDataset(inputs: encodedTest, targets: test.targets)
+        }
         guard split.standardize else {
             return PreparedData(name: name, train: train, test: test, task: task, classCount: classCount,
-                                featureNames: table.featureNames, standardizer: nil, classLabels: labels)
+                                featureNames: featureNames, standardizer: nil, classLabels: labels, encoding: encoding)
         }
         let scaler = standardizer ?? Standardizer(fitting: train.inputs)
-        guard scaler.mean.shape == [table.features.shape[1]] else {
-            throw CLIError("data set '\(name)' has \(table.features.shape[1]) features, the model expects \(scaler.mean.shape[0])")
+        guard scaler.mean.shape == [train.inputs.shape[1]] else {
+            throw CLIError("data set '\(name)' has \(train.inputs.shape[1]) features, the model expects \(scaler.mean.shape[0])")
         }
         return PreparedData(name: name, train: TensorDataset(inputs: scaler.transform(train.inputs), targets: train.targets),
                             test: TensorDataset(inputs: scaler.transform(test.inputs), targets: test.targets),
-                            task: task, classCount: classCount, featureNames: table.featureNames, standardizer: scaler,
-                            classLabels: labels)
+                            task: task, classCount: classCount, featureNames: featureNames, standardizer: scaler,
+                            classLabels: labels, encoding: encoding)
     }
 
     /// Maps class targets to the positions of their values among the sorted distinct values (as scikit-learn's

@@ -1,7 +1,8 @@
 import Aprendiz
 import ArgumentParser
 
-/// How `csv:` data sets are read: `--categorical`, `--ignore`, `--decimal`, `--delimiter` (`CSVReadOptions`).
+/// How `csv:` data sets are read: `--categorical`, `--ignore`, `--decimal`, `--delimiter` (`CSVReadOptions`), and how
+/// their missing cells are filled (`--impute`).
 struct TableOptions: ParsableArguments {
     @Option(help: "CSV columns read as text categories even when they hold numbers, comma-separated.")
     var categorical: String?
@@ -14,6 +15,10 @@ struct TableOptions: ParsableArguments {
 
     @Option(help: "The CSV field separator: , ; or tab (default: detected from the header line).")
     var delimiter: String?
+
+    @Option(help: ArgumentHelp("Fill missing cells with the training rows' mean, median or most-frequent value (categorical columns: the most frequent category); recorded in the model.",
+                               valueName: "strategy"))
+    var impute: MissingValueStrategy?
 
     func validate() throws {
         guard decimal == "." || decimal == "," else { throw ValidationError("--decimal must be . or , (got '\(decimal)')") }
@@ -35,3 +40,5 @@ struct TableOptions: ParsableArguments {
         Set((list ?? "").split(separator: ",").map { String($0) })
     }
 }
+
+extension MissingValueStrategy: ExpressibleByArgument {}

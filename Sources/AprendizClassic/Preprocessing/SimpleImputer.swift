@@ -1,3 +1,4 @@
+import AprendizData
 import AprendizTensor
 
 /// Fills missing values (NaN) per column (scikit-learn's `SimpleImputer`):
@@ -35,17 +36,11 @@ public struct SimpleImputer: Transformer, Equatable {
     }
 
     private func fill(_ present: [Float]) -> Float {
-        if case .constant(let value) = strategy { return value }
-        guard !present.isEmpty else { return 0 }
         switch strategy {
-        case .mean: return Float(present.reduce(0.0) { $0 + Double($1) } / Double(present.count))
-        case .median:
-            let sorted = present.sorted(), m = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
-        case .mostFrequent:
-            let counts = Dictionary(present.map { ($0, 1) }, uniquingKeysWith: +)
-            return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key  // ties: smallest
-        case .constant(let value): return value
+        case .constant(let value): value
+        case .mean: MissingValueStrategy.mean.fillValue(present)
+        case .median: MissingValueStrategy.median.fillValue(present)
+        case .mostFrequent: MissingValueStrategy.mostFrequent.fillValue(present)
         }
     }
 }

@@ -19,8 +19,9 @@ enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
-    /// Decompresses a gzip stream.
-    static func decompress(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+    /// Decompresses a gzip stream, or its first `limit + 1` bytes when it holds more than `limit` (a reader that knows
+    /// how many bytes it needs stops a "zip bomb" there, before allocating what it claims).
+    static func decompress(_ input: [UInt8], limit: Int = .max) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corrupt("zlib could not start: \(message(stream))")
@@ -38,6 +39,10 @@ enum Gzip {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if output.count > limit {
+                    output.removeLast(output.count - (limit == .max ? limit : limit + 1))
+                    return nil
+                }
                 switch status {
                 case Z_STREAM_END:
                     guard stream.avail_in > 0 else { return nil }

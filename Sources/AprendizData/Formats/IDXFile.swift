@@ -96,16 +96,37 @@ public struct IDXFile: Equatable, Sendable {
     public init(data: Data, path: String = "<memory>") throws(IDXError) {
         var bytes = [UInt8](data)
         if Gzip.hasMagic(bytes) {
-            do {
-                bytes = try Gzip.decompress(bytes)
-            } catch {
-                switch error {
-                case .truncated: throw IDXError(path: path, reason: .truncatedGzip)
-                case .corrupt(let message): throw IDXError(path: path, reason: .corruptGzip(message))
+            func inflate(limit: Int) throws(IDXError) -> [UInt8] {
+                do {
+                    return try Gzip.decompress(bytes, limit: limit)
+                } catch {
+                    switch error {
+                    case .truncated: throw IDXError(path: path, reason: .truncatedGzip)
+                    case .corrupt(let message): throw IDXError(path: path, reason: .corruptGzip(message))
+                    }
                 }
             }
+            // The header first (at most 4 + 4·255 bytes), then no more than the size it declares plus one byte, so
+            // a small file that inflates to gigabytes is a size mismatch, not an allocation. Deflate expands at most
+            // 1032:1, so a declared size beyond that bound is refused before decompressing anything more.
+            let header = try inflate(limit: 4 + 4 * 255)
+            let declared = Self.declaredSize(header)
+            if let declared, declared.bytes > 1032 * bytes.count + 1024 {
+                throw IDXError(path: path, reason: .shapeTooLarge(declared.shape))
+            }
+            bytes = try inflate(limit: declared?.bytes ?? header.count)
         }
         try self.init(decompressed: bytes, path: path)
+    }
+
+    /// The total size (header and data) an IDX header declares, or nil when the header is incomplete, unknown
+    /// or overflows; only bounds a decompression (the full checks are in the parser).
+    private static func declaredSize(_ header: [UInt8]) -> (shape: [Int], bytes: Int)? {
+        guard header.count >= 4, let type = ElementType(rawValue: header[2]) else { return nil }
+        let length = 4 + 4 * Int(header[3])
+        guard header.count >= length else { return nil }
+        let shape = (0..<Int(header[3])).map { d in header[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) } }
+        return shapeByteCount(shape, elementSize: type.byteCount).map { (shape, $0 + length) }
     }
 
     private init(decompressed bytes: [UInt8], path: String) throws(IDXError) {

@@ -39,6 +39,9 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case unknownClass(column: String, value: String, known: [String])
     }
 
+    /// Whether ``reason`` is ``Reason/missingCells(column:count:)``.
+    public var isMissingCellsError: Bool { if case .missingCells = reason { true } else { false } }
+
     /// The file's path (or `<memory>`).
     public var path: String
     /// What went wrong.
@@ -66,12 +69,12 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case .missingColumn(let name, let available):
             ": no column '\(name)' (columns: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
         case .unsupportedColumn(let name, let kind):
-            ", column '\(name)': \(kind) values cannot be used as numbers (one-hot encoding is not applied; leave the column out)"
+            ", column '\(name)': \(kind) values cannot be used as numbers (leave the column out)"
         case .textInColumn(let line, let column, let value):
-            ", line \(line), column '\(column)': \(NumericTableError.quoted(value)) is text, not a number "
-                + "(one-hot encoding is not applied; leave the column out)"
+            ", line \(line), column '\(column)': \(NumericTableError.quoted(value)) is text in a column of numbers "
+                + "(fix the cell, mark the column categorical to one-hot encode it, or leave it out)"
         case .missingCells(let column, let count):
-            ", column '\(column)': \(count) missing cells (NA, NaN, null, ?, empty); impute them or leave the column out"
+            ", column '\(column)': \(count) missing cells (NA, NaN, null, ?, empty); impute them (mean, median or most-frequent) or leave the column out"
         case .unknownClass(let column, let value, let known):
             ", column '\(column)': class '\(value)' is not one of the model's classes (\(known.map { "'\($0)'" }.joined(separator: ", ")))"
         }

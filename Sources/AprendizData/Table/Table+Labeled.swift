@@ -16,28 +16,41 @@ extension Table {
     public func labeled(target: String, classNames: [String]? = nil,
                         encodable: Bool = false) throws(NumericTableError) -> LabeledTable {
         let targetColumn = try column(named: target)
-        var featureNames: [String] = []
-        var featureColumns: [[Float]] = []
-        var featureCategories: [[String]?] = []
-        for column in columns where column.name != target {
-            featureNames.append(column.name)
-            if encodable, case .categorical(let categories, let codes) = column.values {
-                featureColumns.append(codes.map { $0 < 0 ? .nan : Float($0) })
-                featureCategories.append(categories)
-            } else {
-                featureColumns.append(encodable ? (column.floats ?? []) : try column.numbers(path: path))
-                featureCategories.append(nil)
-            }
-        }
         let (targets, names) = try targetValues(targetColumn, classNames: classNames)
-        var features = [Float](repeating: 0, count: rowCount * featureColumns.count)
-        for (index, values) in featureColumns.enumerated() {
-            for row in 0..<rowCount { features[row * featureColumns.count + index] = values[row] }
+        let source = encodable ? encodableFeatures(excluding: target) : try numericFeatures(excluding: target)
+        return LabeledTable(featureNames: source.names, features: source.values, targets: Tensor(targets), classNames: names,
+                            featureCategories: source.categories.contains { $0 != nil } ? source.categories : nil)
+    }
+
+    /// Every column but `target` in the form a ``TableEncoding`` reads: numbers and booleans as numbers, categorical
+    /// columns as their category codes (with the categories), missing cells as NaN.
+    public func encodableFeatures(excluding target: String? = nil) -> TableEncoding.Source {
+        let kept = columns.filter { $0.name != target }
+        return TableEncoding.Source(values: Self.matrix(kept.map { column in
+            if case .categorical(_, let codes) = column.values { return codes.map { $0 < 0 ? .nan : Float($0) } }
+            return column.floats ?? []
+        }, rows: rowCount), names: kept.map(\.name), categories: kept.map { column in
+            if case .categorical(let categories, _) = column.values { return categories }
+            return nil
+        }, path: path)
+    }
+
+    /// Every column but `target` as numbers; text or missing cells are errors.
+    private func numericFeatures(excluding target: String) throws(NumericTableError) -> TableEncoding.Source {
+        let kept = columns.filter { $0.name != target }
+        var values: [[Float]] = []
+        for column in kept { values.append(try column.numbers(path: path)) }
+        return TableEncoding.Source(values: Self.matrix(values, rows: rowCount), names: kept.map(\.name),
+                                    categories: Array(repeating: nil, count: kept.count), path: path)
+    }
+
+    /// Columns of `rows` values as a `[rows, columns]` matrix.
+    private static func matrix(_ columns: [[Float]], rows: Int) -> Tensor {
+        var scalars = [Float](repeating: 0, count: rows * columns.count)
+        for (index, values) in columns.enumerated() {
+            for row in 0..<rows { scalars[row * columns.count + index] = values[row] }
         }
-        return LabeledTable(featureNames: featureNames,
-                            features: Tensor(shape: [rowCount, featureColumns.count], scalars: features),
-                            targets: Tensor(targets), classNames: names,
-                            featureCategories: featureCategories.contains { $0 != nil } ? featureCategories : nil)
+        return Tensor(shape: [rows, columns.count], scalars: scalars)
     }
 
     private func targetValues(_ column: TableColumn,
