@@ -1,0 +1,110 @@
+import AprendizTensor
+import Foundation
+
+/// A kernel with its parameters resolved (γ a number): the function k(x, z) of ``KernelKind`` evaluated
+/// from the dot product x·z (and, for RBF, ‖x‖² + ‖z‖² − 2x·z = ‖x − z‖²), so that a block of kernel values
+/// is one matrix product (float64 BLAS through ``DenseMatrix``, blocks of rows on the ``Parallel`` pool)
+/// followed by an elementwise map — libsvm evaluates one pair at a time; the values agree to rounding.
+/// ```
+/// K(A, B) = f(A·Bᵀ)   [rows of A, rows of B]
+/// ```
+/// Defaults as scikit-learn: degree 3, coef0 0.
+public struct Kernel: Equatable, Sendable {
+    /// Which function.
+    public let kind: KernelKind
+    /// γ > 0 (unused by linear and precomputed).
+    public let gamma: Double
+    /// The polynomial degree (poly only).
+    public let degree: Int
+    /// The constant term coef0 (poly and sigmoid).
+    public let coef0: Double
+
+    /// A kernel from its parameters.
+    public init(kind: KernelKind, gamma: Double, degree: Int = 3, coef0: Double = 0) {
+        self.kind = kind
+        self.gamma = gamma
+        self.degree = degree
+        self.coef0 = coef0
+    }
+
+    /// k from the dot product x·z and the squared norms ‖x‖², ‖z‖².
+    @inline(__always)
+    func value(dot: Double, _ normX: Double, _ normZ: Double) -> Double {
+        switch kind {
+        case .linear, .precomputed: return dot
+        case .poly: return power(gamma * dot + coef0, degree)
+        case .rbf: return exp(-gamma * max(normX + normZ - 2 * dot, 0))
+        case .sigmoid: return tanh(gamma * dot + coef0)
+        }
+    }
+
+    /// The kernel between each row of `a` and each row of `b`: `[a.rows, b.rows]` row-major. For
+    /// `precomputed`, `a`'s rows are Gram rows and the result is their columns `columns` (indices into the
+    /// training rows), `b` unused.
+    func matrix(_ a: DenseMatrix, _ b: KernelRows, columns: [Int]) -> [Double] {
+        if kind == .precomputed {
+            var out = [Double](repeating: 0, count: a.rows * columns.count)
+            for i in 0..<a.rows { for (c, j) in columns.enumerated() { out[i * columns.count + c] = a.values[i * a.columns + j] } }
+            return out
+        }
+        var out = a.times(b.transposedValues, k: b.matrix.rows)
+        let normsA = kind == .rbf ? KernelRows.squaredNorms(a) : []
+        let m = b.matrix.rows
+        for i in 0..<a.rows {
+            let normX = kind == .rbf ? normsA[i] : 0
+            for j in 0..<m { out[i * m + j] = value(dot: out[i * m + j], normX, kind == .rbf ? b.norms[j] : 0) }
+        }
+        return out
+    }
+}
+
+/// xⁿ by repeated squaring (libsvm's `powi`).
+@inline(__always)
+func power(_ base: Double, _ times: Int) -> Double {
+    var result = 1.0, t = base, n = times
+    while n > 0 {
+        if n & 1 == 1 { result *= t }
+        t *= t
+        n >>= 1
+    }
+    return result
+}
+
+/// The rows a kernel is evaluated against (training rows, support vectors) in `Double`, with their
+/// squared norms and their transpose ready for ``Kernel/matrix(_:_:columns:)``.
+struct KernelRows: Sendable {
+    let matrix: DenseMatrix
+    let norms: [Double]
+    /// Bᵀ row-major `[features, rows]`, the right operand of A·Bᵀ.
+    let transposedValues: [Double]
+
+    init(_ matrix: DenseMatrix) {
+        self.matrix = matrix
+        norms = Self.squaredNorms(matrix)
+        transposedValues = matrix.transposed().values
+    }
+
+    static func squaredNorms(_ m: DenseMatrix) -> [Double] {
+        (0..<m.rows).map { i in
+            var s = 0.0
+            for j in 0..<m.columns { s += m.values[i * m.columns + j] * m.values[i * m.columns + j] }
+            return s
+        }
+    }
+
+    /// k(xᵢ, xⱼ) for every row j (one matrix–vector product), or row i of the Gram matrix when precomputed.
+    func row(_ i: Int, _ kernel: Kernel) -> [Double] {
+        let p = matrix.columns
+        let xi = Array(matrix.values[(i * p)..<((i + 1) * p)])
+        if kernel.kind == .precomputed { return xi }
+        var out = matrix.times(xi)
+        let normX = norms[i]
+        for j in 0..<out.count { out[j] = kernel.value(dot: out[j], normX, norms[j]) }
+        return out
+    }
+
+    /// k(xᵢ, xᵢ).
+    func diagonal(_ i: Int, _ kernel: Kernel) -> Double {
+        kernel.kind == .precomputed ? matrix.values[i * matrix.columns + i] : kernel.value(dot: norms[i], norms[i], norms[i])
+    }
+}

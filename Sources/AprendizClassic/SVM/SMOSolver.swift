@@ -1,0 +1,245 @@
+/// Sequential minimal optimisation for the support-vector duals (§14; Platt 1998), as libsvm's `Solver`
+/// (Chang & Lin 2011) with second-order working-set selection (Fan, Chen & Lin 2005, "WSS3"), shrinking and
+/// gradient reconstruction:
+/// ```
+/// min_α  f(α) = ½ αᵀQα + pᵀα     subject to  yᵀα = Δ,  0 ≤ αᵢ ≤ Cᵢ  (Cᵢ = C₊ if yᵢ = +1, C₋ otherwise)
+/// ∇f = G = Qα + p
+/// i = argmax { −yₜGₜ : t ∈ I_up(α) }        I_up = {t: yₜ=+1, αₜ<Cₜ} ∪ {t: yₜ=−1, αₜ>0}
+/// j = argmin { −b²ᵢₜ / aᵢₜ : t ∈ I_low(α), −yₜGₜ < −yᵢGᵢ }
+///     aᵢₜ = Qᵢᵢ + Qₜₜ − 2yᵢyₜQᵢₜ (τ = 10⁻¹² when ≤ 0),  bᵢₜ = −yᵢGᵢ + yₜGₜ
+/// stop when m(α) − M(α) = max_{I_up} −yG − min_{I_low} −yG < ε
+/// ```
+/// then (αᵢ, αⱼ) moves along yᵀα = const to the box-clipped minimiser of the two-variable problem.
+/// Shrinking sets aside, every min(l, 1000) iterations, bounded variables whose gradient says they will
+/// stay bounded; their gradients are rebuilt from Ḡ (Ḡᵢ = Σ_{αⱼ=Cⱼ} CⱼQᵢⱼ) before the final check.
+/// ρ (the offset, b = −ρ) is the mean of yᵢGᵢ over free variables, or the middle of the feasible interval.
+struct SMOSolver {
+    /// The solution: α, ρ and the dual objective f(α).
+    struct Solution {
+        var alpha: [Double]
+        var rho: Double
+        var objective: Double
+        var iterations: Int
+    }
+
+    private enum Bound: UInt8 { case lower, upper, free }
+    private static let tau = 1e-12
+
+    private let q: any SupportVectorQ
+    private let p: [Double]
+    private let y: [Double]
+    private let cPositive: Double, cNegative: Double
+    private let eps: Double
+    private let shrinking: Bool
+    private let l: Int
+    private let qd: [Double]
+    private var alpha: [Double]
+    private var status: [Bound]
+    private var gradient: [Double]
+    private var gradientBar: [Double]
+    private var active: [Int]
+    private var unshrink = false
+
+    /// Solves from α = `start` (feasible) with tolerance `eps` (scikit-learn's `tol`, 10⁻³).
+    static func solve(_ q: any SupportVectorQ, p: [Double], y: [Double], start: [Double], cPositive: Double, cNegative: Double,
+                      eps: Double, shrinking: Bool) -> Solution {
+        var solver = SMOSolver(q: q, p: p, y: y, start: start, cPositive: cPositive, cNegative: cNegative, eps: eps, shrinking: shrinking)
+        return solver.run()
+    }
+
+    private init(q: any SupportVectorQ, p: [Double], y: [Double], start: [Double], cPositive: Double, cNegative: Double,
+                 eps: Double, shrinking: Bool) {
+        self.q = q
+        self.p = p
+        self.y = y
+        self.cPositive = cPositive
+        self.cNegative = cNegative
+        self.eps = eps
+        self.shrinking = shrinking
+        l = p.count
+        qd = q.diagonal
+        alpha = start
+        status = []
+        gradient = p
+        gradientBar = [Double](repeating: 0, count: p.count)
+        active = Array(0..<p.count)
+        status = (0..<l).map { bound(start[$0], $0) }
+        for i in 0..<l where status[i] != .lower {
+            let row = q.row(i), ai = alpha[i]
+            for j in 0..<l { gradient[j] += ai * Double(row[j]) }
+            if status[i] == .upper { for j in 0..<l { gradientBar[j] += c(i) * Double(row[j]) } }
+        }
+    }
+
+    @inline(__always) private func c(_ i: Int) -> Double { y[i] > 0 ? cPositive : cNegative }
+    @inline(__always) private func bound(_ a: Double, _ i: Int) -> Bound { a >= c(i) ? .upper : (a <= 0 ? .lower : .free) }
+
+    private mutating func run() -> Solution {
+        let maxIterations = max(10_000_000, 100 * l)
+        var counter = min(l, 1000) + 1
+        var iterations = 0
+        while iterations < maxIterations {
+            counter -= 1
+            if counter == 0 {
+                counter = min(l, 1000)
+                if shrinking { shrink() }
+            }
+            var pair = selectWorkingSet()
+            if pair == nil {
+                reconstructGradient()
+                active = Array(0..<l)
+                pair = selectWorkingSet()
+                if pair == nil { break }
+                counter = 1
+            }
+            iterations += 1
+            update(pair!.i, pair!.j)
+        }
+        if iterations >= maxIterations && active.count < l {
+            reconstructGradient()
+            active = Array(0..<l)
+        }
+        var objective = 0.0
+        for i in 0..<l { objective += alpha[i] * (gradient[i] + p[i]) }
+        return Solution(alpha: alpha, rho: rho(), objective: objective / 2, iterations: iterations)
+    }
+
+    /// Moves (αᵢ, αⱼ) to the clipped minimiser and updates G and Ḡ.
+    private mutating func update(_ i: Int, _ j: Int) {
+        let qi = q.row(i), qj = q.row(j)
+        let (ci, cj) = (c(i), c(j))
+        let (oldI, oldJ) = (alpha[i], alpha[j])
+        if y[i] != y[j] {
+            var quad = qd[i] + qd[j] + 2 * Double(qi[j])
+            if quad <= 0 { quad = Self.tau }
+            let delta = (-gradient[i] - gradient[j]) / quad, diff = alpha[i] - alpha[j]
+            alpha[i] += delta
+            alpha[j] += delta
+            if diff > 0 { if alpha[j] < 0 { alpha[j] = 0; alpha[i] = diff } } else if alpha[i] < 0 { alpha[i] = 0; alpha[j] = -diff }
+            if diff > ci - cj { if alpha[i] > ci { alpha[i] = ci; alpha[j] = ci - diff } } else if alpha[j] > cj { alpha[j] = cj; alpha[i] = cj + diff }
+        } else {
+            var quad = qd[i] + qd[j] - 2 * Double(qi[j])
+            if quad <= 0 { quad = Self.tau }
+            let delta = (gradient[i] - gradient[j]) / quad, sum = alpha[i] + alpha[j]
+            alpha[i] -= delta
+            alpha[j] += delta
+            if sum > ci { if alpha[i] > ci { alpha[i] = ci; alpha[j] = sum - ci } } else if alpha[j] < 0 { alpha[j] = 0; alpha[i] = sum }
+            if sum > cj { if alpha[j] > cj { alpha[j] = cj; alpha[i] = sum - cj } } else if alpha[i] < 0 { alpha[i] = 0; alpha[j] = sum }
+        }
+        let (dI, dJ) = (alpha[i] - oldI, alpha[j] - oldJ)
+        gradient.withUnsafeMutableBufferPointer { g in
+            qi.withUnsafeBufferPointer { qi in
+                qj.withUnsafeBufferPointer { qj in
+                    for k in active { g[k] += Double(qi[k]) * dI + Double(qj[k]) * dJ }
+                }
+            }
+        }
+        for (t, row) in [(i, qi), (j, qj)] {
+            let wasUpper = status[t] == .upper
+            status[t] = bound(alpha[t], t)
+            if wasUpper != (status[t] == .upper) {
+                let change = wasUpper ? -c(t) : c(t)
+                for k in 0..<l { gradientBar[k] += change * Double(row[k]) }
+            }
+        }
+    }
+
+    /// WSS3: the maximal violating i, then the j that most decreases the two-variable objective.
+    private func selectWorkingSet() -> (i: Int, j: Int)? {
+        var gMax = -Double.infinity, gMax2 = -Double.infinity
+        var iBest = -1, jBest = -1, objectiveMin = Double.infinity
+        for t in active {
+            if y[t] > 0 {
+                if status[t] != .upper && -gradient[t] >= gMax { gMax = -gradient[t]; iBest = t }
+            } else if status[t] != .lower && gradient[t] >= gMax { gMax = gradient[t]; iBest = t }
+        }
+        guard iBest >= 0 else { return nil }
+        let i = iBest, qi = q.row(i), yi = y[i]
+        for t in active {
+            let gradientDifference: Double
+            if y[t] > 0 {
+                guard status[t] != .lower else { continue }
+                gradientDifference = gMax + gradient[t]
+                if gradient[t] >= gMax2 { gMax2 = gradient[t] }
+                guard gradientDifference > 0 else { continue }
+                var quad = qd[i] + qd[t] - 2 * yi * Double(qi[t])
+                if quad <= 0 { quad = Self.tau }
+                let decrease = -gradientDifference * gradientDifference / quad
+                if decrease <= objectiveMin { jBest = t; objectiveMin = decrease }
+            } else {
+                guard status[t] != .upper else { continue }
+                gradientDifference = gMax - gradient[t]
+                if -gradient[t] >= gMax2 { gMax2 = -gradient[t] }
+                guard gradientDifference > 0 else { continue }
+                var quad = qd[i] + qd[t] + 2 * yi * Double(qi[t])
+                if quad <= 0 { quad = Self.tau }
+                let decrease = -gradientDifference * gradientDifference / quad
+                if decrease <= objectiveMin { jBest = t; objectiveMin = decrease }
+            }
+        }
+        if gMax + gMax2 < eps || jBest == -1 { return nil }
+        return (i, jBest)
+    }
+
+    private func beShrunk(_ i: Int, _ gMax1: Double, _ gMax2: Double) -> Bool {
+        switch status[i] {
+        case .upper: y[i] > 0 ? -gradient[i] > gMax1 : -gradient[i] > gMax2
+        case .lower: y[i] > 0 ? gradient[i] > gMax2 : gradient[i] > gMax1
+        case .free: false
+        }
+    }
+
+    private mutating func shrink() {
+        var gMax1 = -Double.infinity, gMax2 = -Double.infinity
+        for i in active {
+            let g = gradient[i]
+            if y[i] > 0 {
+                if status[i] != .upper { gMax1 = max(gMax1, -g) }
+                if status[i] != .lower { gMax2 = max(gMax2, g) }
+            } else {
+                if status[i] != .upper { gMax2 = max(gMax2, -g) }
+                if status[i] != .lower { gMax1 = max(gMax1, g) }
+            }
+        }
+        if !unshrink && gMax1 + gMax2 <= eps * 10 {
+            unshrink = true
+            reconstructGradient()
+            active = Array(0..<l)
+        }
+        active = active.filter { !beShrunk($0, gMax1, gMax2) }
+    }
+
+    /// Gᵢ of the shrunk variables from Ḡ and the free variables' rows.
+    private mutating func reconstructGradient() {
+        guard active.count < l else { return }
+        var isActive = [Bool](repeating: false, count: l)
+        for i in active { isActive[i] = true }
+        let inactive = (0..<l).filter { !isActive[$0] }
+        for j in inactive { gradient[j] = gradientBar[j] + p[j] }
+        let free = active.filter { status[$0] == .free }
+        if free.count * l > 2 * active.count * (l - active.count) {
+            for i in inactive {
+                let row = q.row(i)
+                for j in free { gradient[i] += alpha[j] * Double(row[j]) }
+            }
+        } else {
+            for i in free {
+                let row = q.row(i), ai = alpha[i]
+                for j in inactive { gradient[j] += ai * Double(row[j]) }
+            }
+        }
+    }
+
+    private func rho() -> Double {
+        var free = 0, sumFree = 0.0, upper = Double.infinity, lower = -Double.infinity
+        for i in active {
+            let yg = y[i] * gradient[i]
+            switch status[i] {
+            case .upper: if y[i] < 0 { upper = min(upper, yg) } else { lower = max(lower, yg) }
+            case .lower: if y[i] > 0 { upper = min(upper, yg) } else { lower = max(lower, yg) }
+            case .free: free += 1; sumFree += yg
+            }
+        }
+        return free > 0 ? sumFree / Double(free) : (upper + lower) / 2
+    }
+}
