@@ -23,6 +23,7 @@ struct AprendizCommand: ParsableCommand {
             MinimizeCommand.self,
             PlotCommand.self,
             ExplainCommand.self,
+            ClusterCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )

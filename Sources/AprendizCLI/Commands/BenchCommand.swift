@@ -21,6 +21,7 @@ struct BenchCommand: ParsableCommand {
             BenchMetaheuristicsCommand.self,
             BenchForestCommand.self,
             BenchKNNCommand.self,
+            BenchKMeansCommand.self,
         ]
     )
 }

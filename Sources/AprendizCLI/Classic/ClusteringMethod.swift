@@ -1,0 +1,24 @@
+import Aprendiz
+
+/// The clustering algorithms of `aprendiz cluster --method` (chapter 17): the one source of their
+/// names, help and construction.
+enum ClusteringMethod: String, Catalogue {
+    case kmeans
+    case agglomerative
+    case dbscan
+
+    static let familyName = "clustering method"
+
+    /// One line for `--help`.
+    var summary: String {
+        switch self {
+        case .kmeans: "k-means++ then Lloyd iterations (--clusters, --inits, --seed)"
+        case .agglomerative: "hierarchical merging (--clusters or --distance-threshold, --linkage)"
+        case .dbscan: "density-based, noise labelled -1 (--eps, --min-samples)"
+        }
+    }
+}
+
+extension AgglomerativeClustering.Linkage: Catalogue {
+    public static let familyName = "linkage"
+}

@@ -1,0 +1,84 @@
+import AprendizTensor
+
+/// Density-based clustering (chapter 17; Ester, Kriegel, Sander & Xu 1996; scikit-learn 1.9's `DBSCAN`).
+///
+/// ```
+/// N_ε(xᵢ) = {xⱼ : ‖xᵢ − xⱼ‖ ≤ ε}            (xᵢ itself included)
+/// core      ⇔ |N_ε(xᵢ)| ≥ minSamples
+/// a cluster = the core rows connected through ε-neighbourhoods, plus the border rows in their reach
+/// noise     = every other row, label −1
+/// ```
+/// Clusters are numbered in the order of their lowest-index core row and a border row reachable from
+/// several clusters joins the first, as scikit-learn's `dbscan_inner` does, so the labels are
+/// identical to scikit-learn's. Neighbourhoods come from exact squared distances in `Double`
+/// (all pairs, computed in parallel blocks: O(n²) time, O(n·neighbours) memory).
+/// Defaults: ε = 0.5, minSamples = 5.
+public struct DBSCAN: Clusterer, Equatable, Sendable {
+    public static let name = "DBSCAN"
+    /// The neighbourhood radius ε (default 0.5).
+    public var eps: Double
+    /// Neighbours (the row included) that make a core row (default 5).
+    public var minSamples: Int
+
+    /// Validates and stores the hyper-parameters.
+    public init(eps: Double = 0.5, minSamples: Int = 5) throws(ClassicError) {
+        try checkHyperParameter(eps > 0 && eps.isFinite, Self.name, "eps", eps, "a positive number")
+        try checkHyperParameter(minSamples >= 1, Self.name, "minSamples", minSamples, "at least 1")
+        (self.eps, self.minSamples) = (eps, minSamples)
+    }
+
+    /// The clustering of the rows of `x`: labels (−1 for noise) and which rows are core.
+    public func fit(_ x: Tensor) throws(ClassicError) -> DBSCANResult {
+        try InputValidation.features(x, for: Self.name)
+        let neighbourhoods = RadiusNeighbours.within(eps, of: DenseMatrix(x))
+        let core = neighbourhoods.map { $0.count >= minSamples }
+        var labels = [Int](repeating: -1, count: neighbourhoods.count), next = 0
+        for start in labels.indices where labels[start] == -1 && core[start] {
+            var stack = [start]
+            while let i = stack.popLast() {
+                guard labels[i] == -1 else { continue }
+                labels[i] = next
+                if core[i] { stack += neighbourhoods[i].filter { labels[$0] == -1 } }
+            }
+            next += 1
+        }
+        return DBSCANResult(labels: labels, coreSampleIndices: core.indices.filter { core[$0] })
+    }
+
+    public func clusterLabels(_ x: Tensor) throws(ClassicError) -> [Int] { try fit(x).labels }
+}
+
+/// The result of ``DBSCAN/fit(_:)`` (scikit-learn's `labels_` and `core_sample_indices_`).
+public struct DBSCANResult: Equatable, Sendable {
+    /// The cluster of each row, −1 for noise.
+    public let labels: [Int]
+    /// The rows with at least `minSamples` neighbours, ascending.
+    public let coreSampleIndices: [Int]
+}
+
+/// All pairs within a radius by blocked brute force (each block of rows against all rows, in parallel).
+enum RadiusNeighbours {
+    /// For each row, the indices (ascending, itself included) of rows with ‖xᵢ − xⱼ‖² ≤ r².
+    static func within(_ radius: Double, of x: DenseMatrix) -> [[Int]] {
+        let (n, p) = (x.rows, x.columns), r2 = radius * radius
+        var result = [[Int]](repeating: [], count: n)
+        let blockSize = 256, blocks = (n + blockSize - 1) / blockSize
+        x.values.withUnsafeBufferPointer { v in
+            result.withUnsafeMutableBufferPointer { out in
+                let (v, out) = (UncheckedPointer(v.baseAddress!), UncheckedBuffer(out))
+                Parallel.forEach(blocks) { block in
+                    for i in (block * blockSize)..<min(n, (block + 1) * blockSize) {
+                        var neighbours: [Int] = []
+                        for j in 0..<n {
+                            var sum = 0.0
+                            for f in 0..<p { let d = v.base[i * p + f] - v.base[j * p + f]; sum += d * d }
+                            if sum <= r2 { neighbours.append(j) }
+                        }
+                        out[i] = neighbours
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

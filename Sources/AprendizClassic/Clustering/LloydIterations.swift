@@ -1,0 +1,127 @@
+import AprendizTensor
+
+/// The outcome of one k-means run.
+struct LloydResult {
+    /// Centres of the centred rows, row-major `k × p`.
+    var centres: [Float]
+    var labels: [Int]
+    var inertia: Double
+    var iterations: Int
+}
+
+/// Lloyd's algorithm on blocks of rows spread over the ``Parallel`` pool: each block computes its
+/// X_b·Cᵀ with one GEMM, assigns each row to the centre minimising ‖c‖² − 2x·c, and sums its rows per
+/// cluster into its own `Double` buffer; the buffers are then added in block order (deterministic for a
+/// thread count and independent of it).
+struct LloydIterations {
+    let rows: CentredRows
+    let maxIterations: Int
+    /// Stop when Σ‖Δc‖² ≤ threshold.
+    let threshold: Double
+
+    /// Rows per parallel block.
+    static let blockSize = 1024
+
+    func run(from start: [Float]) -> LloydResult {
+        let k = start.count / rows.columns
+        var centres = start, labels = [Int](repeating: -1, count: rows.count), iterations = 0
+        var converged = false
+        while iterations < maxIterations {
+            iterations += 1
+            let step = assign(centres, clusters: k)
+            let changed = zip(step.labels, labels).contains { $0 != $1 }
+            labels = step.labels
+            let updated = newCentres(step, old: centres, clusters: k)
+            var shift = 0.0
+            for m in 0..<centres.count { let d = Double(updated[m]) - Double(centres[m]); shift += d * d }
+            centres = updated
+            if !changed { converged = true; break }
+            if shift <= threshold { break }
+        }
+        // Labels consistent with the final centres (scikit-learn's last E-step) and the exact inertia.
+        let last = assign(centres, clusters: k)
+        if !converged { labels = last.labels }
+        var inertia = 0.0
+        let p = rows.columns
+        for i in 0..<rows.count { inertia += rows.squaredDistance(i, centres[(labels[i] * p)..<((labels[i] + 1) * p)]) }
+        return LloydResult(centres: centres, labels: labels, inertia: inertia, iterations: iterations)
+    }
+
+    /// One assignment pass: labels, each row's squared distance to its centre, per-cluster sums and counts.
+    struct Assignment {
+        var labels: [Int]
+        var distances: [Double]
+        var sums: [Double]
+        var counts: [Int]
+    }
+
+    func assign(_ centres: [Float], clusters k: Int) -> Assignment {
+        let (n, p) = (rows.count, rows.columns)
+        let blocks = (n + Self.blockSize - 1) / Self.blockSize
+        let centreNorms = (0..<k).map { j in (0..<p).reduce(Float(0)) { $0 + centres[j * p + $1] * centres[j * p + $1] } }
+        var labels = [Int](repeating: 0, count: n), distances = [Double](repeating: 0, count: n)
+        var sums = [Double](repeating: 0, count: blocks * k * p), counts = [Int](repeating: 0, count: blocks * k)
+        rows.values.withUnsafeBufferPointer { x in
+            centres.withUnsafeBufferPointer { c in
+                labels.withUnsafeMutableBufferPointer { l in
+                    distances.withUnsafeMutableBufferPointer { d in
+                        sums.withUnsafeMutableBufferPointer { s in
+                            counts.withUnsafeMutableBufferPointer { m in
+                                let (x, c) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(c.baseAddress!))
+                                let (l, d, s, m) = (UncheckedBuffer(l), UncheckedBuffer(d), UncheckedBuffer(s), UncheckedBuffer(m))
+                                Parallel.forEach(blocks) { block in
+                                    let first = block * Self.blockSize, size = min(Self.blockSize, n - first)
+                                    var products = [Float](repeating: 0, count: size * k)
+                                    products.withUnsafeMutableBufferPointer { out in
+                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
+                                                             a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
+                                                             c: out.baseAddress!, ldc: k)
+                                    }
+                                    for r in 0..<size {
+                                        var best = 0, bestValue = Float.infinity
+                                        for j in 0..<k {
+                                            let value = centreNorms[j] - 2 * products[r * k + j]
+                                            if value < bestValue { (best, bestValue) = (j, value) }
+                                        }
+                                        let i = first + r
+                                        l[i] = best
+                                        d[i] = max(rows.squaredNorms[i] + Double(bestValue), 0)
+                                        m[block * k + best] += 1
+                                        let sum = block * k * p + best * p
+                                        for f in 0..<p { s[sum + f] += Double(x.base[i * p + f]) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var totalSums = [Double](repeating: 0, count: k * p), totalCounts = [Int](repeating: 0, count: k)
+        for block in 0..<blocks {
+            for m in 0..<(k * p) { totalSums[m] += sums[block * k * p + m] }
+            for j in 0..<k { totalCounts[j] += counts[block * k + j] }
+        }
+        return Assignment(labels: labels, distances: distances, sums: totalSums, counts: totalCounts)
+    }
+
+    /// The cluster means; each empty cluster takes the row farthest from its centre (scikit-learn's
+    /// relocation), which leaves its old cluster.
+    func newCentres(_ step: Assignment, old: [Float], clusters k: Int) -> [Float] {
+        let p = rows.columns
+        var sums = step.sums, counts = step.counts
+        let empty = (0..<k).filter { counts[$0] == 0 }
+        if !empty.isEmpty {
+            let farthest = (0..<rows.count).sorted { step.distances[$0] > step.distances[$1] }.prefix(empty.count)
+            for (cluster, row) in zip(empty, farthest) {
+                let from = step.labels[row]
+                for f in 0..<p {
+                    let v = Double(rows.values[row * p + f])
+                    sums[from * p + f] -= v; sums[cluster * p + f] = v
+                }
+                counts[from] -= 1; counts[cluster] = 1
+            }
+        }
+        return (0..<(k * p)).map { m in counts[m / p] > 0 ? Float(sums[m] / Double(counts[m / p])) : old[m] }
+    }
+}
