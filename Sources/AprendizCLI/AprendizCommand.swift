@@ -23,6 +23,8 @@ struct AprendizCommand: ParsableCommand {
             MinimizeCommand.self,
             PlotCommand.self,
             ExplainCommand.self,
+            TrainLanguageModelCommand.self,
+            GenerateCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )

@@ -19,6 +19,8 @@ struct BenchCommand: ParsableCommand {
             BenchCSVCommand.self,
             BenchClassicCommand.self,
             BenchMetaheuristicsCommand.self,
+            BenchTransformerCommand.self,
+            BenchGenerateCommand.self,
         ]
     )
 }
