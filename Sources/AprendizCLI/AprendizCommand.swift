@@ -24,6 +24,8 @@ struct AprendizCommand: ParsableCommand {
             PlotCommand.self,
             ExplainCommand.self,
             ClusterCommand.self,
+            TrainLanguageModelCommand.self,
+            GenerateCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )

@@ -22,6 +22,8 @@ struct BenchCommand: ParsableCommand {
             BenchForestCommand.self,
             BenchKNNCommand.self,
             BenchKMeansCommand.self,
+            BenchTransformerCommand.self,
+            BenchGenerateCommand.self,
         ]
     )
 }

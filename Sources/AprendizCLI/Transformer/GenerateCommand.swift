@@ -1,0 +1,35 @@
+import Aprendiz
+import ArgumentParser
+import Foundation
+
+/// `aprendiz generate`: continues a prompt with a GPT trained by `aprendiz train-lm` (§25.6.2), sampling
+/// with temperature, top-k and top-p and a key/value cache.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate text with a GPT model file (temperature, top-k, top-p sampling).",
+        discussion: "Example: aprendiz generate --model gpt.safetensors --prompt \"A rede \" --tokens 200 --temperature 0.8 --top-k 20"
+    )
+
+    @Option(help: "A model file written by `aprendiz train-lm`.") var model: String
+    @Option(help: "The text to continue (characters of the model's vocabulary).") var prompt: String
+    @Option(help: "How many characters to generate.") var tokens = 200
+    @Option(help: "Sampling temperature τ (0: greedy).") var temperature: Float = 1
+    @Option(help: "Keep only the k most likely characters.") var topK: Int?
+    @Option(help: "Keep the smallest set of most likely characters whose probability reaches p.") var topP: Float?
+    @Option(help: "Seed of the draws.") var seed: UInt64 = 0
+    @Flag(help: "Recompute every position at each step instead of using the key/value cache.") var noCache = false
+
+    func run() throws {
+        guard tokens >= 0 else { throw CLIError("--tokens must be ≥ 0, got \(tokens)") }
+        guard temperature >= 0, temperature.isFinite else { throw CLIError("--temperature must be ≥ 0, got \(temperature)") }
+        if let topK, topK < 1 { throw CLIError("--top-k must be ≥ 1, got \(topK)") }
+        if let topP, !(topP > 0 && topP <= 1) { throw CLIError("--top-p must be in (0, 1], got \(topP)") }
+        let (gpt, vocabulary) = try LanguageModelFile.load(model)
+        let symbols = try LanguageModelFile.encode(prompt, with: vocabulary, option: "--prompt")
+        guard !symbols.isEmpty else { throw CLIError("--prompt is empty") }
+        var sampler = TokenSampler(temperature: temperature, topK: topK, topP: topP, seed: seed)
+        let generated = gpt.generate(prompt: symbols, count: tokens, sampler: &sampler, useCache: !noCache)
+        print(prompt + vocabulary.decode(generated))
+    }
+}
