@@ -1,0 +1,10 @@
+/// How ``Distributed/allReduce(_:op:)`` combines the ranks' values, element by element.
+///
+/// ```
+/// sum:   yᵢ = Σ_r x⁽ʳ⁾ᵢ
+/// mean:  yᵢ = (1/p) Σ_r x⁽ʳ⁾ᵢ      (p ranks; MPI_SUM, then a division on every rank)
+/// max:   yᵢ = max_r x⁽ʳ⁾ᵢ
+/// ```
+public enum ReductionOperation: String, Sendable, CaseIterable {
+    case sum, mean, max
+}
