@@ -139,6 +139,9 @@ let package = Package(
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDistributedTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        // Run under mpirun by AprendizDistributedTests: the collectives checked across real ranks.
+        .executableTarget(name: "aprendiz-distributed-check", dependencies: ["AprendizDistributed"],
+                          path: "Tests/AprendizDistributedCheck"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

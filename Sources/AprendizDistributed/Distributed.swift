@@ -122,9 +122,10 @@ public final class Distributed: @unchecked Sendable {
         try values.withUnsafeMutableBufferPointer { try broadcast($0, root: root) }
     }
 
-    /// Replaces the floats of `buffer` on every rank with rank `root`'s (`MPI_Bcast`).
+    /// Replaces the floats of `buffer` on every rank with rank `root`'s (`MPI_Bcast`). Under MPI a root
+    /// outside 0..<size is MPI's error (`MPI_ERR_ROOT`), thrown; without MPI the root must be 0.
     public func broadcast(_ buffer: UnsafeMutableBufferPointer<Float>, root: Int = 0) throws {
-        require(root >= 0 && root < size, "Distributed.broadcast: root \(root) is not a rank of 0..<\(size)")
+        require(library != nil || root == 0, "Distributed.broadcast: root \(root) is not a rank of 0..<\(size)")
         for start in stride(from: 0, to: buffer.count, by: Self.chunk) {
             let count = Int32(min(Self.chunk, buffer.count - start))
             try call("MPI_Bcast") { $0.broadcast(buffer.baseAddress! + start, count, $0.float, Int32(root), $0.commWorld) }

@@ -8,6 +8,9 @@ enum MPIRun {
     static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/debug/aprendiz")
 
+    /// The collectives' check program, built next to it.
+    static let check = executable.deletingLastPathComponent().appendingPathComponent("aprendiz-distributed-check")
+
     /// `mpirun` on the PATH, if any.
     static let mpirun: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
         .map { URL(fileURLWithPath: String($0)).appendingPathComponent("mpirun") }
@@ -112,5 +115,37 @@ struct MPIRunTests {
         #expect(result.status != 0)
         #expect(result.seconds < 30, "the run was still going after 30 s")
         #expect(result.output.contains("rank 1") && result.output.contains("signal 9"), "\(result.output)")
+    }
+}
+
+/// Each collective across real ranks (`aprendiz-distributed-check` under `mpirun -np 3`), against values worked by hand.
+@Suite(.enabled(if: MPIRun.available && FileManager.default.isExecutableFile(atPath: MPIRun.check.path),
+                "mpirun or .build/debug/aprendiz-distributed-check not found"))
+struct CollectiveTests {
+    @Test func collectivesOverThreeRanks() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let result = try MPIRun.run([MPIRun.check.path], ranks: 3, in: folder, timeout: 60)
+        try #require(result.status == 0, "\(result.output)")
+        let ranks = result.output.split(separator: "\n").compactMap { line in
+            try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        }
+        try #require(ranks.count == 3, "\(result.output)")
+        for values in ranks {
+            #expect(values["size"] as? Int == 3)
+            #expect((values["implementation"] as? String)?.hasPrefix("Open MPI") == true)
+            // Ranks 0, 1, 2: Σ(r+1) = 6, Σ2(r+1) = 12; mean of 1, 2, 3 = 2; max of r = 2, of −r = 0.
+            #expect(values["sum"] as? [Float] == [6, 12])
+            #expect(values["mean"] as? [Float] == [2])
+            #expect(values["max"] as? [Float] == [2, 0])
+            #expect(values["broadcast"] as? [Float] == [2, 20])      // from root 2
+            #expect(values["tensorSum"] as? [Float] == [3, 3, 6, 9])  // [[0+1+2, 3], [6, 9]]
+            #expect(values["allGather"] as? [Float] == [0, 0, 1, 10, 2, 20])
+            let tensor = values["tensorGather"] as? [Any]
+            #expect(tensor?.first as? [Int] == [3, 2] && tensor?.last as? [Float] == [0, 0.5, 1, 1.5, 2, 2.5])
+            #expect(values["gatherMismatch"] as? String == "error: Distributed.allGather: the ranks pass different counts [1, 2, 2]")
+            // Root 3 of 3 ranks: MPI's own error (MPI_ERR_ROOT), thrown with MPI_Error_string's text.
+            let badRoot = values["badRoot"] as? String ?? ""
+            #expect(badRoot.hasPrefix("error: MPI_Bcast failed (MPI error") && badRoot.lowercased().contains("root"), "\(badRoot)")
+        }
     }
 }
