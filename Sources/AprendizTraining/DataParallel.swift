@@ -23,7 +23,8 @@ import AprendizTensor
 /// The all-reduce runs after the whole backward pass, bucket after bucket (parameters in reverse
 /// order, as the backward pass produces them, ``bucketCapacity`` floats per `MPI_Allreduce`); it
 /// does not overlap with the backward pass (the autodiff engine has no per-parameter ready hook).
-/// The loss value travels in the last bucket, so the logged loss is the global batch's. Layers with
+/// The loss value and a stop request travel in the last bucket, so the logged loss is the global
+/// batch's and all ranks stop at the same step. Layers with
 /// per-rank state (dropout masks, batch-norm running statistics) see only their rank's examples.
 public final class DataParallel {
     /// The processes taking part.
@@ -68,22 +69,24 @@ public final class DataParallel {
     }
 
     /// Replaces every gradient with Σ_r w_r g_r (all ranks then hold the global batch's gradient) and
-    /// returns Σ_r w_r · loss_r, the global batch's loss. A parameter without a gradient counts as zeros.
-    public func averageGradients(_ parameters: [Variable], weight: Float, loss: Float) throws -> Float {
+    /// returns Σ_r w_r · loss_r, the global batch's loss, and whether any rank requested a stop (both
+    /// ride in the last bucket, so a step costs no extra message). A parameter without a gradient counts as zeros.
+    public func averageGradients(_ parameters: [Variable], weight: Float, loss: Float,
+                                 stopRequested: Bool = false) throws -> (loss: Float, stopRequested: Bool) {
         let gradients = parameters.map { $0.grad ?? Tensor.zeros($0.value.shape) }
-        var globalLoss = weight * loss
-        try forEachBucket(of: gradients, extra: 1) { indices, buffer in
+        var globalLoss = weight * loss, stop = stopRequested
+        try forEachBucket(of: gradients, extra: 2) { indices, buffer in
             let tensors = indices.map { gradients[$0] }
             let count = Self.pack(tensors, into: buffer, scale: weight)
-            // The loss rides in the last bucket (the one holding parameter 0, or the only one).
-            let carriesLoss = indices.contains(0) || parameters.isEmpty
-            if carriesLoss { buffer[count] = globalLoss }
-            try world.allReduce(UnsafeMutableBufferPointer(rebasing: buffer[0..<(carriesLoss ? count + 1 : count)]), op: .sum)
+            // The loss and the stop flag ride in the last bucket (the one holding parameter 0, or the only one).
+            let carries = indices.contains(0) || parameters.isEmpty
+            if carries { (buffer[count], buffer[count + 1]) = (globalLoss, stop ? 1 : 0) }
+            try world.allReduce(UnsafeMutableBufferPointer(rebasing: buffer[0..<(carries ? count + 2 : count)]), op: .sum)
             allReduceCount += 1
-            if carriesLoss { globalLoss = buffer[count] }
+            if carries { (globalLoss, stop) = (buffer[count], buffer[count + 1] > 0) }
             for (index, gradient) in zip(indices, Self.unpack(tensors, from: buffer)) { parameters[index].grad = gradient }
         }
-        return globalLoss
+        return (globalLoss, stop)
     }
 
     /// Copies `scale · tensors` one after another into `buffer`; returns the number of floats written.
@@ -113,7 +116,8 @@ public final class DataParallel {
         }
     }
 
-    /// Whether any rank asks to stop (a callback set ``Trainer/stopTraining`` on one rank): the same answer everywhere.
+    /// Whether any rank asks to stop (a callback set ``Trainer/stopTraining`` on one rank): the same
+    /// answer everywhere. The trainer asks once per epoch; within an epoch the request rides with the gradients.
     public func anyRank(_ flag: Bool) throws -> Bool {
         var value: [Float] = [flag ? 1 : 0]
         try world.allReduce(&value, op: .max)

@@ -17,7 +17,9 @@ extension Trainer {
             let global = order[(index * loader.batchSize)..<min((index + 1) * loader.batchSize, order.count)]
             let (indices, weight) = parallel.shard(of: global)
             let batch = indices.isEmpty ? nil : loader.dataset.batch(at: indices)
-            let (value, outputs) = try parallelStep(batch, weight: weight, parallel)
+            let (value, outputs, stop) = try parallelStep(batch, weight: weight, parallel)
+            // A rank's callbacks asked to stop after the previous batch: this batch's update was not applied anywhere.
+            if stop { stopTraining = true; break }
             guard value.isFinite else {
                 for (parameter, saved) in zip(model.parameters(), lastGood) { parameter.value = saved }
                 optimizer.zeroGrad()
@@ -27,8 +29,6 @@ extension Trainer {
             lossSum += Double(value) * Double(global.count)
             examples += global.count
             callbacks.forEach { $0.batchDidEnd(index + 1, examples: global.count, loss: value, trainer: self) }
-            stopTraining = try parallel.anyRank(stopTraining)
-            if stopTraining { break }
         }
         var logs = accumulator.logs(metrics)
         logs["loss"] = Float(lossSum / Double(max(examples, 1)))
@@ -36,9 +36,11 @@ extension Trainer {
     }
 
     /// Forward and backward on this rank's shard (nothing when it is empty), the gradients averaged
-    /// over the ranks, then clipping and the step. Returns the global batch's loss (the step is
-    /// skipped on every rank when it is not finite) and this rank's outputs.
-    private func parallelStep(_ batch: Batch?, weight: Float, _ parallel: DataParallel) throws -> (loss: Float, outputs: Tensor?) {
+    /// over the ranks with this rank's pending stop request, then clipping and the step. Returns the
+    /// global batch's loss, this rank's outputs and whether some rank asked to stop; the step is
+    /// skipped on every rank when the loss is not finite or a stop was asked (the callbacks of the
+    /// previous batch set ``stopTraining``: every rank stops there, as one process would).
+    private func parallelStep(_ batch: Batch?, weight: Float, _ parallel: DataParallel) throws -> (loss: Float, outputs: Tensor?, stop: Bool) {
         optimizer.zeroGrad()
         var local: Float = 0, outputs: Tensor?
         if let batch {
@@ -49,11 +51,14 @@ extension Trainer {
             outputs = predictions.value
             if local.isFinite { objective.backward() }
         }
-        let value = try parallel.averageGradients(optimizer.parameters, weight: weight, loss: local)
-        guard value.isFinite else { return (value, outputs) }
+        let (value, stop) = try parallel.averageGradients(optimizer.parameters, weight: weight, loss: local, stopRequested: stopTraining)
+        guard value.isFinite, !stop else {
+            if stop { optimizer.zeroGrad() }
+            return (value, outputs, stop)
+        }
         gradientClipping?.apply(to: optimizer.parameters)
         optimizer.step()
         optimizer.zeroGrad()
-        return (value, outputs)
+        return (value, outputs, false)
     }
 }

@@ -16,7 +16,18 @@ import Testing
         #expect(small.map(\.weight) == [0.5, 0.5, 0, 0])
     }
 
-    func train(_ parallel: DataParallel?) throws -> (parameters: [Tensor], logs: [EpochLogs]) {
+    /// Asks the trainer to stop after a given batch of a given epoch (like Ctrl-C in the CLI).
+    final class StopAfter: Callback {
+        let epoch: Int, batch: Int
+        var current = 0
+        init(epoch: Int, batch: Int) { (self.epoch, self.batch) = (epoch, batch) }
+        func epochWillBegin(_ epoch: Int, trainer: Trainer) { current = epoch }
+        func batchDidEnd(_ batch: Int, examples: Int, loss: Float, trainer: Trainer) {
+            if current == epoch, batch == self.batch { trainer.stopTraining = true }
+        }
+    }
+
+    func train(_ parallel: DataParallel?, stop: StopAfter? = nil) throws -> (parameters: [Tensor], logs: [EpochLogs]) {
         let data = try BundledDataset.iris.load()
         let inputs = Standardizer(fitting: data.inputs).transform(data.inputs)
         var generator = RandomGenerator(seed: 5)
@@ -25,6 +36,7 @@ import Testing
                               optimizer: SGD(parameters: model.parameters(), learningRate: 0.05, momentum: 0.9),
                               penalties: [.l2(1e-3)], gradientClipping: .norm(5))
         trainer.dataParallel = parallel
+        if let stop { trainer.callbacks.append(stop) }
         let logs = try trainer.fit(TensorDataset(inputs: inputs, targets: data.targets), epochs: 4, batchSize: 16, seed: 9)
         return (model.parameters().map { $0.value }, logs)
     }
@@ -38,5 +50,14 @@ import Testing
         #expect(plain.logs.map { $0["loss"] } == distributed.logs.map { $0["loss"] })
         // 150 examples in batches of 16: 10 steps per epoch, 4 buckets each; the loss rides in the last.
         #expect(parallel.allReduceCount == 4 * 10 * 4)
+    }
+
+    @Test func aStopRequestEndsAtTheSameStepAsPlainTraining() throws {
+        // The request rides with the next batch's gradients, whose update is then dropped.
+        let plain = try train(nil, stop: StopAfter(epoch: 2, batch: 3))
+        let distributed = try train(DataParallel(world: .single), stop: StopAfter(epoch: 2, batch: 3))
+        #expect(plain.logs.count == 2 && distributed.logs.count == 2)
+        #expect(plain.parameters == distributed.parameters)
+        #expect(plain.logs.map { $0["loss"] } == distributed.logs.map { $0["loss"] })
     }
 }
