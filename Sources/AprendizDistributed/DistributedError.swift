@@ -7,6 +7,7 @@ public enum DistributedError: Error, Equatable, CustomStringConvertible {
     /// The processes disagree: e.g. buffers of different lengths in a collective.
     case mismatch(String)
 
+    /// One line naming the failed call or the disagreement, with MPI's own message when there is one.
     public var description: String {
         switch self {
         case .libraryUnavailable(let detail): "no MPI library could be loaded: \(detail)"

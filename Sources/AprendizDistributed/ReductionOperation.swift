@@ -6,5 +6,10 @@
 /// max:   yᵢ = max_r x⁽ʳ⁾ᵢ
 /// ```
 public enum ReductionOperation: String, Sendable, CaseIterable {
-    case sum, mean, max
+    /// The element-wise sum (`MPI_SUM`).
+    case sum
+    /// The element-wise mean: the sum divided by the number of ranks.
+    case mean
+    /// The element-wise maximum (`MPI_MAX`).
+    case max
 }
