@@ -81,9 +81,13 @@ let package = Package(
         // MARK: Scores of predictions against targets (depends on the tensor core only)
         .target(name: "AprendizMetrics", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
 
+        // MARK: Processes of a distributed run and their collectives (MPI loaded at run time; the tensor core only)
+        .target(name: "AprendizDistributed", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
+
         // MARK: Training loop, metrics, callbacks, model files
         .target(name: "AprendizTraining",
-                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics"]),
+                dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics",
+                               "AprendizDistributed"]),
 
         // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
         .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra",
@@ -109,6 +113,7 @@ let package = Package(
             "AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining", "AprendizPlot",
             "AprendizLinearAlgebra", "AprendizCalculus", "AprendizStatistics", "AprendizClassic",
             "AprendizMetaheuristics",
+            "AprendizDistributed",
         ]),
 
         // MARK: The `aprendiz` command
@@ -136,6 +141,10 @@ let package = Package(
         .testTarget(name: "AprendizOptimizersTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDataTests", dependencies: ["AprendizData", "AprendizTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        .testTarget(name: "AprendizDistributedTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
+        // Run under mpirun by AprendizDistributedTests: the collectives checked across real ranks.
+        .executableTarget(name: "aprendiz-distributed-check", dependencies: ["AprendizDistributed"],
+                          path: "Tests/AprendizDistributedCheck"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

@@ -12,3 +12,4 @@
 @_exported import AprendizCalculus
 @_exported import AprendizStatistics
 @_exported import AprendizMetaheuristics
+@_exported import AprendizDistributed

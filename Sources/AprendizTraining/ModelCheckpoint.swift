@@ -24,7 +24,9 @@ public final class ModelCheckpoint: Callback {
 
     public func trainingWillBegin(_ trainer: Trainer) { best = nil }
 
+    /// Under ``DataParallel`` only rank 0 writes (every rank holds the same parameters).
     public func epochDidEnd(_ logs: EpochLogs, trainer: Trainer) throws {
+        guard (trainer.dataParallel?.world.rank ?? 0) == 0 else { return }
         if let monitor {
             guard let value = logs[monitor] else { throw TrainingError.unknownMonitor(monitor, available: logs.values.keys.sorted()) }
             let name = monitor.hasPrefix("val_") ? String(monitor.dropFirst(4)) : monitor

@@ -42,6 +42,9 @@ public final class Trainer {
     public private(set) var plannedEpochs = 0
     /// The logs of every finished epoch of the last `fit`.
     public private(set) var history: [EpochLogs] = []
+    /// Data-parallel training over several processes (``DataParallel``; `batchSize` is then the global
+    /// batch, split over the ranks), or nil (default) to train in this process alone.
+    public var dataParallel: DataParallel?
 
     /// A trainer for `model` with its loss, optimizer, metrics, callbacks, weight penalties and optional gradient clipping.
     public init(model: Module, loss: Loss, optimizer: any Optimizer, metrics: [Metric] = [], callbacks: [Callback] = [],
@@ -76,18 +79,20 @@ public final class Trainer {
         batchesPerEpoch = loader.batchCount
         history = []
         stopTraining = false
+        try dataParallel?.broadcastParameters(model.parameters())
         callbacks.forEach { $0.trainingWillBegin(self) }
         defer { callbacks.forEach { $0.trainingDidEnd(self) } }
         for epoch in 1...epochs {
             callbacks.forEach { $0.epochWillBegin(epoch, trainer: self) }
             let start = Date()
-            var logs = try runEpoch(epoch, loader)
+            var logs = try dataParallel.map { try runParallelEpoch(epoch, loader, $0) } ?? runEpoch(epoch, loader)
             if let held { logs.merge(evaluate(held).mapKeys { "val_\($0)" }) { $1 } }
             logs["learning_rate"] = optimizer.learningRate
             logs["seconds"] = Float(Date().timeIntervalSince(start))
             let entry = EpochLogs(epoch: epoch, values: logs)
             history.append(entry)
             for callback in callbacks { try callback.epochDidEnd(entry, trainer: self) }
+            if let dataParallel { stopTraining = try dataParallel.anyRank(stopTraining) }
             if stopTraining { break }
         }
         return history
@@ -160,7 +165,7 @@ public final class Trainer {
     }
 
     /// The file the last ``ModelCheckpoint`` callback wrote, if any.
-    private var lastCheckpoint: URL? {
+    var lastCheckpoint: URL? {
         callbacks.compactMap { ($0 as? ModelCheckpoint)?.lastSaved }.last
     }
 }

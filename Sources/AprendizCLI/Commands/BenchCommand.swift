@@ -24,6 +24,7 @@ struct BenchCommand: ParsableCommand {
             BenchKMeansCommand.self,
             BenchTransformerCommand.self,
             BenchGenerateCommand.self,
+            BenchAllReduceCommand.self,
         ]
     )
 }

@@ -13,6 +13,8 @@ struct TrainCommand: ParsableCommand {
         cells and a target column (the last one unless :target=COLUMN); integer targets mean classification
         (override with --task). Features are standardised with the training part's statistics, which --save
         stores in the model file. Ctrl-C stops after the current batch and still writes the report and model.
+        Under mpirun or srun (Open MPI or MPICH, loaded at run time) the processes train one model data-parallel:
+        --batch-size is the global batch, split over the processes; rank 0 prints and writes the files.
         Example: aprendiz train --dataset fashion-mnist --model mlp --hidden 256,128 --epochs 10 --save fashion.safetensors
         """
     )
@@ -71,7 +73,8 @@ struct TrainCommand: ParsableCommand {
         }
         try classic.checkNetworkPath(training.model)
         let settings = try settings
-        let console = training.console
+        let world = try DistributedRun.world()
+        let console = world.rank == 0 ? training.console : Console(json: false, quiet: true)
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: settings.seed, limit: settings.limit,
                                             table: table.csv, split: DataSplit(missing: table.impute))
         if save != nil, activation.makeLayer().describedArchitecture == nil, settings.model == .mlp {
@@ -79,8 +82,12 @@ struct TrainCommand: ParsableCommand {
             throw CLIError("--activation \(activation.name) cannot be stored in a model file (its layer has no architecture description)")
         }
         Interruption.shared.install()
-        let outcome = try TrainingRun.run(settings, data: data, console: console)
-        try Self.finish(outcome, settings: settings, command: "train", save: save, report: report, console: console)
+        try DistributedRun.abortingOnError(world) {
+            let outcome = try TrainingRun.run(settings, data: data, console: console)
+            // Every rank holds the same model; only rank 0 writes the model, the report and the results.
+            guard world.rank == 0 else { return }
+            try Self.finish(outcome, settings: settings, command: "train", save: save, report: report, console: console)
+        }
     }
 
     /// Saves the model (or, when interrupted without --save, a checkpoint in the report folder),

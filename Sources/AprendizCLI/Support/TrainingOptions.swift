@@ -19,7 +19,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Passes over the training data.")
     var epochs = 5
 
-    @Option(parsing: .unconditional, help: "Examples per update.")
+    @Option(parsing: .unconditional,
+            help: "Examples per update. Under mpirun/srun (several processes): the global batch, split over the processes, so the run matches one process.")
     var batchSize = 32
 
     @Option(help: "Seed of the split, the initial weights and the example order.")

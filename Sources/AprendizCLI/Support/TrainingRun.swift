@@ -46,6 +46,8 @@ enum TrainingRun {
         let probe = probesGradient ? GradientProbe(batch: data.train.batch(at: Array(0..<min(256, data.train.count)))) : nil
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, metrics: metrics,
                               callbacks: [ProgressBar(console: console, label: label)] + (probe.map { [$0] } ?? []))
+        // Started by mpirun/srun: data-parallel over the processes (every process runs this same code).
+        if Distributed.current.usesMPI { trainer.dataParallel = DataParallel() }
         let validation: Validation = settings.validation > 0 ? .split(settings.validation) : .dataset(data.test)
         let start = Date()
         let history = try trainer.fit(data.train, epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed,

@@ -1,0 +1,151 @@
+import AprendizAutodiff
+import AprendizDistributed
+import AprendizTensor
+
+/// Data-parallel training over the processes of a ``Distributed`` run (PyTorch's
+/// `DistributedDataParallel`, Horovod): every rank holds the whole model, takes its share of every
+/// global batch, and the ranks average their gradients before each identical optimizer step, so the
+/// run follows the one-process run with the same global batch (up to float32 summation order).
+///
+/// Set it on a ``Trainer`` (`trainer.dataParallel = DataParallel()`); then ``Trainer/fit(_:epochs:batchSize:shuffle:seed:validation:)``
+/// 1. broadcasts the parameters from rank 0 (``broadcastParameters(_:)``);
+/// 2. draws each epoch's order from the same seed on every rank and cuts it into global batches of
+///    `batchSize`, of which rank r takes the contiguous part ``shard(of:)``;
+/// 3. after the backward pass on its part, all-reduces the weighted gradients in buckets
+///    (``averageGradients(_:weight:loss:)``):
+/// ```
+/// global batch B = ⋃_r B_r,  N = |B|,  n_r = |B_r| = ⌊N/p⌋ or ⌈N/p⌉,  w_r = n_r / N
+/// g = Σ_r w_r · ∇(1/n_r Σ_{i∈B_r} ℓᵢ + penalties) = ∇(1/N Σ_{i∈B} ℓᵢ + penalties)
+/// ```
+/// — the one-process gradient of the global batch also when N is not a multiple of p (a rank with
+/// n_r = 0 contributes zeros), for losses that are means over the batch (all of this project's).
+///
+/// The all-reduce runs after the whole backward pass, bucket after bucket (parameters in reverse
+/// order, as the backward pass produces them, ``bucketCapacity`` floats per `MPI_Allreduce`); it
+/// does not overlap with the backward pass (the autodiff engine has no per-parameter ready hook).
+/// The loss value and a stop request travel in the last bucket, so the logged loss is the global
+/// batch's and all ranks stop at the same step. Layers with
+/// per-rank state (dropout masks, batch-norm running statistics) see only their rank's examples.
+public final class DataParallel {
+    /// The processes taking part.
+    public let world: Distributed
+    /// Floats per all-reduce message (default 6 553 600 = 25 MiB, PyTorch's `bucket_cap_mb`).
+    public let bucketCapacity: Int
+    /// All-reduce calls made so far (for tests and benchmarks).
+    public private(set) var allReduceCount = 0
+
+    /// Data parallelism over `world` (default: this process's ``Distributed/current``), with buckets of `bucketCapacity` floats.
+    public init(world: Distributed = .current, bucketCapacity: Int = 25 << 18) {
+        require(bucketCapacity >= 1, "DataParallel: invalid bucket capacity \(bucketCapacity)")
+        self.world = world
+        self.bucketCapacity = bucketCapacity
+    }
+
+    /// This rank's contiguous part of a global batch and its weight n_r/N (``shard(of:rank:size:)``).
+    public func shard(of batch: ArraySlice<Int>) -> (indices: [Int], weight: Float) {
+        Self.shard(of: batch, rank: world.rank, size: world.size)
+    }
+
+    /// Rank `rank`'s contiguous part of `batch` split over `size` ranks, and its weight n_r/N: the
+    /// first N mod p ranks take ⌈N/p⌉ examples, the others ⌊N/p⌋ (as `numpy.array_split`).
+    public static func shard(of batch: ArraySlice<Int>, rank: Int, size: Int) -> (indices: [Int], weight: Float) {
+        require(size >= 1 && rank >= 0 && rank < size, "DataParallel.shard: rank \(rank) is not in 0..<\(size)")
+        let total = batch.count
+        guard total > 0 else { return ([], 0) }
+        let base = total / size, extra = total % size
+        let count = base + (rank < extra ? 1 : 0), start = batch.startIndex + rank * base + min(rank, extra)
+        return (Array(batch[start..<start + count]), Float(count) / Float(total))
+    }
+
+    /// Sets every parameter to rank 0's value (one broadcast per bucket).
+    public func broadcastParameters(_ parameters: [Variable]) throws {
+        try forEachBucket(of: parameters.map(\.value)) { indices, buffer in
+            Self.pack(indices.map { parameters[$0].value }, into: buffer)
+            try world.broadcast(buffer, root: 0)
+            for (index, value) in zip(indices, Self.unpack(indices.map { parameters[$0].value }, from: buffer)) {
+                parameters[index].value = value
+            }
+        }
+    }
+
+    /// Replaces every gradient with Σ_r w_r g_r (all ranks then hold the global batch's gradient) and
+    /// returns Σ_r w_r · loss_r, the global batch's loss, and whether any rank requested a stop (both
+    /// ride in the last bucket, so a step costs no extra message). A parameter without a gradient counts as zeros.
+    public func averageGradients(_ parameters: [Variable], weight: Float, loss: Float,
+                                 stopRequested: Bool = false) throws -> (loss: Float, stopRequested: Bool) {
+        let gradients = parameters.map { $0.grad ?? Tensor.zeros($0.value.shape) }
+        var globalLoss = weight * loss, stop = stopRequested
+        try forEachBucket(of: gradients, extra: 2) { indices, buffer in
+            let tensors = indices.map { gradients[$0] }
+            let count = Self.pack(tensors, into: buffer, scale: weight)
+            // The loss and the stop flag ride in the last bucket (the one holding parameter 0, or the only one).
+            let carries = indices.contains(0) || parameters.isEmpty
+            if carries { (buffer[count], buffer[count + 1]) = (globalLoss, stop ? 1 : 0) }
+            try world.allReduce(UnsafeMutableBufferPointer(rebasing: buffer[0..<(carries ? count + 2 : count)]), op: .sum)
+            allReduceCount += 1
+            if carries { (globalLoss, stop) = (buffer[count], buffer[count + 1] > 0) }
+            for (index, gradient) in zip(indices, Self.unpack(tensors, from: buffer)) { parameters[index].grad = gradient }
+        }
+        return (globalLoss, stop)
+    }
+
+    /// Copies `scale · tensors` one after another into `buffer`; returns the number of floats written.
+    @discardableResult
+    private static func pack(_ tensors: [Tensor], into buffer: UnsafeMutableBufferPointer<Float>, scale: Float = 1) -> Int {
+        var offset = 0
+        for tensor in tensors {
+            tensor.withUnsafeBufferPointer { source in
+                if scale == 1 {
+                    buffer.baseAddress!.advanced(by: offset).update(from: source.baseAddress!, count: source.count)
+                } else {
+                    for i in source.indices { buffer[offset + i] = scale * source[i] }
+                }
+            }
+            offset += tensor.count
+        }
+        return offset
+    }
+
+    /// Tensors shaped like `shapes`, filled one after another from `buffer`.
+    private static func unpack(_ shapes: [Tensor], from buffer: UnsafeMutableBufferPointer<Float>) -> [Tensor] {
+        var offset = 0
+        return shapes.map { like in
+            let tensor = Tensor(shape: like.shape, scalars: Array(buffer[offset..<offset + like.count]))
+            offset += like.count
+            return tensor
+        }
+    }
+
+    /// Whether any rank asks to stop (a callback set ``Trainer/stopTraining`` on one rank): the same
+    /// answer everywhere. The trainer asks once per epoch; within an epoch the request rides with the gradients.
+    public func anyRank(_ flag: Bool) throws -> Bool {
+        var value: [Float] = [flag ? 1 : 0]
+        try world.allReduce(&value, op: .max)
+        return value[0] > 0
+    }
+
+    /// Groups `tensors` in reverse order into buckets of at most ``bucketCapacity`` floats (a larger
+    /// tensor gets a bucket of its own) and calls `body` with each bucket's tensor indices and a
+    /// scratch buffer with room for their floats and `extra` more.
+    private func forEachBucket(of tensors: [Tensor], extra: Int = 0,
+                               _ body: ([Int], UnsafeMutableBufferPointer<Float>) throws -> Void) throws {
+        var buckets: [[Int]] = [], current: [Int] = [], size = 0
+        for index in tensors.indices.reversed() {
+            if !current.isEmpty, size + tensors[index].count > bucketCapacity {
+                buckets.append(current)
+                current = []
+                size = 0
+            }
+            current.append(index)
+            size += tensors[index].count
+        }
+        if !current.isEmpty || tensors.isEmpty { buckets.append(current) }
+        let largest = buckets.map { $0.reduce(0) { $0 + tensors[$1].count } }.max() ?? 0
+        let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: largest + extra)
+        defer { buffer.deallocate() }
+        for bucket in buckets {
+            let count = bucket.reduce(0) { $0 + tensors[$1].count }
+            try body(bucket, UnsafeMutableBufferPointer(rebasing: buffer[0..<count + extra]))
+        }
+    }
+}
