@@ -83,7 +83,7 @@ struct TrainCommand: ParsableCommand {
         }
         Interruption.shared.install()
         try DistributedRun.abortingOnError(world) {
-            let outcome = try TrainingRun.run(settings, data: data, console: console)
+            let outcome = try TrainingRun.run(settings, data: data, console: console, dataParallel: true)
             // Every rank holds the same model; only rank 0 writes the model, the report and the results.
             guard world.rank == 0 else { return }
             try Self.finish(outcome, settings: settings, command: "train", save: save, report: report, console: console)
