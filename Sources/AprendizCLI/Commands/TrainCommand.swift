@@ -13,8 +13,8 @@ struct TrainCommand: ParsableCommand {
         cells and a target column (the last one unless :target=COLUMN); integer targets mean classification
         (override with --task). Features are standardised with the training part's statistics, which --save
         stores in the model file. Ctrl-C stops after the current batch and still writes the report and model.
-        Under mpirun or srun (Open MPI or MPICH, loaded at run time) the processes train one model data-parallel:
-        --batch-size is the global batch, split over the processes; rank 0 prints and writes the files.
+        Under mpirun or srun (Open MPI or MPICH, loaded at run time) the processes train one model data-parallel \
+        (--batch-size is the global batch, split over the processes); rank 0 prints and writes the files.
         Example: aprendiz train --dataset fashion-mnist --model mlp --hidden 256,128 --epochs 10 --save fashion.safetensors
         """
     )
