@@ -101,6 +101,22 @@ struct MPIRunTests {
                     ranks: [2])
     }
 
+    /// Only rank 0 prints (progress, results, the `--json` object) and writes the model and the report.
+    @Test func onlyRankZeroPrintsAndWrites() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aprendiz-mpi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try MPIRun.run([MPIRun.executable.path, "train", "--dataset", "iris", "--epochs", "2", "--json",
+                                     "--save", "iris.safetensors"], ranks: 2, in: folder)
+        try #require(result.status == 0, "\(result.output)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("{") }.count == 1, "\(result.output)")
+        #expect(lines.filter { $0.hasPrefix("test: ") }.count == 1, "\(result.output)")
+        #expect(lines.filter { $0.hasPrefix("epoch 2/2") }.count == 1, "\(result.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("iris.safetensors").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aprendiz-report/index.html").path))
+    }
+
     /// A rank killed (SIGKILL) mid-training ends the whole run with an error naming it, instead of a hang.
     @Test func aKilledRankEndsTheRun() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aprendiz-mpi-\(UUID().uuidString)")

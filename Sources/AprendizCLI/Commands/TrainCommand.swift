@@ -13,8 +13,8 @@ struct TrainCommand: ParsableCommand {
         cells and a target column (the last one unless :target=COLUMN); integer targets mean classification
         (override with --task). Features are standardised with the training part's statistics, which --save
         stores in the model file. Ctrl-C stops after the current batch and still writes the report and model.
-        Under mpirun or srun (Open MPI or MPICH, loaded at run time) the processes train one model data-parallel:
-        --batch-size is the global batch, split over the processes; rank 0 prints and writes the files.
+        Under mpirun or srun (Open MPI or MPICH, loaded at run time) the processes train one model data-parallel \
+        (--batch-size is the global batch, split over the processes); rank 0 prints and writes the files.
         Example: aprendiz train --dataset fashion-mnist --model mlp --hidden 256,128 --epochs 10 --save fashion.safetensors
         """
     )
@@ -83,7 +83,7 @@ struct TrainCommand: ParsableCommand {
         }
         Interruption.shared.install()
         try DistributedRun.abortingOnError(world) {
-            let outcome = try TrainingRun.run(settings, data: data, console: console)
+            let outcome = try TrainingRun.run(settings, data: data, console: console, dataParallel: true)
             // Every rank holds the same model; only rank 0 writes the model, the report and the results.
             guard world.rank == 0 else { return }
             try Self.finish(outcome, settings: settings, command: "train", save: save, report: report, console: console)

@@ -31,8 +31,9 @@ enum TrainingRun {
     ///   - console: where progress and results are written.
     ///   - label: a prefix of the progress lines.
     ///   - probesGradient: measure the first layer's gradient norm after each epoch (``GradientProbe``).
+    ///   - dataParallel: train data-parallel over the processes of an `mpirun`/`srun` run (`train` only).
     static func run(_ settings: TrainingSettings, data loaded: PreparedData, console: Console, label: String = "",
-                    probesGradient: Bool = false) throws -> TrainingOutcome {
+                    probesGradient: Bool = false, dataParallel: Bool = false) throws -> TrainingOutcome {
         let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
         let data = loaded.reshaped(to: inputShape)
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount,
@@ -47,7 +48,7 @@ enum TrainingRun {
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, metrics: metrics,
                               callbacks: [ProgressBar(console: console, label: label)] + (probe.map { [$0] } ?? []))
         // Started by mpirun/srun: data-parallel over the processes (every process runs this same code).
-        if Distributed.current.usesMPI { trainer.dataParallel = DataParallel() }
+        if dataParallel, Distributed.current.usesMPI { trainer.dataParallel = DataParallel() }
         let validation: Validation = settings.validation > 0 ? .split(settings.validation) : .dataset(data.test)
         let start = Date()
         let history = try trainer.fit(data.train, epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed,
