@@ -9,8 +9,11 @@ import AprendizTensor
 /// V-measure      = (1 + β)·h·c / (β·h + c),   β = 1   (0 when h + c = 0)
 /// ```
 public struct HomogeneityCompleteness: Equatable, Sendable {
+    /// MI(C, K) / H(C), in [0, 1].
     public let homogeneity: Double
+    /// MI(C, K) / H(K), in [0, 1].
     public let completeness: Double
+    /// The weighted harmonic mean of homogeneity and completeness.
     public let vMeasure: Double
 
     /// The three scores of `predicted` clusters against `truth` classes; `beta` weighs homogeneity

@@ -23,6 +23,16 @@ import Testing
         #expect(model.transform(x).shape == [x.shape[0], 10])
     }
 
+    @Test func miniBatchKMeansOnDigitsIsAsGoodAsScikitLearnsOnAverage() throws {
+        let (x, y) = try bundled(.digits)
+        let model = try MiniBatchKMeans(clusterCount: 10).fit(x)
+        let reference = fixture["kmeans"]
+        let sklearn = Double(reference["minibatch_mean_inertia"].float)
+        #expect(model.inertia <= sklearn * 1.01, "inertia \(model.inertia) vs scikit-learn's mean \(sklearn)")
+        #expect(adjustedRandIndex(true: labels(y), predicted: model.labels) >= Double(reference["minibatch_mean_ari"].float) - 0.05)
+        #expect(model.predict(x) == model.labels)
+    }
+
     @Test func kMeansFindsObviousClustersAndIsDeterministic() throws {
         let x = Tensor(shape: [6, 2], scalars: [0, 0, 0.1, 0, 0, 0.1, 5, 5, 5.1, 5, 5, 5.1])
         let a = try KMeans(clusterCount: 2, seed: 7).fit(x), b = try KMeans(clusterCount: 2, seed: 7).fit(x)

@@ -41,4 +41,11 @@ import Testing
         #expect(result.model.featureCount == 4)
         #expect(throws: ClassicError.self) { try RFE(LinearRegression(), keep: 11).fit(x, y) }
     }
+
+    @Test(arguments: [SequentialFeatureSelector<LinearRegression>.Direction.forward, .backward])
+    func sequentialSelectionPicksScikitLearnsFeatures(direction: SequentialFeatureSelector<LinearRegression>.Direction) throws {
+        let (x, y) = try bundled(.diabetes)
+        let selector = try SequentialFeatureSelector(LinearRegression(), keep: 3, direction: direction, splitter: try KFold(folds: 5))
+        #expect(try selector.fit(x, y).selected == fixture["sfs_\(direction.rawValue)_diabetes"].array.map(\.int))
+    }
 }

@@ -71,6 +71,17 @@ import Testing
         expectClose(whiteAll.inverseTransform(whiteAll.transform(x)), x, absolute: 1e-4, relative: 0)
     }
 
+    @Test func incrementalPCAMatchesScikitLearn() throws {
+        let (digits, _) = try bundled(.digits), (iris, _) = try bundled(.iris)
+        expectMatches(try IncrementalPCA(components: 10, batchSize: 250).fit(digits), fixture["incremental_digits"])
+        expectMatches(try IncrementalPCA(components: 2).fit(iris), fixture["incremental_iris"])
+        var state = IncrementalPCAState(components: 10)
+        for start in stride(from: 0, to: 1797, by: 250) where start + 250 + 10 <= 1797 || start == 1750 {
+            try state.update(digits[start..<min(start + 250, 1797)])
+        }
+        #expect(state.count == 1797)
+    }
+
     @Test func autoSolverFollowsScikitLearnsRule() throws {
         #expect(try PCA().resolvedSolver(rows: 1000, columns: 50) == .covarianceEigh)
         #expect(try PCA().resolvedSolver(rows: 300, columns: 200) == .full)

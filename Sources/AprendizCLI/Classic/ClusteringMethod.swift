@@ -4,6 +4,7 @@ import Aprendiz
 /// names, help and construction.
 enum ClusteringMethod: String, Catalogue {
     case kmeans
+    case minibatchKMeans = "minibatch-kmeans"
     case agglomerative
     case dbscan
 
@@ -13,6 +14,7 @@ enum ClusteringMethod: String, Catalogue {
     var summary: String {
         switch self {
         case .kmeans: "k-means++ then Lloyd iterations (--clusters, --inits, --seed)"
+        case .minibatchKMeans: "k-means on random batches of 1 024 rows (--clusters, --seed)"
         case .agglomerative: "hierarchical merging (--clusters or --distance-threshold, --linkage)"
         case .dbscan: "density-based, noise labelled -1 (--eps, --min-samples)"
         }

@@ -26,7 +26,7 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "The data set: \(DatasetSpecifier.knownNames.joined(separator: ", ")).")
     var dataset: String
 
-    @Option(help: "Number of clusters for kmeans and agglomerative (default: the number of classes, else 3).")
+    @Option(help: "Number of clusters for the k-means methods and agglomerative (default: the number of classes, else 3).")
     var clusters: Int?
 
     @Option(help: "k-means initialisations, keeping the lowest inertia.")
@@ -99,6 +99,9 @@ struct ClusterCommand: ParsableCommand {
         switch method {
         case .kmeans:
             let model = try KMeans(clusterCount: count, initCount: inits, seed: seed).fit(x)
+            (labels, inertia) = (model.labels, model.inertia)
+        case .minibatchKMeans:
+            let model = try MiniBatchKMeans(clusterCount: count, seed: seed).fit(x)
             (labels, inertia) = (model.labels, model.inertia)
         case .agglomerative:
             let algorithm = try AgglomerativeClustering(cut: distanceThreshold.map { .distanceThreshold($0) } ?? .clusterCount(count),

@@ -51,7 +51,7 @@ enum ClusteringReport {
     static func dendrogram(_ tree: MergeTree, leaves: Int) -> Figure {
         var figure = Figure(width: 800, title: "Dendrogram")
         var axes = Axes()
-        axes.yLabel = "merge distance"; axes.xLabel = "clusters (rows in each)"
+        axes.yLabel = "merge distance"; axes.xLabel = "cluster (leaf order)"
         let n = tree.count, kept = max(0, min(leaves, n) - 1)
         let shown = tree.merges.suffix(kept), firstShown = n + tree.merges.count - kept
         var position: [Int: Double] = [:], height: [Int: Double] = [:], leafSizes: [(Int, Int)] = []

@@ -22,7 +22,14 @@ public struct AgglomerativeClustering: Clusterer, Equatable, Sendable {
 
     /// How the distance between two clusters is measured.
     public enum Linkage: String, CaseIterable, Equatable, Sendable {
-        case single, complete, average, ward
+        /// The closest pair of rows (chaining; Prim's minimum spanning tree).
+        case single
+        /// The farthest pair of rows (compact clusters).
+        case complete
+        /// The mean distance over all pairs (UPGMA).
+        case average
+        /// The increase of within-cluster variance (Ward 1963; Euclidean only).
+        case ward
     }
 
     /// Where the tree is cut.

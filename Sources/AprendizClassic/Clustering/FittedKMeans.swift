@@ -14,7 +14,7 @@ public struct FittedKMeans: FittedTransform, Sendable {
     public let labels: [Int]
     /// Σᵢ ‖xᵢ − c_ℓᵢ‖² on the training rows.
     public let inertia: Double
-    /// Lloyd iterations of the kept run.
+    /// Lloyd iterations of the kept run (mini-batch steps for ``MiniBatchKMeans``).
     public let iterations: Int
 
     /// The number of clusters k.

@@ -10,7 +10,7 @@ import AprendizTensor
 /// ```
 /// Lloyd's iterations stop when no label changes or when Σⱼ ‖cⱼ⁽ᵗ⁺¹⁾ − cⱼ⁽ᵗ⁾‖² ≤ tol·mean column variance
 /// (scikit-learn's tolerance), after at most `maxIterations`; centres start from greedy k-means++
-/// (``KMeansPlusPlus``). An empty cluster takes the row farthest from its centre. The best of
+/// (`KMeansPlusPlus`). An empty cluster takes the row farthest from its centre. The best of
 /// `initCount` runs (lowest inertia) is kept. Rows are centred before clustering (as scikit-learn
 /// does), distances are computed in `Float` through GEMM, sums and inertia in `Double`.
 /// Defaults: 8 clusters, 1 initialisation (scikit-learn's `n_init="auto"` with k-means++), 300

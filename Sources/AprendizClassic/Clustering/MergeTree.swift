@@ -13,9 +13,13 @@ public struct MergeTree: Equatable, Sendable {
 
     /// One merge of the tree.
     public struct Merge: Equatable, Sendable {
+        /// The smaller id of the two merged clusters.
         public let first: Int
+        /// The larger id.
         public let second: Int
+        /// The linkage distance at which they merge.
         public let distance: Double
+        /// The number of rows in the merged cluster.
         public let size: Int
     }
 

@@ -37,7 +37,7 @@ public struct PCA: Transformer, Equatable, Sendable {
         case full
         /// The eigendecomposition of the p × p covariance matrix (cheap for many rows, few columns).
         case covarianceEigh
-        /// Halko, Martinsson & Tropp (2011) randomized SVD (``RandomizedSVD``).
+        /// Halko, Martinsson & Tropp (2011) randomized SVD (`RandomizedSVD`).
         case randomized
     }
 
