@@ -7,9 +7,10 @@ Model (as `BenchmarkGPT` in Sources/AprendizCLI/Transformer/BenchTransformerComm
 and learned positional embeddings, 4 pre-norm blocks (nn.MultiheadAttention with 4 heads, width 128,
 feed-forward 512 with exact GELU), final LayerNorm, head tied to the token embedding, dropout 0.
 - train: one step = forward on 32 windows of 128 random symbols, cross-entropy against the next symbols,
-  backward, AdamW (lr 3e-4), zero_grad; median of 3 rounds of 2 steps after a warm-up; tokens/s.
+  backward, AdamW (lr 3e-4), zero_grad; median of --repeats (3) rounds of --steps (2) steps after a warm-up
+  round; tokens/s.
 - generate: greedy decoding of 200 tokens from a one-token prompt with a per-block key/value cache
-  (context 256), under torch.no_grad(); median of 3 runs after a warm-up; tokens/s.
+  (context 256), under torch.no_grad(); median of --repeats (3) runs after a warm-up; tokens/s.
 """
 import argparse
 import json
@@ -70,17 +71,17 @@ class GPT(nn.Module):
         return self.norm(h) @ self.tokens.weight.T
 
 
-def median_seconds(body):
+def median_seconds(body, repeats=REPEATS):
     body()
     times = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         start = time.perf_counter()
         body()
         times.append(time.perf_counter() - start)
-    return sorted(times)[REPEATS // 2]
+    return sorted(times)[repeats // 2]
 
 
-def train_tokens_per_second(steps=2):
+def train_tokens_per_second(steps=2, repeats=REPEATS):
     torch.manual_seed(1)
     model = GPT(CONTEXT)
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-4)
@@ -93,10 +94,10 @@ def train_tokens_per_second(steps=2):
             F.cross_entropy(logits.reshape(-1, SYMBOLS), windows[:, 1:].reshape(-1)).backward()
             optimizer.step()
 
-    return steps * BATCH * CONTEXT / median_seconds(round_)
+    return steps * BATCH * CONTEXT / median_seconds(round_, repeats)
 
 
-def generate_tokens_per_second(tokens=200):
+def generate_tokens_per_second(tokens=200, repeats=REPEATS):
     torch.manual_seed(1)
     model = GPT(256).eval()
 
@@ -112,21 +113,23 @@ def generate_tokens_per_second(tokens=200):
             pending = torch.tensor([[token]])
         return sequence
 
-    return tokens / median_seconds(run)
+    return tokens / median_seconds(run, repeats)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    parser.add_argument("--steps", type=int, default=2, help="training steps per timed round")
     parser.add_argument("--workload", choices=["train", "generate", "both"], default="both")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     rows = []
     if args.workload in ("train", "both"):
-        rows.append(("gpt train b=32 t=128 tokens", train_tokens_per_second()))
+        rows.append(("gpt train b=32 t=128 tokens", train_tokens_per_second(args.steps, args.repeats)))
     if args.workload in ("generate", "both"):
-        rows.append(("gpt generate 200 tokens", generate_tokens_per_second()))
+        rows.append(("gpt generate 200 tokens", generate_tokens_per_second(repeats=args.repeats)))
     for workload, rate in rows:
         fields = {"workload": workload, "threads": args.threads, "backend": "PyTorch " + torch.__version__,
                   "samples_per_second": rate}

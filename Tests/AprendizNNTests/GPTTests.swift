@@ -44,6 +44,23 @@ import Testing
         #expect(caches[0].length == 7)
     }
 
+    /// Logits, loss and every parameter gradient against the same model built from PyTorch modules
+    /// (`Tests/Fixtures/transformer.json`, float64), within 1e-5 relative + 1e-5 absolute.
+    @Test func forwardAndBackwardMatchPyTorch() throws {
+        let c = AttentionReferenceTests.fixture["gpt"], k = c["configuration"]
+        var generator = RandomGenerator(seed: 0)
+        let gpt = GPT(GPTConfiguration(vocabularySize: k["vocabularySize"].int, contextLength: k["contextLength"].int,
+                                       modelDimension: k["modelDimension"].int, headCount: k["headCount"].int,
+                                       layerCount: k["layerCount"].int, feedForwardDimension: k["feedForwardDimension"].int,
+                                       dropout: 0), using: &generator)
+        try gpt.loadPyTorchParameters(AttentionReferenceTests.stateDict(c["parameters"]))
+        expectClose(gpt.logits(c["tokens"].tensor).value, c["logits"].tensor, absolute: 1e-5, relative: 1e-5, "logits")
+        let loss = gpt.loss(tokens: c["tokens"].tensor, targets: c["targets"].tensor)
+        expectClose(loss.value.scalars[0], c["loss"].float, absolute: 1e-5, relative: 1e-5)
+        loss.backward()
+        AttentionReferenceTests.expectParameterGradients(gpt, c["parameterGrads"], "GPT")
+    }
+
     /// The loss of an untrained model is near log V (uniform predictions), and a few AdamW steps on one
     /// batch reduce it.
     @Test func lossStartsNearLogVocabularyAndDecreases() {

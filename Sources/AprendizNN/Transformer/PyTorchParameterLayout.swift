@@ -92,3 +92,14 @@ extension TransformerDecoderLayer: PyTorchParameterLayout {
             + pytorchLayerNorm("norm1", norm1) + pytorchLayerNorm("norm2", norm2) + pytorchLayerNorm("norm3", norm3)
     }
 }
+
+extension GPT: PyTorchParameterLayout {
+    /// `tokens.weight`, `positions.weight`, `blocks.<i>.…` (`nn.TransformerEncoderLayer`), `norm.*`, and
+    /// `head.*` when untied (the model of `Tools/fixtures/generate_transformer.py`).
+    public var pytorchParameters: [PyTorchParameter] {
+        [PyTorchParameter(name: "tokens.weight", variable: tokenEmbedding.weight, transposed: false),
+         PyTorchParameter(name: "positions.weight", variable: positionEmbedding.weight, transposed: false)]
+            + blocks.enumerated().flatMap { prefixed("blocks.\($0.offset)", $0.element.pytorchParameters) }
+            + pytorchLayerNorm("norm", finalNorm) + (head.map { pytorchLinear("head", $0) } ?? [])
+    }
+}
