@@ -23,6 +23,7 @@ struct AprendizCommand: ParsableCommand {
             MinimizeCommand.self,
             PlotCommand.self,
             ExplainCommand.self,
+            EmbedCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )

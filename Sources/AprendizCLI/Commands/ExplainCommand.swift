@@ -7,7 +7,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Reproduce a phenomenon the book describes (gradient problems, dying ReLUs).",
-        subcommands: [ExplainVanishingGradientCommand.self, ExplainDeadReLUCommand.self]
+        subcommands: [ExplainVanishingGradientCommand.self, ExplainDeadReLUCommand.self, ExplainCurseOfDimensionalityCommand.self]
     )
 }
 

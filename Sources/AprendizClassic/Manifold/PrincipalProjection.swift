@@ -1,8 +1,8 @@
 import AprendizLinearAlgebra
 import AprendizTensor
 
-/// The rows of x projected on their first principal directions: the initial layout of t-SNE (`init="pca"`)
-/// and UMAP's fallback.
+/// The rows of x projected on their first principal directions (§16.4.1): the initial layout of t-SNE
+/// (`init="pca"`), UMAP's `.pca` start and `aprendiz embed --method pca`.
 ///
 /// ```
 /// C = (X − 1·μᵀ)ᵀ(X − 1·μᵀ),   C·vₖ = λₖ·vₖ (λ₁ ≥ λ₂ ≥ …),   yᵢₖ = (xᵢ − μ)·vₖ
@@ -10,9 +10,9 @@ import AprendizTensor
 /// Each direction's sign makes its largest-magnitude entry positive (scikit-learn's `svd_flip`).
 /// The covariance eigendecomposition (``LinearAlgebra/eigh(_:)-(Tensor)``) is computed here until `PCA`
 /// (Decomposition/) lands; then this should call it.
-enum PrincipalProjection {
-    /// The `[count, components]` projection, row-major in `Double`.
-    static func project(_ x: Tensor, components: Int) -> [Double] {
+public enum PrincipalProjection {
+    /// The `[count, components]` projection of the `[count, features]` rows, row-major in `Double`.
+    public static func project(_ x: Tensor, components: Int) -> [Double] {
         let (n, p) = (x.shape[0], x.shape[1])
         let (centered, _) = DenseMatrix.centered(x)
         let gram = centered.gram()
