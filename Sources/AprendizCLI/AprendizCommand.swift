@@ -26,6 +26,7 @@ struct AprendizCommand: ParsableCommand {
             ClusterCommand.self,
             TrainLanguageModelCommand.self,
             GenerateCommand.self,
+            EmbedCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )

@@ -6,8 +6,13 @@ import Foundation
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Reproduce a phenomenon the book describes (gradient problems, dying ReLUs).",
-        subcommands: [ExplainVanishingGradientCommand.self, ExplainDeadReLUCommand.self, ExplainAttentionCommand.self]
+        abstract: "Reproduce a phenomenon the book describes (gradient problems, dying ReLUs, attention, the curse of dimensionality).",
+        subcommands: [
+            ExplainVanishingGradientCommand.self,
+            ExplainDeadReLUCommand.self,
+            ExplainAttentionCommand.self,
+            ExplainCurseOfDimensionalityCommand.self,
+        ]
     )
 }
 
