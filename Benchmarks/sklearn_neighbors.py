@@ -54,7 +54,7 @@ def main():
     scaler = StandardScaler().fit(x)
     x, xt = scaler.transform(x), scaler.transform(xt)
     with threadpool_limits(limits=args.threads):
-        for p in [float(v) for v in args.p.split(",")]:
+        for p in [float(v) for v in args.p.split(",") if v.strip()]:
             name = f"knn p={p:g}"
             model = KNeighborsClassifier(n_neighbors=args.k, weights="distance", p=p, n_jobs=args.threads)
             start = time.perf_counter()

@@ -36,19 +36,14 @@ public struct BernoulliNB: Estimator, Equatable, Codable {
 
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> BernoulliNBModel {
         try validate()
-        try InputValidation.featuresAndTargets(x, y, for: Self.name)
-        let labels = try ClassLabels(y, for: Self.name)
-        try checkPriors(classPrior, classes: labels.classes.count, for: Self.name)
+        let labels = try settings.labels(x, y, for: Self.name)
         let (k, p) = (labels.classes.count, x.shape[1])
         let sums = ClassSums(DenseMatrix(x), labels: labels.indices, classes: k) { BernoulliNBModel.binarized($0, binarize) }
         var logProbability = [Double](repeating: 0, count: k * p)
         for c in 0..<k {
             for j in 0..<p { logProbability[c * p + j] = log(sums.sums[c * p + j] + alpha) - log(sums.counts[c] + 2 * alpha) }
         }
-        let parameters = DiscreteNaiveBayesParameters(classes: labels.classes,
-                                                      featureLogProbability: Tensor(shape: [k, p], scalars: logProbability.map(Float.init)),
-                                                      classLogPrior: Tensor(settings.classLogPrior(sums.counts).map(Float.init)))
-        return BernoulliNBModel(estimator: self, parameters: parameters)
+        return BernoulliNBModel(estimator: self, parameters: settings.parameters(labels, logProbability: logProbability, counts: sums.counts))
     }
 }
 

@@ -17,6 +17,24 @@ struct DiscreteNaiveBayesSettings: Sendable, Equatable, Codable {
         try checkPriors(classPrior, classes: classPrior?.count ?? 0, for: estimator)
     }
 
+    /// The checks `fit` makes before counting (hyper-parameters, finite data of matching lengths, priors
+    /// per class), and the classes.
+    func labels(_ x: Tensor, _ y: Tensor, for estimator: String) throws(ClassicError) -> ClassLabels {
+        try validate(for: estimator)
+        try InputValidation.featuresAndTargets(x, y, for: estimator)
+        let labels = try ClassLabels(y, for: estimator)
+        try checkPriors(classPrior, classes: labels.classes.count, for: estimator)
+        return labels
+    }
+
+    /// The fitted parameters from ln p_cj (`[classes, features]`, row-major) and the class counts.
+    func parameters(_ labels: ClassLabels, logProbability: [Double], counts: [Double]) -> DiscreteNaiveBayesParameters {
+        let k = labels.classes.count
+        return DiscreteNaiveBayesParameters(classes: labels.classes,
+                                            featureLogProbability: Tensor(shape: [k, logProbability.count / k], scalars: logProbability.map(Float.init)),
+                                            classLogPrior: Tensor(classLogPrior(counts).map(Float.init)))
+    }
+
     /// ln P(c) for classes with `counts` rows.
     func classLogPrior(_ counts: [Double]) -> [Double] {
         if let classPrior { return classPrior.map { log($0) } }

@@ -39,12 +39,11 @@ public struct GaussianNB: Estimator, Equatable, Codable {
         let (k, p, n) = (labels.classes.count, data.columns, Double(data.rows))
         let all = ClassSums(data, labels: [Int](repeating: 0, count: data.rows), classes: 1)
         let allMeans = all.sums.map { $0 / n }
-        var largest = 0.0
-        for j in 0..<p {
-            let v = (0..<data.rows).reduce(0.0) { let t = data.values[$1 * p + j] - allMeans[j]; return $0 + t * t } / n
-            largest = max(largest, v)
+        var allSquares = [Double](repeating: 0, count: p)
+        for i in 0..<data.rows {
+            for j in 0..<p { let t = data.values[i * p + j] - allMeans[j]; allSquares[j] += t * t }
         }
-        let epsilon = varianceSmoothing * largest
+        let epsilon = varianceSmoothing * allSquares.max()! / n
         let sums = ClassSums(data, labels: labels.indices, classes: k)
         let means = (0..<(k * p)).map { sums.sums[$0] / sums.counts[$0 / p] }
         var squares = [Double](repeating: 0, count: k * p)

@@ -27,11 +27,8 @@ public struct MultinomialNB: Estimator, Equatable, Codable {
     public func validate() throws(ClassicError) { try settings.validate(for: Self.name) }
 
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> MultinomialNBModel {
-        try validate()
-        try InputValidation.featuresAndTargets(x, y, for: Self.name)
+        let labels = try settings.labels(x, y, for: Self.name)
         try checkNonNegative(x, for: Self.name)
-        let labels = try ClassLabels(y, for: Self.name)
-        try checkPriors(classPrior, classes: labels.classes.count, for: Self.name)
         let data = DenseMatrix(x)
         let (k, p) = (labels.classes.count, data.columns)
         let sums = ClassSums(data, labels: labels.indices, classes: k)
@@ -40,10 +37,7 @@ public struct MultinomialNB: Estimator, Equatable, Codable {
             let total = (0..<p).reduce(0.0) { $0 + sums.sums[c * p + $1] + alpha }
             for j in 0..<p { logProbability[c * p + j] = log(sums.sums[c * p + j] + alpha) - log(total) }
         }
-        let parameters = DiscreteNaiveBayesParameters(classes: labels.classes,
-                                                      featureLogProbability: Tensor(shape: [k, p], scalars: logProbability.map(Float.init)),
-                                                      classLogPrior: Tensor(settings.classLogPrior(sums.counts).map(Float.init)))
-        return MultinomialNBModel(estimator: self, parameters: parameters)
+        return MultinomialNBModel(estimator: self, parameters: settings.parameters(labels, logProbability: logProbability, counts: sums.counts))
     }
 }
 

@@ -18,7 +18,7 @@ struct BruteForceSearch: Sendable {
     /// consecutive rows is contiguous (the B operand of the product, and the vector direction of the loops).
     static let blockSize = 256
     /// Queries per parallel task.
-    static let queryBlock = 64
+    static let queryBlock = 256
 
     let count: Int
     let features: Int
