@@ -19,6 +19,9 @@ enum ClassicFit {
     /// line per kind.
     static let loaders: [CommandLineModelLoader] = [
         ClassifierOutputs<LogisticModel>.loader,
+        ClassifierOutputs<SVCModel>.loader,
+        RegressorOutputs<SVRModel>.loader,
+        ClassifierOutputs<LinearSVCModel>.loader,
     ]
 
     /// Metadata key of the polynomial degree.

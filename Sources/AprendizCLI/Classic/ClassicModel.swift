@@ -12,6 +12,9 @@ import Aprendiz
 /// | `elastic-net` | `ElasticNet` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
+/// | `svc` | `SVC` (libsvm C-SVC, one-vs-one) | `c` (1), `kernel` (rbf), `gamma` (scale), `degree` (3), `coef0` (0), `tol` (10⁻³), `class-weight` (none), `cache-size` (200 MB) |
+/// | `svr` | `SVR` (libsvm ε-SVR) | `c` (1), `epsilon` (0.1), `kernel`, `gamma`, `degree`, `coef0`, `tol`, `cache-size` as `svc` |
+/// | `linear-svc` | `LinearSVC` (liblinear dual coordinate descent, one-vs-rest) | `c` (1), `loss` (squared-hinge), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -23,6 +26,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case elasticNet = "elastic-net"
     case logisticRegression = "logistic-regression"
     case softmaxRegression = "softmax-regression"
+    case svc
+    case svr
+    case linearSVC = "linear-svc"
 
     static let familyName = "classic model"
 
@@ -30,8 +36,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     /// the data's task.
     var tasks: [LearningTask] {
         switch self {
-        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
-        case .logisticRegression, .softmaxRegression: [.classification]
+        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet, .svr: [.regression]
+        case .logisticRegression, .softmaxRegression, .svc, .linearSVC: [.classification]
         }
     }
 
@@ -49,7 +55,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     var trainsByGradientDescent: Bool {
         switch self {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
-        case .polynomialRegression, .ridge, .lasso, .elasticNet: false
+        case .polynomialRegression, .ridge, .lasso, .elasticNet, .svc, .svr, .linearSVC: false
         }
     }
 
@@ -62,6 +68,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .lasso: ["alpha", "tol", "max-iter", "fit-intercept"]
         case .elasticNet: ["alpha", "l1-ratio", "tol", "max-iter", "fit-intercept"]
         case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
+        case .svc: ["c"] + Self.kernelParameterNames + ["class-weight"]
+        case .svr: ["c", "epsilon"] + Self.kernelParameterNames
+        case .linearSVC: ["c", "loss", "tol", "max-iter", "fit-intercept"]
         }
     }
 
@@ -101,6 +110,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                     tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
                 return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
+            case .svc: return .model(ClassifierOutputs(model: try Self.svc(p).fit(x, y)))
+            case .svr: return .model(RegressorOutputs(model: try Self.svr(p).fit(x, y)))
+            case .linearSVC: return .model(ClassifierOutputs(model: try Self.linearSVC(p).fit(x, y)))
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

@@ -7,7 +7,7 @@ struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
         abstract: "Draw the book's figures as SVG or print their data as CSV.",
-        subcommands: [PlotActivationCommand.self, PlotCalculusCommand.self]
+        subcommands: [PlotActivationCommand.self, PlotCalculusCommand.self, PlotDecisionBoundaryCommand.self]
     )
 }
 
