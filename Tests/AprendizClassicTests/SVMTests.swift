@@ -10,21 +10,21 @@ import Testing
     static func fixture(filePath: String = #filePath) throws -> JSONFixture { try JSONFixture("classic_svm.json", filePath: filePath) }
 
     /// The SVC options of a fixture case.
-    static func svc(_ case_: JSONFixture, classWeight: SVC.ClassWeight = .none) throws -> SVC {
+    static func svc(_ case_: JSONFixture, classWeight: SVC.ClassWeight = .none, cacheSize: Double = 200) throws -> SVC {
         let o = case_["options"]
         let kernel = o.has("kernel") ? try KernelKind.named(o["kernel"].string) : .rbf
         var gamma = KernelGamma.scale
         if o.has("gamma") { gamma = try KernelGamma(parsing: o["gamma"].string) }
         let parameters = SupportVectorParameters(kernel: kernel, gamma: gamma, degree: o.has("degree") ? o["degree"].int : 3,
-                                                 coef0: o.has("coef0") ? Double(o["coef0"].float) : 0)
+                                                 coef0: o.has("coef0") ? Double(o["coef0"].float) : 0, cacheSize: cacheSize)
         return try SVC(c: o.has("C") ? Double(o["C"].float) : 1, parameters: parameters, classWeight: classWeight)
     }
 
     /// Fits the case on (x, y), evaluates on (xTest, yTest), compares everything with the fixture.
     func check(_ name: String, _ x: Tensor, _ y: Tensor, _ xTest: Tensor, _ yTest: Tensor,
-               classWeight: SVC.ClassWeight = .none, relative: Float = 0, sourceLocation: SourceLocation = #_sourceLocation) throws {
+               classWeight: SVC.ClassWeight = .none, relative: Float = 0, cacheSize: Double = 200, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let reference = try Self.fixture()[name]
-        let model = try Self.svc(reference, classWeight: classWeight).fit(x, y)
+        let model = try Self.svc(reference, classWeight: classWeight, cacheSize: cacheSize).fit(x, y)
         let counts = reference["n_support"].array.map(\.int)
         for (ours, theirs) in zip(model.supportCounts, counts) {
             #expect(abs(ours - theirs) <= max(1, theirs / 100), "\(name): support vectors per class \(model.supportCounts) vs \(counts)",
@@ -56,6 +56,13 @@ import Testing
         let (x, y) = try bundled(.iris)
         let gram = x.matmul(x, transposeOther: true)
         try check("iris_precomputed", gram, y, gram, y, relative: 1e-3)
+    }
+
+    /// A kernel cache of 2 KB (five 100-column rows of the iris pairwise problems, evicted least recently used first)
+    /// changes how often rows are recomputed, not the solution.
+    @Test func aTinyKernelCacheGivesTheSameSolution() throws {
+        let (x, y) = try bundled(.iris)
+        try check("iris_rbf", x, y, x, y, cacheSize: 0.002)
     }
 
     @Test func wineMatchesLibsvm() throws {

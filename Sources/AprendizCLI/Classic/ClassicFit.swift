@@ -21,6 +21,7 @@ enum ClassicFit {
         ClassifierOutputs<LogisticModel>.loader,
         ClassifierOutputs<KNeighborsClassifierModel>.loader, RegressorOutputs<KNeighborsRegressorModel>.loader,
         ClassifierOutputs<GaussianNBModel>.loader, ClassifierOutputs<MultinomialNBModel>.loader, ClassifierOutputs<BernoulliNBModel>.loader,
+        ClassifierOutputs<SVCModel>.loader, RegressorOutputs<SVRModel>.loader, ClassifierOutputs<LinearSVCModel>.loader,
     ] + TreeModels.loaders
 
     /// Metadata key of the polynomial degree.

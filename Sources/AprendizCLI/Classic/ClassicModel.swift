@@ -15,6 +15,9 @@ import Aprendiz
 /// | `decision-tree`, `random-forest`, `extra-trees` | `DecisionTree…`, `RandomForest…`, `ExtraTrees…` (classifier or regressor by task) | ``TreeModels`` |
 /// | `knn` | `KNeighborsClassifier` or `KNeighborsRegressor` (by the data's task) | `k` (5), `weights` (uniform\|distance), `p` (2; Minkowski exponent), `metric` (minkowski, or euclidean, manhattan, chebyshev, cosine), `algorithm` (auto\|brute\|kd-tree), `leaf-size` (30) |
 /// | `naive-bayes` | `GaussianNB`, `MultinomialNB` or `BernoulliNB` | `variant` (gaussian\|multinomial\|bernoulli), `var-smoothing` (10⁻⁹), `alpha` (1), `binarize` (0), `fit-prior` (true) |
+/// | `svc` | `SVC` (libsvm C-SVC, one-vs-one) | `c` (1), `kernel` (rbf), `gamma` (scale), `degree` (3), `coef0` (0), `tol` (10⁻³), `class-weight` (none), `cache-size` (200 MB) |
+/// | `svr` | `SVR` (libsvm ε-SVR) | `c` (1), `epsilon` (0.1), `kernel`, `gamma`, `degree`, `coef0`, `tol`, `cache-size` as `svc` |
+/// | `linear-svc` | `LinearSVC` (liblinear dual coordinate descent, one-vs-rest) | `c` (1), `loss` (squared-hinge), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -31,6 +34,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case extraTrees = "extra-trees"
     case knn
     case naiveBayes = "naive-bayes"
+    case svc
+    case svr
+    case linearSVC = "linear-svc"
 
     static let familyName = "classic model"
 
@@ -38,11 +44,11 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     /// the data's task.
     var tasks: [LearningTask] {
         switch self {
-        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
-        case .logisticRegression, .softmaxRegression: [.classification]
         case .decisionTree, .randomForest, .extraTrees: [.classification, .regression]
         case .knn: [.classification, .regression]
         case .naiveBayes: [.classification]
+        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet, .svr: [.regression]
+        case .logisticRegression, .softmaxRegression, .svc, .linearSVC: [.classification]
         }
     }
 
@@ -60,9 +66,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     var trainsByGradientDescent: Bool {
         switch self {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
-        case .polynomialRegression, .ridge, .lasso, .elasticNet: false
         case .decisionTree, .randomForest, .extraTrees: false
         case .knn, .naiveBayes: false
+        case .polynomialRegression, .ridge, .lasso, .elasticNet, .svc, .svr, .linearSVC: false
         }
     }
 
@@ -79,6 +85,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .randomForest, .extraTrees: TreeModels.forestParameterNames
         case .knn: ["k", "weights", "p", "metric", "algorithm", "leaf-size"]
         case .naiveBayes: ["variant", "var-smoothing", "alpha", "binarize", "fit-prior"]
+        case .svc: ["c"] + Self.kernelParameterNames + ["class-weight"]
+        case .svr: ["c", "epsilon"] + Self.kernelParameterNames
+        case .linearSVC: ["c", "loss", "tol", "max-iter", "fit-intercept"]
         }
     }
 
@@ -124,6 +133,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 return try Self.fitNeighbors(x, y, task: task, parameters: p)
             case .naiveBayes:
                 return try Self.fitNaiveBayes(x, y, parameters: p)
+            case .svc: return .model(ClassifierOutputs(model: try Self.svc(p).fit(x, y)))
+            case .svr: return .model(RegressorOutputs(model: try Self.svr(p).fit(x, y)))
+            case .linearSVC: return .model(ClassifierOutputs(model: try Self.linearSVC(p).fit(x, y)))
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

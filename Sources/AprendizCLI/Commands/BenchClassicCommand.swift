@@ -36,16 +36,21 @@ struct BenchClassicCommand: ParsableCommand {
             ("huber", { _ = try HuberRegressor().fit(x, y) }),
             ("logistic-regression", { _ = try LogisticRegression(c: 1).fit(x, labels) }),
         ]
+        try Self.timeFits(workloads, json: options.json)
+    }
+
+    /// Runs each fit once and prints its wall seconds (`fit NAME`) and the process's CPU seconds (`cpu NAME`).
+    static func timeFits(_ workloads: [(String, () throws -> Void)], json: Bool) throws {
         for (name, fit) in workloads {
             var failure: Error?
-            let cpuStart = Self.processCPUSeconds()
+            let cpuStart = processCPUSeconds()
             let seconds = Stopwatch.seconds { do { try fit() } catch { failure = error } }
-            let cpuSeconds = Self.processCPUSeconds() - cpuStart
+            let cpuSeconds = processCPUSeconds() - cpuStart
             if let failure { throw failure }
             BenchResult(workload: "fit \(name)", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
-                        microseconds: seconds * 1e6).print(json: options.json)
+                        microseconds: seconds * 1e6).print(json: json)
             BenchResult(workload: "cpu \(name)", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
-                        microseconds: cpuSeconds * 1e6).print(json: options.json)
+                        microseconds: cpuSeconds * 1e6).print(json: json)
         }
     }
 

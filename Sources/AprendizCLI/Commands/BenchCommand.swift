@@ -18,6 +18,7 @@ struct BenchCommand: ParsableCommand {
             BenchLinearAlgebraCommand.self,
             BenchCSVCommand.self,
             BenchClassicCommand.self,
+            BenchSVMCommand.self,
             BenchMetaheuristicsCommand.self,
             BenchForestCommand.self,
             BenchKNNCommand.self,

@@ -12,6 +12,7 @@ struct PlotCommand: ParsableCommand {
             PlotCalculusCommand.self,
             PlotTreeCommand.self,
             PlotExplainedVarianceCommand.self,
+            PlotDecisionBoundaryCommand.self,
         ]
     )
 }

@@ -92,28 +92,39 @@ struct SVCTraining {
         var objectives: [Double]
     }
 
+    /// Solves the K(K−1)/2 pairwise problems, in parallel on the ``Parallel`` pool (each with its own
+    /// kernel cache; the results do not depend on the thread count).
     func solveAllPairs() -> Fitted {
         let k = labels.classes.count
         let groups = (0..<k).map { c in labels.indices.indices.filter { labels.indices[$0] == c } }
+        let pairs = (0..<k).flatMap { a in ((a + 1)..<max(k, a + 1)).map { (a, $0) } }
+        var solutions = [SMOSolver.Solution?](repeating: nil, count: pairs.count)
+        solutions.withUnsafeMutableBufferPointer { buffer in
+            let results = UncheckedBuffer(buffer)
+            Parallel.forEach(pairs.count) { index in results[index] = solve(pairs[index], groups) }
+        }
         var pairCoefficients: [[Double]] = [], rhos: [Double] = [], objectives: [Double] = []
         var nonzero = [Bool](repeating: false, count: labels.indices.count)
-        for a in 0..<k {
-            for b in (a + 1)..<max(k, a + 1) {
-                let rows = groups[a] + groups[b]
-                let signs = rows.map { labels.indices[$0] == a ? 1.0 : -1.0 }
-                let q = ClassificationQ(SupportVectorParameters.trainingRows(x, rows, precomputed: kernel.kind == .precomputed), kernel,
-                                        signs: signs, cacheMegabytes: parameters.cacheSize)
-                let solution = SMOSolver.solve(q, p: [Double](repeating: -1, count: rows.count), y: signs,
-                                               start: [Double](repeating: 0, count: rows.count), cPositive: weightedC[a],
-                                               cNegative: weightedC[b], eps: parameters.tolerance, shrinking: parameters.shrinking)
-                let coefficients = zip(solution.alpha, signs).map { $0 * $1 }
-                for (r, i) in rows.enumerated() where coefficients[r] != 0 { nonzero[i] = true }
-                pairCoefficients.append(coefficients)
-                rhos.append(solution.rho)
-                objectives.append(solution.objective)
-            }
+        for ((a, b), solution) in zip(pairs, solutions.map { $0! }) {
+            let rows = groups[a] + groups[b]
+            let coefficients = rows.indices.map { solution.alpha[$0] * (labels.indices[rows[$0]] == a ? 1 : -1) }
+            for (r, i) in rows.enumerated() where coefficients[r] != 0 { nonzero[i] = true }
+            pairCoefficients.append(coefficients)
+            rhos.append(solution.rho)
+            objectives.append(solution.objective)
         }
         return layout(groups: groups, nonzero: nonzero, pairCoefficients: pairCoefficients, rhos: rhos, objectives: objectives)
+    }
+
+    /// The dual of classes a (y = +1) against b (y = −1) on their rows.
+    private func solve(_ pair: (Int, Int), _ groups: [[Int]]) -> SMOSolver.Solution {
+        let (a, b) = pair
+        let rows = groups[a] + groups[b]
+        let signs = rows.map { labels.indices[$0] == a ? 1.0 : -1.0 }
+        let q = ClassificationQ(SupportVectorParameters.trainingRows(x, rows, precomputed: kernel.kind == .precomputed), kernel,
+                                signs: signs, cacheMegabytes: parameters.cacheSize)
+        return SMOSolver.solve(q, p: [Double](repeating: -1, count: rows.count), y: signs, start: [Double](repeating: 0, count: rows.count),
+                               cPositive: weightedC[a], cNegative: weightedC[b], eps: parameters.tolerance, shrinking: parameters.shrinking)
     }
 
     /// libsvm's layout: for pair (a, b), class a's support vectors take their coefficients in row b − 1,

@@ -1,0 +1,56 @@
+import Aprendiz
+import AprendizTestSupport
+import Foundation
+import Testing
+@testable import AprendizCLI
+
+/// `aprendiz train --model svc|svr|linear-svc` and `aprendiz plot decision-boundary` (chapter 14).
+@Suite struct SVMCommandTests {
+    /// The CLI's SVC on iris is AprendizClassic's SVC fitted on the same split, and its file loads back to it.
+    @Test func svcTrainsSavesAndLoads() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("svc.safetensors").path, report = folder.appendingPathComponent("report")
+        try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "svc", "--param", "kernel=rbf", "--param", "C=10",
+                                           "--param", "gamma=auto", "--save", file, "--report", report.path, "--quiet"])
+        let summary = try JSONDecoder().decode(ClassicTraining.Summary.self, from: Data(contentsOf: report.appendingPathComponent("metrics.json")))
+        let data = try DataPreparation.load(.bundled(.iris), seed: 0)
+        let library = try SVC(c: 10, parameters: SupportVectorParameters(gamma: .auto))
+            .fit(data.train.inputs, data.train.targets.reshaped([-1]))
+        let accuracy = library.score(data.test.inputs, data.test.targets.reshaped([-1]))
+        #expect(abs(summary.metrics["accuracy"]! - accuracy) < 1e-6, "CLI accuracy \(summary.metrics["accuracy"]!) vs library \(accuracy)")
+        let (fit, _) = try #require(try ClassicFit.load(file))
+        guard case .model(let model) = fit, let saved = model.fitted as? SVCModel else { Issue.record("svc saved as \(fit)"); return }
+        #expect(saved.supportIndices == library.supportIndices && saved.dualCoefficients == library.dualCoefficients
+                && saved.intercept == library.intercept && saved.kernel == library.kernel)
+    }
+
+    @Test func svrAndLinearSVCTrain() throws {
+        try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "svr", "--param", "c=100", "--param", "epsilon=5", "--quiet"])
+        try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "linear-svc", "--param", "loss=hinge", "--quiet"])
+    }
+
+    @Test func badKernelParametersAreNamed() {
+        let gamma = errorMessage { try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "svc", "--param", "gamma=-1", "--quiet"]) }
+        #expect(gamma?.contains("gamma") == true, "\(gamma ?? "no error")")
+        let kernel = errorMessage { try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "svc", "--param", "kernel=cubic", "--quiet"]) }
+        #expect(kernel?.contains("kernel") == true, "\(kernel ?? "no error")")
+    }
+
+    /// The figure: well-formed SVG with the regions, the margin levels and the circled support vectors; a
+    /// model saved by the command draws again from its file.
+    @Test func decisionBoundaryFigure() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("moons.svg").path, model = folder.appendingPathComponent("moons.safetensors").path
+        try runCommand(PlotDecisionBoundaryCommand.self, ["--dataset", "moons", "--count", "80", "--resolution", "40", "--model", "svc",
+                                                          "--param", "c=10", "--save-model", model, "--output", svg])
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(isWellFormedXML(text) && text.contains("support vectors") && text.contains("margin f(x) = ±1"))
+        let saved = try SVCModel(contentsOf: URL(fileURLWithPath: model))
+        #expect(text.contains("support vectors (\(saved.supportIndices.count))"))
+        try runCommand(PlotDecisionBoundaryCommand.self, ["--dataset", "moons", "--count", "80", "--resolution", "40", "--model", model,
+                                                          "--output", svg])
+        #expect(isWellFormedXML(try String(contentsOfFile: svg, encoding: .utf8)))
+    }
+}
