@@ -33,7 +33,7 @@ struct ForestGrowing: Sendable {
               classCount: Int) -> [DecisionTree] {
         let seeds = treeSeeds
         let results = UnsafeMutableBufferPointer<DecisionTree?>.allocate(capacity: treeCount)
-        _ = results.initialize(repeating: nil)
+        results.initialize(repeating: nil)
         defer { results.deallocate() }
         Parallel.forEach(treeCount) { t in
             var weights = drawCounts(rowCount: data.rowCount, seed: seeds[t].bootstrap)

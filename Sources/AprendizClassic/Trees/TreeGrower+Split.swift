@@ -100,19 +100,59 @@ extension TreeGrower {
         return .some(TreeSplit(feature: feature, threshold: threshold, position: position))
     }
 
-    /// Reorders `samples[start..<end]` by their value of `feature` (ties by row) and fills `values`.
+    /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. Small nodes sort packed
+    /// (value bits, row) keys, so ties are ordered by row; large ones use a stable least-significant-digit radix
+    /// sort on the value bits (four byte passes, a pass skipped when every key shares that byte), linear in the
+    /// node's size. The order of tied rows does not change which splits exist, only the order of sums.
     private func sortSamples(by feature: Int, start: Int, end: Int) {
         let column = columns.baseAddress! + feature * rowCount
-        for i in start..<end {
-            let row = samples[i]
-            keys[i] = UInt64(orderedBits(column[row])) << 32 | UInt64(row)
+        if end - start < 256 {
+            for i in start..<end {
+                let row = samples[i]
+                keys[i] = UInt64(orderedBits(column[row])) << 32 | UInt64(row)
+            }
+            var slice = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
+            slice.sort()
+            for i in start..<end {
+                let row = Int(keys[i] & 0xFFFF_FFFF)
+                samples[i] = row
+                values[i] = column[row]
+            }
+            return
         }
-        var slice = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
-        slice.sort()
-        for i in start..<end {
-            let row = Int(keys[i] & 0xFFFF_FFFF)
-            samples[i] = row
-            values[i] = column[row]
+        let n = end - start
+        var sourceKeys = radixKeys.baseAddress!, targetKeys = sourceKeys + n
+        var sourceRows = radixRows.baseAddress!, targetRows = sourceRows + n
+        for i in 0..<n {
+            let row = samples[start + i]
+            sourceKeys[i] = orderedBits(column[row])
+            sourceRows[i] = Int32(truncatingIfNeeded: row)
+        }
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: 0, to: 32, by: 8) {
+            for b in 0..<256 { counts[b] = 0 }
+            for i in 0..<n { counts[Int((sourceKeys[i] >> UInt32(shift)) & 0xFF)] += 1 }
+            if counts[Int((sourceKeys[0] >> UInt32(shift)) & 0xFF)] == n { continue }
+            var offset = 0
+            for b in 0..<256 {
+                let c = counts[b]
+                counts[b] = offset
+                offset += c
+            }
+            for i in 0..<n {
+                let bucket = Int((sourceKeys[i] >> UInt32(shift)) & 0xFF)
+                let place = counts[bucket]
+                counts[bucket] = place + 1
+                targetKeys[place] = sourceKeys[i]
+                targetRows[place] = sourceRows[i]
+            }
+            swap(&sourceKeys, &targetKeys)
+            swap(&sourceRows, &targetRows)
+        }
+        for i in 0..<n {
+            let row = Int(sourceRows[i])
+            samples[start + i] = row
+            values[start + i] = column[row]
         }
     }
 

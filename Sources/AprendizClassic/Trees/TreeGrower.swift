@@ -46,6 +46,8 @@ final class TreeGrower<Criterion: NodeCriterion> {
     let samples: UnsafeMutableBufferPointer<Int>
     private let activeCount: Int
     let values: UnsafeMutableBufferPointer<Float>, keys: UnsafeMutableBufferPointer<UInt64>
+    /// Scratch for the radix sort of large nodes: keys and rows, twice.
+    let radixKeys: UnsafeMutableBufferPointer<UInt32>, radixRows: UnsafeMutableBufferPointer<Int32>
     var features: [Int], constantFeatures: [Int]
     let totalWeight: Double
     private let valueScratch: UnsafeMutablePointer<Double>
@@ -64,6 +66,8 @@ final class TreeGrower<Criterion: NodeCriterion> {
         _ = samples.initialize(from: active)
         values = .allocate(capacity: max(rowCount, 1))
         keys = .allocate(capacity: max(rowCount, 1))
+        radixKeys = .allocate(capacity: 2 * max(rowCount, 1))
+        radixRows = .allocate(capacity: 2 * max(rowCount, 1))
         features = Array(0..<featureCount)
         constantFeatures = Array(repeating: 0, count: featureCount)
         totalWeight = weights?.reduce(0, +) ?? Double(rowCount)
@@ -74,6 +78,8 @@ final class TreeGrower<Criterion: NodeCriterion> {
         samples.deallocate()
         values.deallocate()
         keys.deallocate()
+        radixKeys.deallocate()
+        radixRows.deallocate()
         valueScratch.deallocate()
     }
 
