@@ -19,7 +19,7 @@ enum ClassicFit {
     /// line per kind.
     static let loaders: [CommandLineModelLoader] = [
         ClassifierOutputs<LogisticModel>.loader,
-    ]
+    ] + EnsembleModels.loaders
 
     /// Metadata key of the polynomial degree.
     static let degreeKey = "aprendiz.polynomial-degree"

@@ -11,6 +11,7 @@ import Aprendiz
 /// | `lasso` | `Lasso` | `alpha` (1), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `elastic-net` | `ElasticNet` | `alpha` (1), `l1-ratio` (0.5), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `logistic-regression` | `LogisticRegression` (sigmoid for two classes, softmax beyond) | `c` (1), `tol` (10⁻⁶), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `gradient-boosting`, `adaboost`, `bagging`, `voting`, `stacking` | the chapter-15 ensembles (``EnsembleModels``) | see ``EnsembleModels`` |
 /// | `softmax-regression` | `SoftmaxRegression` (softmax even for two classes) | as `logistic-regression` |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
@@ -23,6 +24,11 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case elasticNet = "elastic-net"
     case logisticRegression = "logistic-regression"
     case softmaxRegression = "softmax-regression"
+    case gradientBoosting = "gradient-boosting"
+    case adaboost
+    case bagging
+    case voting
+    case stacking
 
     static let familyName = "classic model"
 
@@ -32,6 +38,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet: [.regression]
         case .logisticRegression, .softmaxRegression: [.classification]
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.tasks(self)
         }
     }
 
@@ -50,6 +57,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         switch self {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
         case .polynomialRegression, .ridge, .lasso, .elasticNet: false
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: false
         }
     }
 
@@ -62,6 +70,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .lasso: ["alpha", "tol", "max-iter", "fit-intercept"]
         case .elasticNet: ["alpha", "l1-ratio", "tol", "max-iter", "fit-intercept"]
         case .logisticRegression, .softmaxRegression: ["c", "tol", "max-iter", "fit-intercept"]
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.parameterNames(self)
         }
     }
 
@@ -101,6 +110,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
                 let softmax = try SoftmaxRegression(c: p.double("c", default: 1), fitIntercept: p.bool("fit-intercept", default: true),
                                                     tolerance: p.double("tol", default: 1e-6), maximumIterations: p.int("max-iter", default: 1000))
                 return .model(ClassifierOutputs(model: try softmax.fit(x, y)))
+            case .gradientBoosting, .adaboost, .bagging, .voting, .stacking:
+                return try EnsembleModels.fit(self, x, y, task: task, parameters: p)
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

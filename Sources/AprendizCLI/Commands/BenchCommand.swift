@@ -19,6 +19,7 @@ struct BenchCommand: ParsableCommand {
             BenchCSVCommand.self,
             BenchClassicCommand.self,
             BenchMetaheuristicsCommand.self,
+            BenchBoostingCommand.self,
         ]
     )
 }
