@@ -8,23 +8,23 @@ import Testing
 /// Checks: fitting twice gives the same model; predictions do not depend on the order of the training rows;
 /// one feature, a constant feature and duplicated rows fit to finite predictions; one sample either fits or
 /// is refused with a `ClassicError`; NaN and ∞ in x or y and mismatched x/y lengths are refused with a
-/// `ClassicError` naming the problem; classifiers keep labels that are not 0…K−1; save → load gives
+/// `ClassicError` naming the problem (with `acceptsMissingValues`, NaN in x must fit and ∞ is refused); classifiers keep labels that are not 0…K−1; save → load gives
 /// identical predictions.
 public enum EstimatorChecks {
     /// Every check for an estimator of real-valued targets (data: y = x·w + noise, 40 × 3).
-    public static func checkRegressor<E: Estimator>(_ estimator: E, orderTolerance: Float = 1e-3,
+    public static func checkRegressor<E: Estimator>(_ estimator: E, orderTolerance: Float = 1e-3, acceptsMissingValues: Bool = false,
                                                     sourceLocation: SourceLocation = #_sourceLocation)
     where E.Model: RegressionModel & ArchivableModel & Equatable {
         var generator = RandomGenerator(seed: 11)
         let x = Tensor(shape: [40, 3], scalars: (0..<120).map { _ in Float(generator.nextNormal()) })
         let noise = Tensor((0..<40).map { _ in Float(generator.nextNormal()) * 0.1 })
         let y = x.matmul(Tensor([[1.5], [-2], [0.5]])).reshaped([-1]) + noise + 3
-        checkCommon(estimator, x, y, orderTolerance: orderTolerance, sourceLocation: sourceLocation)
+        checkCommon(estimator, x, y, orderTolerance: orderTolerance, acceptsMissingValues: acceptsMissingValues, sourceLocation: sourceLocation)
         #expect(((try? estimator.fit(x, y))?.score(x, y) ?? 0) > 0.5, "\(E.name) explains little of a linear target", sourceLocation: sourceLocation)
     }
 
     /// Every check for a classifier (data: three separated blobs labelled −2, 5 and 11, 45 × 2).
-    public static func checkClassifier<E: Estimator>(_ estimator: E, orderTolerance: Float = 1e-3,
+    public static func checkClassifier<E: Estimator>(_ estimator: E, orderTolerance: Float = 1e-3, acceptsMissingValues: Bool = false,
                                                      sourceLocation: SourceLocation = #_sourceLocation)
     where E.Model: ClassificationModel & ArchivableModel & Equatable {
         var generator = RandomGenerator(seed: 12)
@@ -35,7 +35,7 @@ public enum EstimatorChecks {
             targets.append(labels[i % 3])
         }
         let x = Tensor(shape: [45, 2], scalars: rows), y = Tensor(targets)
-        checkCommon(estimator, x, y, orderTolerance: orderTolerance, sourceLocation: sourceLocation)
+        checkCommon(estimator, x, y, orderTolerance: orderTolerance, acceptsMissingValues: acceptsMissingValues, sourceLocation: sourceLocation)
         guard let model = try? estimator.fit(x, y) else { return }
         #expect(model.classes == [-2, 5, 11], "classes of \(E.name)", sourceLocation: sourceLocation)
         #expect(Set(model.predict(x).scalars).isSubset(of: Set(labels)), sourceLocation: sourceLocation)
@@ -47,7 +47,7 @@ public enum EstimatorChecks {
     }
 
     private static func checkCommon<E: Estimator>(_ estimator: E, _ x: Tensor, _ y: Tensor, orderTolerance: Float,
-                                                  sourceLocation: SourceLocation) where E.Model: ArchivableModel & Equatable {
+                                                  acceptsMissingValues: Bool, sourceLocation: SourceLocation) where E.Model: ArchivableModel & Equatable {
         let model: E.Model
         do { model = try estimator.fit(x, y) } catch {
             Issue.record("\(E.name) failed to fit the check data: \(error)", sourceLocation: sourceLocation)
@@ -63,7 +63,7 @@ public enum EstimatorChecks {
             Issue.record("\(E.name) failed on shuffled rows", sourceLocation: sourceLocation)
         }
         checkEdgeCases(estimator, x, y, sourceLocation: sourceLocation)
-        checkBadInput(estimator, x, y, sourceLocation: sourceLocation)
+        checkBadInput(estimator, x, y, acceptsMissingValues: acceptsMissingValues, sourceLocation: sourceLocation)
         checkSaveLoad(model, x, sourceLocation: sourceLocation)
     }
 
@@ -94,11 +94,23 @@ public enum EstimatorChecks {
         }
     }
 
-    private static func checkBadInput<E: Estimator>(_ estimator: E, _ x: Tensor, _ y: Tensor, sourceLocation: SourceLocation) {
-        var nanX = x, infiniteY = y
+    private static func checkBadInput<E: Estimator>(_ estimator: E, _ x: Tensor, _ y: Tensor, acceptsMissingValues: Bool,
+                                                    sourceLocation: SourceLocation) {
+        var nanX = x, infiniteX = x, infiniteY = y
         nanX[2, 1] = .nan
+        infiniteX[2, 1] = .infinity
         infiniteY[3] = .infinity
-        for (name, inputs, targets) in [("NaN in x", nanX, y), ("∞ in y", x, infiniteY)] {
+        var refused = [("∞ in y", x, infiniteY)]
+        if acceptsMissingValues {
+            // NaN is a missing value: it fits and predicts finite values; ∞ in x is still refused.
+            refused.append(("∞ in x", infiniteX, y))
+            let predictions = (try? estimator.fit(nanX, y))?.predict(nanX).scalars ?? []
+            #expect(predictions.count == x.shape[0] && predictions.allSatisfy { $0.isFinite },
+                    "\(E.name) with a missing value (NaN) in x", sourceLocation: sourceLocation)
+        } else {
+            refused.append(("NaN in x", nanX, y))
+        }
+        for (name, inputs, targets) in refused {
             do {
                 _ = try estimator.fit(inputs, targets)
                 Issue.record("\(E.name) accepted \(name)", sourceLocation: sourceLocation)

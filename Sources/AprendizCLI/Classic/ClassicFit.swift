@@ -22,7 +22,7 @@ enum ClassicFit {
         ClassifierOutputs<KNeighborsClassifierModel>.loader, RegressorOutputs<KNeighborsRegressorModel>.loader,
         ClassifierOutputs<GaussianNBModel>.loader, ClassifierOutputs<MultinomialNBModel>.loader, ClassifierOutputs<BernoulliNBModel>.loader,
         ClassifierOutputs<SVCModel>.loader, RegressorOutputs<SVRModel>.loader, ClassifierOutputs<LinearSVCModel>.loader,
-    ] + TreeModels.loaders
+    ] + TreeModels.loaders + EnsembleModels.loaders
 
     /// Metadata key of the polynomial degree.
     static let degreeKey = "aprendiz.polynomial-degree"

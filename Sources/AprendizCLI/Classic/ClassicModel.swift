@@ -18,6 +18,7 @@ import Aprendiz
 /// | `svc` | `SVC` (libsvm C-SVC, one-vs-one) | `c` (1), `kernel` (rbf), `gamma` (scale), `degree` (3), `coef0` (0), `tol` (10⁻³), `class-weight` (none), `cache-size` (200 MB) |
 /// | `svr` | `SVR` (libsvm ε-SVR) | `c` (1), `epsilon` (0.1), `kernel`, `gamma`, `degree`, `coef0`, `tol`, `cache-size` as `svc` |
 /// | `linear-svc` | `LinearSVC` (liblinear dual coordinate descent, one-vs-rest) | `c` (1), `loss` (squared-hinge), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `gradient-boosting`, `adaboost`, `bagging`, `voting`, `stacking` | the chapter-15 ensembles (``EnsembleModels``) | see ``EnsembleModels`` |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
 /// gradient descent with `--solver gd` (the network path: optimizer, epochs, learning curves).
@@ -37,6 +38,11 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case svc
     case svr
     case linearSVC = "linear-svc"
+    case gradientBoosting = "gradient-boosting"
+    case adaboost
+    case bagging
+    case voting
+    case stacking
 
     static let familyName = "classic model"
 
@@ -49,6 +55,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .naiveBayes: [.classification]
         case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet, .svr: [.regression]
         case .logisticRegression, .softmaxRegression, .svc, .linearSVC: [.classification]
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.tasks(self)
         }
     }
 
@@ -69,6 +76,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .decisionTree, .randomForest, .extraTrees: false
         case .knn, .naiveBayes: false
         case .polynomialRegression, .ridge, .lasso, .elasticNet, .svc, .svr, .linearSVC: false
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: false
         }
     }
 
@@ -88,6 +96,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .svc: ["c"] + Self.kernelParameterNames + ["class-weight"]
         case .svr: ["c", "epsilon"] + Self.kernelParameterNames
         case .linearSVC: ["c", "loss", "tol", "max-iter", "fit-intercept"]
+        case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.parameterNames(self)
         }
     }
 
@@ -136,6 +145,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
             case .svc: return .model(ClassifierOutputs(model: try Self.svc(p).fit(x, y)))
             case .svr: return .model(RegressorOutputs(model: try Self.svr(p).fit(x, y)))
             case .linearSVC: return .model(ClassifierOutputs(model: try Self.linearSVC(p).fit(x, y)))
+            case .gradientBoosting, .adaboost, .bagging, .voting, .stacking:
+                return try EnsembleModels.fit(self, x, y, task: task, parameters: p)
             }
         } catch let error as ClassicError {
             throw CLIError("--model \(rawValue): \(error)")

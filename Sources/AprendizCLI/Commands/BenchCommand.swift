@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
             BenchTransformerCommand.self,
             BenchGenerateCommand.self,
             BenchAllReduceCommand.self,
+            BenchBoostingCommand.self,
         ]
     )
 }
