@@ -56,7 +56,7 @@ public struct BoostedTrees: Sendable, Equatable {
     public var featureCount: Int { binThresholds.count }
 
     /// Appends a grown tree, turning split bins into thresholds.
-    mutating func append(_ tree: GrownTree, binning: FeatureBinning) {
+    mutating func append(_ tree: BoostingTree, binning: FeatureBinning) {
         let offset = Int32(feature.count)
         treeStarts.append(offset)
         for node in tree.feature.indices {

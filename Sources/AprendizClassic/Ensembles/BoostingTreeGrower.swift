@@ -13,8 +13,8 @@ struct BoostingSplit: Sendable {
     var gradientLeft = 0.0, hessianLeft = 0.0, countLeft = 0
 }
 
-/// A grown tree before flattening: nodes in creation order, the root first.
-struct GrownTree {
+/// A boosting tree as grown on bins, before flattening: nodes in creation order, the root first.
+struct BoostingTree {
     /// Split feature, split bin (bins ≤ it go left), NaN direction; meaningless for leaves.
     var feature: [Int] = [], bin: [Int] = [], missingGoesLeft: [Bool] = []
     /// Child node indices, −1 for a leaf.
@@ -61,10 +61,10 @@ struct BoostingTreeGrower {
 
     /// Grows a tree on `gradients` and `hessians` (one per training sample); `order` is scratch of
     /// `sampleCount` indices, left holding each leaf's samples in `leafRanges`.
-    func grow(gradients: [Float], hessians: [Float], order: inout [Int32]) -> GrownTree {
+    func grow(gradients: [Float], hessians: [Float], order: inout [Int32]) -> BoostingTree {
         let n = sampleCount
         for i in 0..<n { order[i] = Int32(i) }
-        var tree = GrownTree()
+        var tree = BoostingTree()
         func addNode() -> Int {
             tree.feature.append(0); tree.bin.append(0); tree.missingGoesLeft.append(false)
             tree.left.append(-1); tree.right.append(-1); tree.value.append(0)
