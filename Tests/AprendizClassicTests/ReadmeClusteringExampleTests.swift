@@ -11,7 +11,10 @@ import Testing
         let ari = adjustedRandIndex(true: digits.targets.scalars.map { Int($0) }, predicted: kmeans.labels)
         let tree = try AgglomerativeClustering(cut: .clusterCount(3), linkage: .ward).fit(try BundledDataset.iris.load().inputs)
         #expect(pca.componentCount == 29)
-        #expect(abs(ari - 0.6676) < 5e-5, "ARI \(ari)")
+        // scikit-learn's KMeans gets 0.666 here (the bound); the README prints this build's 0.6676, which
+        // holds with OpenBLAS: the Swift GEMM fallback (or another BLAS) sums distances in another order and ends in a nearby optimum.
+        #expect(ari >= 0.66, "ARI \(ari)")
+        if BLASLibrary.shared?.name.hasPrefix("OpenBLAS") == true { #expect(abs(ari - 0.6676) < 5e-5, "ARI \(ari) with OpenBLAS") }
         #expect(tree.linkageMatrix.shape == [149, 4])
     }
 }
