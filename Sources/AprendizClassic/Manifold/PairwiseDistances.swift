@@ -24,40 +24,15 @@ enum PairwiseDistances {
         return sum
     }
 
-    /// Each row's `k` nearest other rows by brute force: candidates ranked by ‖xᵢ‖² + ‖xⱼ‖² − 2·xᵢ·xⱼ from a
-    /// `Float` matrix product per block of rows, the chosen distances then recomputed exactly in `Double`.
+    /// Each row's `k` nearest other rows with their squared distances, from ``NearestNeighbors`` (squared
+    /// Euclidean; exact distances in `Double`, ties to the lower index, as scikit-learn's brute force).
     static func nearestNeighbors(_ x: Tensor, k: Int) -> NeighborGraph {
-        let (n, p) = (x.shape[0], x.shape[1])
-        let norms: [Float] = x.withUnsafeBufferPointer { x in
-            (0..<n).map { i in var s: Float = 0; for f in 0..<p { s += x[i * p + f] * x[i * p + f] }; return s }
+        do {
+            let found = try NearestNeighbors(metric: .squaredEuclidean).fit(x).kneighbors(k: k)
+            return NeighborGraph(count: x.shape[0], k: k, indices: found.indices, squaredDistances: found.distances)
+        } catch {
+            // The callers validated x (finite [n, d], n > k): a failure here is a programming error.
+            preconditionFailure("PairwiseDistances.nearestNeighbors: \(error)")
         }
-        var indices = [Int](repeating: 0, count: n * k), distances = [Double](repeating: 0, count: n * k)
-        let blockRows = 256
-        for start in stride(from: 0, to: n, by: blockRows) {
-            let rows = start..<min(start + blockRows, n)
-            let products = x.slice(axis: 0, rows).matmul(x, transposeOther: true)
-            products.withUnsafeBufferPointer { g in
-                indices.withUnsafeMutableBufferPointer { indices in
-                    Parallel.forEach(rows.count) { r in
-                        let i = rows.lowerBound + r
-                        var candidates = (0..<n).filter { $0 != i }.map { j in (norms[i] + norms[j] - 2 * g[r * n + j], j) }
-                        candidates.sort { $0 < $1 }
-                        for m in 0..<k { indices[i * k + m] = candidates[m].1 }
-                    }
-                }
-            }
-        }
-        // Re-rank each row by the exact distances (the Float ranking can swap near-ties).
-        x.withUnsafeBufferPointer { x in
-            indices.withUnsafeMutableBufferPointer { indices in
-                distances.withUnsafeMutableBufferPointer { distances in
-                    Parallel.forEach(n) { i in
-                        let row = (0..<k).map { m in (squaredDistance(x, i, indices[i * k + m], p), indices[i * k + m]) }.sorted { $0 < $1 }
-                        for m in 0..<k { (distances[i * k + m], indices[i * k + m]) = row[m] }
-                    }
-                }
-            }
-        }
-        return NeighborGraph(count: n, k: k, indices: indices, squaredDistances: distances)
     }
 }
