@@ -42,6 +42,11 @@ public struct FittedPCA: InvertibleTransform, Equatable, Sendable {
 
     /// The coordinates of the rows of `x` (`[count, p]`) on the axes: `[count, k]`.
     public func transform(_ x: Tensor) -> Tensor {
+        Tensor(shape: [x.shape[0], componentCount], scalars: scores(x).map { Float($0) })
+    }
+
+    /// ``transform(_:)``'s coordinates in `Double`, row-major `[count, k]`.
+    func scores(_ x: Tensor) -> [Double] {
         require(x.rank == 2 && x.shape[1] == featureCount, "FittedPCA.transform: expects [count, \(featureCount)], got \(x.shape)")
         let k = componentCount, p = featureCount
         let centred = DenseMatrix.rows(0..<x.shape[0], of: x, minus: mean)
@@ -50,7 +55,7 @@ public struct FittedPCA: InvertibleTransform, Equatable, Sendable {
             let scale = explainedVariance.map { 1 / $0.squareRoot() }
             for i in 0..<x.shape[0] { for j in 0..<k { scores[i * k + j] *= scale[j] } }
         }
-        return Tensor(shape: [x.shape[0], k], scalars: scores.map { Float($0) })
+        return scores
     }
 
     /// Rows of component coordinates (`[count, k]`) mapped back to the feature space: `[count, p]`.
