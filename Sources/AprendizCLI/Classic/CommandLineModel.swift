@@ -40,11 +40,7 @@ struct ClassifierOutputs<Model: ClassificationModel & ArchivableModel>: CommandL
         return Tensor(shape: [n, classCount], scalars: scores)
     }
 
-    func archive() -> SafetensorsArchive {
-        var archive = model.archived()
-        archive.metadata["aprendiz.model"] = Model.archiveKind
-        return archive
-    }
+    func archive() -> SafetensorsArchive { archiveWithKind(model) }
 }
 
 /// A regressor on the command line: its outputs are its predictions as one column.
@@ -58,9 +54,12 @@ struct RegressorOutputs<Model: RegressionModel & ArchivableModel>: CommandLineMo
 
     func outputs(_ x: Tensor, classCount: Int) -> Tensor { model.predict(x).reshaped([-1, 1]) }
 
-    func archive() -> SafetensorsArchive {
-        var archive = model.archived()
-        archive.metadata["aprendiz.model"] = Model.archiveKind
-        return archive
-    }
+    func archive() -> SafetensorsArchive { archiveWithKind(model) }
+}
+
+/// `model`'s archive with its kind in the `aprendiz.model` metadata key (what `ArchivableModel.save(to:)` writes).
+private func archiveWithKind<Model: ArchivableModel>(_ model: Model) -> SafetensorsArchive {
+    var archive = model.archived()
+    archive.metadata["aprendiz.model"] = Model.archiveKind
+    return archive
 }

@@ -50,9 +50,7 @@ struct PredictCommand: ParsableCommand {
         if let encoding = metadata.encoding {
             // Columns by header name, one-hot encoded and filled as in training.
             let encoded = try encoding.encode(table.encodableFeatures())
-            if encoded.unknownCells > 0 {
-                Console.warn("\(encoded.unknownCells) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros")
-            }
+            Console.warnUnknownCategories(encoded.unknownCells, in: path)
             return encoded.features
         }
         let wanted = metadata.inputShape.reduce(1, *)

@@ -36,4 +36,10 @@ extension Console {
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
     }
+
+    /// The warning for `count` (> 0) table cells whose category the model's training rows did not have.
+    static func warnUnknownCategories(_ count: Int, in path: String) {
+        guard count > 0 else { return }
+        warn("\(count) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros")
+    }
 }

@@ -102,7 +102,7 @@ enum DataPreparation {
                     ? TableEncoding.fit(source(train), rows: Array(0..<train.shape[0]), missing: split.missing) : nil) else { return nil }
                 let encodedTrain = try chosen.encode(source(train)), encodedTest = try chosen.encode(source(test))
                 let unknown = encodedTrain.unknownCells + encodedTest.unknownCells
-                if unknown > 0 { Console.warn("\(unknown) cells of '\(path)' hold categories the model never saw; they are encoded as all zeros") }
+                Console.warnUnknownCategories(unknown, in: path)
                 return (chosen, encodedTrain.features, encodedTest.features)
             } catch let error as NumericTableError where error.isMissingCellsError && encoding == nil {
                 throw CLIError("\(error); --impute mean|median|most-frequent fills them")

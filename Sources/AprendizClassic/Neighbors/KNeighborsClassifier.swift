@@ -27,17 +27,12 @@ public struct KNeighborsClassifier: Estimator, Equatable, Codable {
         try validate()
     }
 
-    public func validate() throws(ClassicError) {
-        try checkHyperParameter(neighbors >= 1, Self.name, "neighbors", neighbors, "≥ 1")
-        do { try search.validate() } catch { throw error.renamed(from: NearestNeighbors.name, to: Self.name) }
-    }
+    public func validate() throws(ClassicError) { try validateSettings() }
 
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> KNeighborsClassifierModel {
-        try validate()
-        try InputValidation.featuresAndTargets(x, y, for: Self.name)
-        try checkNeighborCount(neighbors, rows: x.shape[0], for: Self.name)
+        let index = try indexTrainingRows(x, y)
         let labels = try ClassLabels(y, for: Self.name)
-        return KNeighborsClassifierModel(estimator: self, index: try search.fit(x), labels: labels.indices, classes: labels.classes)
+        return KNeighborsClassifierModel(estimator: self, index: index, labels: labels.indices, classes: labels.classes)
     }
 }
 

@@ -25,16 +25,10 @@ public struct KNeighborsRegressor: Estimator, Equatable, Codable {
         try validate()
     }
 
-    public func validate() throws(ClassicError) {
-        try checkHyperParameter(neighbors >= 1, Self.name, "neighbors", neighbors, "≥ 1")
-        _ = try search.renamed(to: Self.name)
-    }
+    public func validate() throws(ClassicError) { try validateSettings() }
 
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> KNeighborsRegressorModel {
-        try validate()
-        try InputValidation.featuresAndTargets(x, y, for: Self.name)
-        try checkNeighborCount(neighbors, rows: x.shape[0], for: Self.name)
-        return KNeighborsRegressorModel(estimator: self, index: try search.fit(x), targets: y.scalars.map(Double.init))
+        KNeighborsRegressorModel(estimator: self, index: try indexTrainingRows(x, y), targets: y.scalars.map(Double.init))
     }
 }
 

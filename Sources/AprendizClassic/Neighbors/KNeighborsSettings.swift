@@ -12,6 +12,23 @@ protocol KNeighborsSettings {
 extension KNeighborsClassifier: KNeighborsSettings {}
 extension KNeighborsRegressor: KNeighborsSettings {}
 
+extension KNeighborsSettings where Self: Estimator {
+    /// The checks both estimators make, reported under the estimator's name: k ≥ 1 and a valid neighbour search.
+    func validateSettings() throws(ClassicError) {
+        try checkHyperParameter(neighbors >= 1, Self.name, "neighbors", neighbors, "≥ 1")
+        _ = try search.renamed(to: Self.name)
+    }
+
+    /// What both fits do before using the targets: validate, check `x` and `y`, check k against the rows, and index
+    /// the training rows.
+    func indexTrainingRows(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> NeighborIndex {
+        try validateSettings()
+        try InputValidation.featuresAndTargets(x, y, for: Self.name)
+        try checkNeighborCount(neighbors, rows: x.shape[0], for: Self.name)
+        return try search.fit(x)
+    }
+}
+
 extension KNeighborsSettings {
     /// The hyper-parameters as model-file metadata.
     var archivedParameters: [String: String] {

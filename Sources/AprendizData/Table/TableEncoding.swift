@@ -52,7 +52,7 @@ public struct TableEncoding: Codable, Equatable, Sendable {
         public var fill: Float?
     }
 
-    /// The source columns, in the model's input order.
+    /// The source columns, in the model's input order (numbers in place, categories expanded where they stood).
     public var columns: [Column]
     /// The strategy the fill values came from (nil: none was asked for).
     public var missing: MissingValueStrategy?
@@ -70,12 +70,14 @@ public struct TableEncoding: Codable, Equatable, Sendable {
     public struct Source: Sendable {
         /// `[rows, columns]`.
         public var values: Tensor
+        /// The columns' header names.
         public var names: [String]
         /// Per column, the categories its codes index (nil for numbers).
         public var categories: [[String]?]
         /// The file the rows came from, for messages.
         public var path: String
 
+        /// The features of a table read from `path`: `values` `[rows, names.count]`, `categories[j]` for column j.
         public init(values: Tensor, names: [String], categories: [[String]?], path: String) {
             self.values = values
             self.names = names
@@ -88,6 +90,7 @@ public struct TableEncoding: Codable, Equatable, Sendable {
     public struct Encoded: Sendable {
         /// `[rows, width]`.
         public var features: Tensor
+        /// Cells of a categorical column whose category the training rows did not have (encoded as all zeros).
         public var unknownCells: Int
     }
 
@@ -125,6 +128,13 @@ public struct TableEncoding: Codable, Equatable, Sendable {
         let rows = source.values.shape[0], p = source.names.count, values = source.values.scalars
         var out = [Float](repeating: 0, count: rows * width)
         var unknown = 0, offset = 0
+        // A missing cell's replacement, or an error naming the column when training had nothing to fill it with.
+        func fillValue(_ column: Column) throws(NumericTableError) -> Float {
+            guard let fill = column.fill else {
+                throw NumericTableError(path: source.path, reason: .missingCells(column: column.name, count: 1))
+            }
+            return fill
+        }
         for column in columns {
             guard let j = source.names.firstIndex(of: column.name) else {
                 throw NumericTableError(path: source.path, reason: .missingColumn(column.name, available: source.names))
@@ -133,12 +143,7 @@ public struct TableEncoding: Codable, Equatable, Sendable {
             case (nil, nil):
                 for i in 0..<rows {
                     var x = values[i * p + j]
-                    if x.isNaN {
-                        guard let fill = column.fill else {
-                            throw NumericTableError(path: source.path, reason: .missingCells(column: column.name, count: 1))
-                        }
-                        x = fill
-                    }
+                    if x.isNaN { x = try fillValue(column) }
                     out[i * width + offset] = x
                 }
                 offset += 1
@@ -147,37 +152,26 @@ public struct TableEncoding: Codable, Equatable, Sendable {
                 let position = names.map { index[$0] }
                 for i in 0..<rows {
                     let code = values[i * p + j]
-                    let k: Int?
-                    if code.isNaN {
-                        guard let fill = column.fill else {
-                            throw NumericTableError(path: source.path, reason: .missingCells(column: column.name, count: 1))
-                        }
-                        k = Int(fill)
-                    } else {
-                        k = position[Int(code)]
-                    }
+                    let k = code.isNaN ? Int(try fillValue(column)) : position[Int(code)]
                     if let k { out[i * width + offset + k] = 1 } else { unknown += 1 }
                 }
                 offset += categories.count
             case (nil, _?):
                 throw NumericTableError(path: source.path, reason: .unsupportedColumn(column.name, kind: "text (the model was trained on numbers)"))
-            case (_?, nil):
+            case (let categories?, nil):
                 // Numbers where the model saw categories: read them as category text ("3" is category "3").
-                let index = Dictionary(uniqueKeysWithValues: column.categories!.enumerated().map { ($1, $0) })
+                let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
                 for i in 0..<rows {
                     let x = values[i * p + j]
                     if x.isNaN {
-                        guard let fill = column.fill else {
-                            throw NumericTableError(path: source.path, reason: .missingCells(column: column.name, count: 1))
-                        }
-                        out[i * width + offset + Int(fill)] = 1
+                        out[i * width + offset + Int(try fillValue(column))] = 1
                     } else if let k = index[Self.text(x)] {
                         out[i * width + offset + k] = 1
                     } else {
                         unknown += 1
                     }
                 }
-                offset += column.categories!.count
+                offset += categories.count
             }
         }
         return Encoded(features: Tensor(shape: [rows, width], scalars: out), unknownCells: unknown)
