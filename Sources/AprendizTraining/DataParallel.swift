@@ -49,12 +49,10 @@ public final class DataParallel {
     /// Rank `rank`'s contiguous part of `batch` split over `size` ranks, and its weight n_r/N: the
     /// first N mod p ranks take ⌈N/p⌉ examples, the others ⌊N/p⌋ (as `numpy.array_split`).
     public static func shard(of batch: ArraySlice<Int>, rank: Int, size: Int) -> (indices: [Int], weight: Float) {
-        require(size >= 1 && rank >= 0 && rank < size, "DataParallel.shard: rank \(rank) is not in 0..<\(size)")
         let total = batch.count
+        let part = Distributed.share(of: total, rank: rank, size: size)
         guard total > 0 else { return ([], 0) }
-        let base = total / size, extra = total % size
-        let count = base + (rank < extra ? 1 : 0), start = batch.startIndex + rank * base + min(rank, extra)
-        return (Array(batch[start..<start + count]), Float(count) / Float(total))
+        return (Array(batch[(batch.startIndex + part.lowerBound)..<(batch.startIndex + part.upperBound)]), Float(part.count) / Float(total))
     }
 
     /// Sets every parameter to rank 0's value (one broadcast per bucket).

@@ -156,6 +156,9 @@ struct CollectiveTests {
             #expect(values["broadcast"] as? [Float] == [2, 20])      // from root 2
             #expect(values["tensorSum"] as? [Float] == [3, 3, 6, 9])  // [[0+1+2, 3], [6, 9]]
             #expect(values["allGather"] as? [Float] == [0, 0, 1, 10, 2, 20])
+            // Doubles: 0.25 + 1.25 + 2.25 = 3.75 and 3·2⁻¹⁰⁰⁰ (below Float’s range); bytes of lengths 0, 1, 2.
+            #expect(values["doubleSum"] as? [Double] == [3.75, 0x1.8p-999])
+            #expect(values["bytesGather"] as? [[Int]] == [[], [2], [3, 3]])
             let tensor = values["tensorGather"] as? [Any]
             #expect(tensor?.first as? [Int] == [3, 2] && tensor?.last as? [Float] == [0, 0.5, 1, 1.5, 2, 2.5])
             #expect(values["gatherMismatch"] as? String == "error: Distributed.allGather: the ranks pass different counts [1, 2, 2]")
