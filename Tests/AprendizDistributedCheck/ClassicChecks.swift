@@ -19,11 +19,21 @@ func blobs(rows: Int, features: Int, centres: Int, spread: Double, seed: UInt64)
 /// Floats as their bit patterns (JSON numbers would round-trip through Double; the bits compare exactly).
 func bits(_ values: [Float]) -> [Int] { values.map { Int($0.bitPattern) } }
 
+/// A long array as its length and FNV-1a hash (mpirun forwards each rank's output in pieces of about
+/// 8 KB, so long lines of several ranks would interleave; equal arrays have equal digests).
+func digest(_ values: [Int]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for value in values {
+        for byte in 0..<8 { hash = (hash ^ UInt64(truncatingIfNeeded: value >> (8 * byte)) & 0xff) &* 0x100_0000_01b3 }
+    }
+    return "\(values.count):\(String(hash, radix: 16))"
+}
+
 /// k-means (k = 7, 2 initialisations) on 5 000 rows (5 blocks of 1 024: 3 + 2 over 2 ranks, 2 + 2 + 1 over 3).
 func kMeansCheck(_ world: Distributed) throws -> [String: Any] {
     let (x, _) = blobs(rows: 5000, features: 6, centres: 7, spread: 3, seed: 11)
     let fitted = try KMeans(clusterCount: 7, initCount: 2, seed: 3).fit(x, across: world)
-    return ["centres": bits(fitted.centres.scalars), "labels": fitted.labels, "inertia": String(fitted.inertia.bitPattern),
+    return ["centres": bits(fitted.centres.scalars), "labels": digest(fitted.labels), "clusters": Set(fitted.labels).count, "inertia": String(fitted.inertia.bitPattern),
             "iterations": fitted.iterations]
 }
 
@@ -34,9 +44,9 @@ func forestCheck(_ world: Distributed) throws -> [String: Any] {
     let classifier = try RandomForestClassifier(treeCount: 10, outOfBagScore: true, seed: 5).fit(x, y, across: world)
     let target = Tensor((0..<600).map { i in x[i, 0] + 0.5 * x[i, 1] * x[i, 2] })
     let regressor = try RandomForestRegressor(treeCount: 7, parameters: TreeParameters(maxDepth: 6), seed: 9).fit(x, target, across: world)
-    return ["trees": classifier.trees.map(\.nodeCount), "probabilities": bits(classifier.predictProbabilities(x).scalars),
+    return ["trees": classifier.trees.map(\.nodeCount), "probabilities": digest(bits(classifier.predictProbabilities(x).scalars)),
             "outOfBag": Int(classifier.outOfBagScore?.bitPattern ?? 0), "regressionTrees": regressor.trees.map(\.nodeCount),
-            "regression": bits(regressor.predict(x).scalars)]
+            "regression": digest(bits(regressor.predict(x).scalars))]
 }
 
 /// Ridge's α over 5 values × 5 folds (25 fits: 13 + 12 over 2 ranks, 9 + 8 + 8 over 3), and one
@@ -49,5 +59,5 @@ func gridSearchCheck(_ world: Distributed) throws -> [String: Any] {
     let folds = try crossValidate(try DecisionTreeClassifier(parameters: TreeParameters(maxDepth: 3)), x, Tensor(labels.map(Float.init)),
                                   splitter: try KFold(folds: 4, shuffle: true, seed: 2), across: world)
     return ["scores": result.candidates.map { bits($0.result.scores) }, "alphas": result.candidates.map { $0.parameters["alpha"] ?? "" },
-            "best": result.bestIndex, "bestPredictions": bits(result.bestModel.predict(x).scalars), "folds": bits(folds.scores)]
+            "best": result.bestIndex, "bestPredictions": digest(bits(result.bestModel.predict(x).scalars)), "folds": bits(folds.scores)]
 }
