@@ -89,6 +89,10 @@ public final class Distributed: @unchecked Sendable {
         guard code == 0 else { return failed("MPI_Comm_size", code) }
         code = library.commRank(library.commWorld, &rank)
         guard code == 0 else { return failed("MPI_Comm_rank", code) }
+        if let expected = launcher.size, expected != Int(size) {
+            let problem = DistributedError.mismatch("\(launcher.name) started \(expected) processes but \(library.flavour.rawValue) (\(library.path)) sees \(size): the MPI library does not belong to the launcher; name the right one with APRENDIZ_MPI_LIBRARY")
+            return Distributed(rank: 0, size: 1, launcher: launcher, problem: problem, library: nil)
+        }
         return Distributed(rank: Int(rank), size: Int(size), launcher: launcher, problem: nil, library: library)
     }
 

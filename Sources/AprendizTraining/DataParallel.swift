@@ -7,7 +7,7 @@ import AprendizTensor
 /// global batch, and the ranks average their gradients before each identical optimizer step, so the
 /// run follows the one-process run with the same global batch (up to float32 summation order).
 ///
-/// Set it on a ``Trainer`` (`trainer.dataParallel = DataParallel()`); then ``Trainer/fit(_:epochs:batchSize:shuffle:seed:validation:)``
+/// Set it on a ``Trainer`` (`trainer.dataParallel = DataParallel()`); then ``Trainer/fit(_:epochs:batchSize:shuffle:seed:initialEpoch:validation:)``
 /// 1. broadcasts the parameters from rank 0 (``broadcastParameters(_:)``);
 /// 2. draws each epoch's order from the same seed on every rank and cuts it into global batches of
 ///    `batchSize`, of which rank r takes the contiguous part ``shard(of:)``;
