@@ -90,7 +90,7 @@ let package = Package(
                                "AprendizDistributed"]),
 
         // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
-        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra",
+        .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra", "AprendizDistributed",
                                                   "AprendizData", "AprendizMetrics"],
                 swiftSettings: kernelSettings),
 
@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "AprendizTrainingTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizDistributedTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         // Run under mpirun by AprendizDistributedTests: the collectives checked across real ranks.
-        .executableTarget(name: "aprendiz-distributed-check", dependencies: ["AprendizDistributed"],
+        .executableTarget(name: "aprendiz-distributed-check", dependencies: ["AprendizDistributed", "Aprendiz"],
                           path: "Tests/AprendizDistributedCheck"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

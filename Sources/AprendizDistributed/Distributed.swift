@@ -89,6 +89,10 @@ public final class Distributed: @unchecked Sendable {
         guard code == 0 else { return failed("MPI_Comm_size", code) }
         code = library.commRank(library.commWorld, &rank)
         guard code == 0 else { return failed("MPI_Comm_rank", code) }
+        if let expected = launcher.size, expected != Int(size) {
+            let problem = DistributedError.mismatch("\(launcher.name) started \(expected) processes but \(library.flavour.rawValue) (\(library.path)) sees \(size): the MPI library does not belong to the launcher; name the right one with APRENDIZ_MPI_LIBRARY")
+            return Distributed(rank: 0, size: 1, launcher: launcher, problem: problem, library: nil)
+        }
         return Distributed(rank: Int(rank), size: Int(size), launcher: launcher, problem: nil, library: library)
     }
 
@@ -160,6 +164,26 @@ public final class Distributed: @unchecked Sendable {
         }
     }
 
+    /// Combines `values` element by element over all ranks in `Double`, in place (`MPI_Allreduce` of
+    /// `MPI_DOUBLE`; see ``allReduce(_:op:)-([Float],_)``). A sum where every rank but one passes 0 for an
+    /// element returns that rank's value exactly (x + 0 = x), which the classic estimators use to
+    /// share per-block partial sums and then add them in one fixed order.
+    public func allReduce(_ values: inout [Double], op: ReductionOperation = .sum) throws {
+        guard library != nil, !values.isEmpty else { return }
+        try values.withUnsafeMutableBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: Self.chunk) {
+                let count = Int32(min(Self.chunk, buffer.count - start))
+                try call("MPI_Allreduce") {
+                    $0.allReduce($0.inPlace, buffer.baseAddress! + start, count, $0.double, op == .max ? $0.max : $0.sum, $0.commWorld)
+                }
+            }
+        }
+        if op == .mean {
+            let scale = 1 / Double(size)
+            for index in values.indices { values[index] *= scale }
+        }
+    }
+
     /// The element-wise combination of `tensor` over all ranks (every rank passes the same shape).
     public func allReduce(_ tensor: Tensor, op: ReductionOperation = .sum) throws -> Tensor {
         var result = tensor
@@ -187,6 +211,40 @@ public final class Distributed: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// Every rank's bytes, of any length, in rank order, on every rank: the lengths are gathered
+    /// first, then each rank's bytes padded to the longest (`MPI_Allgather` of `MPI_BYTE`).
+    public func allGather(bytes: [UInt8]) throws -> [[UInt8]] {
+        guard library != nil else { return [bytes] }
+        require(bytes.count <= Int(Int32.max) / size, "Distributed.allGather: \(bytes.count) bytes from each of \(size) ranks exceed MPI's int count")
+        var counts = [Int32](repeating: 0, count: size)
+        var own = Int32(bytes.count)
+        try call("MPI_Allgather") { $0.allGather(&own, 1, $0.int32, &counts, 1, $0.int32, $0.commWorld) }
+        let longest = Int(counts.max() ?? 0)
+        guard longest > 0 else { return counts.map { _ in [] } }
+        let padded = bytes + [UInt8](repeating: 0, count: longest - bytes.count)
+        var received = [UInt8](repeating: 0, count: longest * size)
+        try padded.withUnsafeBufferPointer { sent in
+            try received.withUnsafeMutableBufferPointer { out in
+                try call("MPI_Allgather") {
+                    $0.allGather(sent.baseAddress, Int32(longest), $0.byte, out.baseAddress, Int32(longest), $0.byte, $0.commWorld)
+                }
+            }
+        }
+        return counts.enumerated().map { rank, count in Array(received[(rank * longest)..<(rank * longest + Int(count))]) }
+    }
+
+    /// This rank's contiguous part of `0..<count` split over the ranks: the first `count mod size`
+    /// ranks take ⌈count/size⌉ items, the others ⌊count/size⌋ (as `numpy.array_split`).
+    public func share(of count: Int) -> Range<Int> { Self.share(of: count, rank: rank, size: size) }
+
+    /// Rank `rank`'s contiguous part of `0..<count` split over `size` ranks (see ``share(of:)``).
+    public static func share(of count: Int, rank: Int, size: Int) -> Range<Int> {
+        require(size >= 1 && rank >= 0 && rank < size, "Distributed.share: rank \(rank) is not in 0..<\(size)")
+        let base = count / size, extra = count % size
+        let start = rank * base + min(rank, extra)
+        return start..<(start + base + (rank < extra ? 1 : 0))
     }
 
     /// Every rank's tensor stacked on the first axis in rank order: shape `[size·n, …]` from `[n, …]` (the same shape on every rank).

@@ -74,9 +74,12 @@ struct MPILibrary: @unchecked Sendable {
     /// Room for `MPI_MAX_ERROR_STRING` (256 in Open MPI, 512 in MPICH).
     static let errorStringCapacity = 1024
 
-    /// The file names tried, in order: Open MPI first, then MPICH. `APRENDIZ_MPI_LIBRARY` names another.
+    /// The file names tried, in order: Open MPI first, then MPICH — MPICH first when a PMI launcher
+    /// (MPICH's Hydra `mpirun.mpich`, `PMI_RANK`) and not Open MPI's started the process, since Open MPI
+    /// would run each process as a world of one there. `APRENDIZ_MPI_LIBRARY` names another, tried first.
     static func candidates(environment: [String: String]) -> [(String, Flavour)] {
         var names: [(String, Flavour)] = [("libmpi.so.40", .openMPI), ("libmpi.so.12", .mpich), ("libmpich.so.12", .mpich)]
+        if environment["PMI_RANK"] != nil, environment["OMPI_COMM_WORLD_RANK"] == nil { names = Array(names[1...]) + names[..<1] }
         if let custom = environment["APRENDIZ_MPI_LIBRARY"], !custom.isEmpty {
             names.insert((custom, custom.contains("mpich") || custom.hasSuffix(".so.12") ? .mpich : .openMPI), at: 0)
         }

@@ -7,7 +7,7 @@ import AprendizTensor
 /// global batch, and the ranks average their gradients before each identical optimizer step, so the
 /// run follows the one-process run with the same global batch (up to float32 summation order).
 ///
-/// Set it on a ``Trainer`` (`trainer.dataParallel = DataParallel()`); then ``Trainer/fit(_:epochs:batchSize:shuffle:seed:validation:)``
+/// Set it on a ``Trainer`` (`trainer.dataParallel = DataParallel()`); then ``Trainer/fit(_:epochs:batchSize:shuffle:seed:initialEpoch:validation:)``
 /// 1. broadcasts the parameters from rank 0 (``broadcastParameters(_:)``);
 /// 2. draws each epoch's order from the same seed on every rank and cuts it into global batches of
 ///    `batchSize`, of which rank r takes the contiguous part ``shard(of:)``;
@@ -49,12 +49,10 @@ public final class DataParallel {
     /// Rank `rank`'s contiguous part of `batch` split over `size` ranks, and its weight n_r/N: the
     /// first N mod p ranks take ⌈N/p⌉ examples, the others ⌊N/p⌋ (as `numpy.array_split`).
     public static func shard(of batch: ArraySlice<Int>, rank: Int, size: Int) -> (indices: [Int], weight: Float) {
-        require(size >= 1 && rank >= 0 && rank < size, "DataParallel.shard: rank \(rank) is not in 0..<\(size)")
         let total = batch.count
+        let part = Distributed.share(of: total, rank: rank, size: size)
         guard total > 0 else { return ([], 0) }
-        let base = total / size, extra = total % size
-        let count = base + (rank < extra ? 1 : 0), start = batch.startIndex + rank * base + min(rank, extra)
-        return (Array(batch[start..<start + count]), Float(count) / Float(total))
+        return (Array(batch[(batch.startIndex + part.lowerBound)..<(batch.startIndex + part.upperBound)]), Float(part.count) / Float(total))
     }
 
     /// Sets every parameter to rank 0's value (one broadcast per bucket).

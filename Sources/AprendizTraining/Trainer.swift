@@ -38,7 +38,7 @@ public final class Trainer {
     public var stopTraining = false
     /// The number of batches in each epoch of the running `fit`.
     public private(set) var batchesPerEpoch = 0
-    /// The number of epochs the running ``fit(_:epochs:batchSize:shuffle:seed:validation:)`` asked for.
+    /// The number of epochs the running ``fit(_:epochs:batchSize:shuffle:seed:initialEpoch:validation:)`` asked for.
     public private(set) var plannedEpochs = 0
     /// The logs of every finished epoch of the last `fit`.
     public private(set) var history: [EpochLogs] = []
@@ -65,16 +65,22 @@ public final class Trainer {
     ///   - batchSize: examples per update (1: SGD, the data-set size: full batch; §6.3.2–6.3.3).
     ///   - shuffle: a new example order every epoch, from `seed`.
     ///   - seed: the seed of the shuffling generator (default 0).
+    ///   - initialEpoch: epochs already done, e.g. by the run a checkpoint came from (Keras's
+    ///     `initial_epoch`, default 0): the loader's generator skips their orders and training runs
+    ///     epochs `initialEpoch + 1 … epochs`, so a resumed run sees the global batches the
+    ///     uninterrupted run would (on any number of ranks).
     ///   - validation: `.split(f)` holds out the last fraction f of `dataset` (as Keras, before
     ///     shuffling); `.dataset(d)` evaluates on d after each epoch.
     /// - Throws: ``TrainingError/nonFiniteLoss(epoch:batch:value:checkpoint:)`` (parameters restored
     ///   to the last good epoch), or an error thrown by a callback.
     @discardableResult
     public func fit<Source: Dataset>(_ dataset: Source, epochs: Int, batchSize: Int = 32, shuffle: Bool = true,
-                                     seed: UInt64 = 0, validation: Validation = .none) throws -> [EpochLogs] {
+                                     seed: UInt64 = 0, initialEpoch: Int = 0, validation: Validation = .none) throws -> [EpochLogs] {
         require(epochs >= 1, "Trainer.fit: invalid number of epochs \(epochs)")
+        require(initialEpoch >= 0 && initialEpoch < epochs, "Trainer.fit: initialEpoch \(initialEpoch) is not in 0..<\(epochs)")
         let (training, held) = validation.split(dataset)
         let loader = DataLoader(training, batchSize: batchSize, shuffle: shuffle, seed: seed)
+        for _ in 0..<initialEpoch { _ = loader.nextEpochOrder() }
         plannedEpochs = epochs
         batchesPerEpoch = loader.batchCount
         history = []
@@ -82,7 +88,7 @@ public final class Trainer {
         try dataParallel?.broadcastParameters(model.parameters())
         callbacks.forEach { $0.trainingWillBegin(self) }
         defer { callbacks.forEach { $0.trainingDidEnd(self) } }
-        for epoch in 1...epochs {
+        for epoch in (initialEpoch + 1)...epochs {
             callbacks.forEach { $0.epochWillBegin(epoch, trainer: self) }
             let start = Date()
             var logs = try dataParallel.map { try runParallelEpoch(epoch, loader, $0) } ?? runEpoch(epoch, loader)

@@ -1,27 +1,23 @@
-// Run by AprendizDistributedTests under `mpirun -np p`: every rank calls each collective of
-// `Distributed.current` with rank-dependent inputs and prints one JSON object of what it got back;
-// the test compares them with the values worked out by hand for p ranks.
+// Run by AprendizDistributedTests under `mpirun -np p` (and directly, as one process): every rank runs
+// the check named by the first argument and prints one JSON object (sorted keys) of what it got:
+//   (none)    each collective of `Distributed.current` with rank-dependent inputs (values worked by hand)
+//   kmeans    distributed k-means on generated blobs (compared with one process's output)
+//   forest    random-forest classifier and regressor grown across ranks (compared with one process's)
+//   grid      grid search and cross-validation shared over ranks (compared with one process's)
 import AprendizDistributed
-import AprendizTensor
 import Foundation
 
 let world = Distributed.current
-let r = Float(world.rank)
-var results: [String: Any] = ["rank": world.rank, "size": world.size, "implementation": world.implementation ?? "none"]
-
-@MainActor func record(_ name: String, _ body: () throws -> Any) {
-    do { results[name] = try body() } catch { results[name] = "error: \(error)" }
+var results: [String: Any]
+switch CommandLine.arguments.dropFirst().first {
+case "kmeans": results = try kMeansCheck(world)
+case "forest": results = try forestCheck(world)
+case "grid": results = try gridSearchCheck(world)
+default: results = collectivesCheck(world)
 }
-
-record("sum") { var values: [Float] = [r + 1, 2 * (r + 1)]; try world.allReduce(&values); return values }
-record("mean") { var values: [Float] = [r + 1]; try world.allReduce(&values, op: .mean); return values }
-record("max") { var values: [Float] = [r, -r]; try world.allReduce(&values, op: .max); return values }
-record("broadcast") { var values: [Float] = [r, r * 10]; try world.broadcast(&values, root: world.size - 1); return values }
-record("tensorSum") { try world.allReduce(Tensor([[r, 1], [2, 3]])).scalars }
-record("allGather") { try world.allGather([r, r * 10]) }
-record("tensorGather") { let gathered = try world.allGather(Tensor([[r, r + 0.5]])); return [gathered.shape, gathered.scalars] as [Any] }
-record("gatherMismatch") { try world.allGather(world.rank == 0 ? [1] : [1, 2]) }
-record("badRoot") { var values: [Float] = [1]; try world.broadcast(&values, root: world.size); return values }
+results["rank"] = world.rank
+results["size"] = world.size
+results["implementation"] = world.implementation ?? "none"
 try world.barrier()
 
 let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])

@@ -49,6 +49,15 @@ enum MPIRun {
         return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8), Date().timeIntervalSince(start))
     }
 
+    /// ‖a − b‖∞ / ‖b‖∞ over the largest of the model's tensors' ratios.
+    static func largestRelativeDifference(_ a: [String: [Float]], _ b: [String: [Float]]) -> Float {
+        #expect(Set(a.keys) == Set(b.keys))
+        return b.keys.map { name in
+            let difference = zip(a[name]!, b[name]!).map { abs($0 - $1) }.max() ?? 0
+            return difference / max(b[name]!.map(abs).max() ?? 0, .leastNormalMagnitude)
+        }.max() ?? 0
+    }
+
     /// The tensors of a model file, by name.
     static func parameters(_ url: URL) throws -> [String: [Float]] {
         try SafetensorsArchive(contentsOf: url).tensors.mapValues(\.scalars)
@@ -59,15 +68,6 @@ enum MPIRun {
 /// batch: within 1e-5 relative (float32 sums in another order), bit for bit with one rank.
 @Suite(.serialized, .enabled(if: MPIRun.available, "mpirun or .build/debug/aprendiz not found (install openmpi-bin; swift build)"))
 struct MPIRunTests {
-    /// ‖a − b‖∞ / ‖b‖∞ over the largest of the model's tensors' ratios.
-    func largestRelativeDifference(_ a: [String: [Float]], _ b: [String: [Float]]) -> Float {
-        #expect(Set(a.keys) == Set(b.keys))
-        return b.keys.map { name in
-            let difference = zip(a[name]!, b[name]!).map { abs($0 - $1) }.max() ?? 0
-            return difference / max(b[name]!.map(abs).max() ?? 0, .leastNormalMagnitude)
-        }.max() ?? 0
-    }
-
     func compare(_ arguments: [String], ranks: [Int], identicalRanks: [Int] = []) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aprendiz-mpi-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -82,7 +82,7 @@ struct MPIRunTests {
         let reference = try train(nil)
         for count in identicalRanks { #expect(try train(count) == reference, "\(count) rank(s) differ from one process") }
         for count in ranks {
-            let difference = largestRelativeDifference(try train(count), reference)
+            let difference = MPIRun.largestRelativeDifference(try train(count), reference)
             #expect(difference <= 1e-5, "\(count) ranks: largest relative difference \(difference)")
         }
     }
@@ -156,6 +156,9 @@ struct CollectiveTests {
             #expect(values["broadcast"] as? [Float] == [2, 20])      // from root 2
             #expect(values["tensorSum"] as? [Float] == [3, 3, 6, 9])  // [[0+1+2, 3], [6, 9]]
             #expect(values["allGather"] as? [Float] == [0, 0, 1, 10, 2, 20])
+            // Doubles: 0.25 + 1.25 + 2.25 = 3.75 and 3·2⁻¹⁰⁰⁰ (below Float’s range); bytes of lengths 0, 1, 2.
+            #expect(values["doubleSum"] as? [Double] == [3.75, 0x1.8p-999])
+            #expect(values["bytesGather"] as? [[Int]] == [[], [2], [3, 3]])
             let tensor = values["tensorGather"] as? [Any]
             #expect(tensor?.first as? [Int] == [3, 2] && tensor?.last as? [Float] == [0, 0.5, 1, 1.5, 2, 2.5])
             #expect(values["gatherMismatch"] as? String == "error: Distributed.allGather: the ranks pass different counts [1, 2, 2]")

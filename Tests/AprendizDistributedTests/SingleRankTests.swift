@@ -75,4 +75,10 @@ import Testing
         #expect(names.map(\.0) == ["/opt/mpich/lib/libmpi.so.12", "libmpi.so.40", "libmpi.so.12", "libmpich.so.12"])
         #expect(names.map(\.1) == [.mpich, .openMPI, .mpich, .mpich])
     }
+
+    @Test func triesMPICHFirstUnderAPMILauncher() {
+        // Hydra (mpirun.mpich) sets PMI_RANK; Open MPI there would make every process a world of one.
+        #expect(MPILibrary.candidates(environment: ["PMI_RANK": "1", "PMI_SIZE": "2"]).map(\.0) == ["libmpi.so.12", "libmpich.so.12", "libmpi.so.40"])
+        #expect(MPILibrary.candidates(environment: ["PMI_RANK": "1", "OMPI_COMM_WORLD_RANK": "1"]).map(\.0).first == "libmpi.so.40")
+    }
 }

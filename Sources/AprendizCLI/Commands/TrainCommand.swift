@@ -49,6 +49,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write the trained model (and its preprocessing) to this .safetensors file.")
     var save: String?
 
+    @Option(help: ArgumentHelp("Continue the run whose model this file (written by train --save) holds: its parameters and optimizer state, after its epochs, up to --epochs.",
+                               discussion: "Give the same data set, model, --seed and --batch-size: the run then sees the global batches the uninterrupted run would, with any number of mpirun processes."))
+    var resume: String?
+
     @Option(help: "Report folder (index.html, metrics.json, SVG curves).")
     var report = "aprendiz-report"
 
@@ -83,7 +87,7 @@ struct TrainCommand: ParsableCommand {
         }
         Interruption.shared.install()
         try DistributedRun.abortingOnError(world) {
-            let outcome = try TrainingRun.run(settings, data: data, console: console, dataParallel: true)
+            let outcome = try TrainingRun.run(settings, data: data, console: console, dataParallel: true, resume: resume)
             // Every rank holds the same model; only rank 0 writes the model, the report and the results.
             guard world.rank == 0 else { return }
             try Self.finish(outcome, settings: settings, command: "train", save: save, report: report, console: console)
@@ -99,7 +103,7 @@ struct TrainCommand: ParsableCommand {
         if let modelFile {
             let metadata = ModelMetadata(data: outcome.data, model: settings.model, inputShape: outcome.inputShape, seed: settings.seed)
             try ModelFile.save(outcome.model, to: URL(fileURLWithPath: modelFile), optimizer: outcome.optimizer,
-                               metadata: try metadata.entry())
+                               metadata: try metadata.entry().merging(TrainingResume.entry(outcome, settings: settings)) { $1 })
         }
         let summary = RunSummary(command: command, settings: settings, outcome: outcome, modelFile: modelFile)
         try ReportWriter.write(try TrainingReport.page(summary), to: URL(fileURLWithPath: report))

@@ -32,8 +32,9 @@ enum TrainingRun {
     ///   - label: a prefix of the progress lines.
     ///   - probesGradient: measure the first layer's gradient norm after each epoch (``GradientProbe``).
     ///   - dataParallel: train data-parallel over the processes of an `mpirun`/`srun` run (`train` only).
+    ///   - resume: a model file of an earlier run to continue (``TrainingResume``; `train --resume`).
     static func run(_ settings: TrainingSettings, data loaded: PreparedData, console: Console, label: String = "",
-                    probesGradient: Bool = false, dataParallel: Bool = false) throws -> TrainingOutcome {
+                    probesGradient: Bool = false, dataParallel: Bool = false, resume: String? = nil) throws -> TrainingOutcome {
         let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
         let data = loaded.reshaped(to: inputShape)
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount,
@@ -49,10 +50,11 @@ enum TrainingRun {
                               callbacks: [ProgressBar(console: console, label: label)] + (probe.map { [$0] } ?? []))
         // Started by mpirun/srun: data-parallel over the processes (every process runs this same code).
         if dataParallel, Distributed.current.usesMPI { trainer.dataParallel = DataParallel() }
+        let initialEpoch = try resume.map { try TrainingResume.load($0, into: model, optimizer: optimizer, settings: settings) } ?? 0
         let validation: Validation = settings.validation > 0 ? .split(settings.validation) : .dataset(data.test)
         let start = Date()
         let history = try trainer.fit(data.train, epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed,
-                                      validation: validation)
+                                      initialEpoch: initialEpoch, validation: validation)
         let seconds = Date().timeIntervalSince(start)
         let test = trainer.evaluate(data.test)
         let confusion = data.task == .classification

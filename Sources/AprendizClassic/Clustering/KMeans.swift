@@ -1,3 +1,4 @@
+import AprendizDistributed
 import AprendizTensor
 
 /// k-means clustering (chapter 17; scikit-learn 1.9's `KMeans` with `algorithm="lloyd"`).
@@ -41,6 +42,12 @@ public struct KMeans: Clusterer, Equatable, Sendable {
 
     /// Clusters the rows of `x` (`[count, features]`, at least `clusterCount` rows).
     public func fit(_ x: Tensor) throws(ClassicError) -> FittedKMeans {
+        try inOneProcess(Self.name) { try fit(x, world: $0) }
+    }
+
+    /// `fit(x)` with the Lloyd iterations' blocks of rows shared over `world`'s ranks (see
+    /// ``fit(_:across:)``); throws ``ClassicError`` or an MPI error.
+    func fit(_ x: Tensor, world: Distributed) throws -> FittedKMeans {
         try InputValidation.features(x, for: Self.name)
         let n = x.shape[0]
         try checkHyperParameter(clusterCount <= n, Self.name, "clusterCount", clusterCount, "at most the number of rows (\(n))")
@@ -51,7 +58,7 @@ public struct KMeans: Clusterer, Equatable, Sendable {
         var best: LloydResult?
         for _ in 0..<initCount {
             let start = KMeansPlusPlus.centres(rows, count: clusterCount, using: &generator)
-            let result = LloydIterations(rows: rows, maxIterations: maxIterations, threshold: threshold).run(from: start)
+            let result = try LloydIterations(rows: rows, maxIterations: maxIterations, threshold: threshold, world: world).run(from: start)
             if best == nil || result.inertia < best!.inertia { best = result }
         }
         return fitted(best!, means: means)
@@ -67,8 +74,8 @@ public struct KMeans: Clusterer, Equatable, Sendable {
         let means = DenseMatrix.columnMeans(of: x), p = x.shape[1]
         let rows = CentredRows(x, means: means)
         let start = centres.scalars.enumerated().map { Float(Double($1) - means[$0 % p]) }
-        let result = LloydIterations(rows: rows, maxIterations: maxIterations, threshold: tolerance * rows.meanColumnVariance).run(from: start)
-        return fitted(result, means: means)
+        let lloyd = LloydIterations(rows: rows, maxIterations: maxIterations, threshold: tolerance * rows.meanColumnVariance)
+        return try inOneProcess(Self.name) { _ in fitted(try lloyd.run(from: start), means: means) }
     }
 
     private func fitted(_ result: LloydResult, means: [Double]) -> FittedKMeans {

@@ -1,3 +1,4 @@
+import AprendizDistributed
 import AprendizTensor
 
 /// The outcome of one k-means run.
@@ -13,25 +14,32 @@ struct LloydResult {
 /// X_b·Cᵀ with one GEMM, assigns each row to the centre minimising ‖c‖² − 2x·c, and sums its rows per
 /// cluster into its own `Double` buffer; the buffers are then added in block order (deterministic for a
 /// thread count and independent of it).
+///
+/// Across the ranks of a distributed run (every rank holding the same rows) each rank assigns its
+/// contiguous share of the blocks (``Distributed/share(of:)``); the per-block sums and counts, zero
+/// outside a rank's blocks, are all-reduced in `Double` (x + 0 = x exactly), so every rank adds the
+/// same block sums in the same block order as one process: the same centres, bit for bit.
 struct LloydIterations {
     let rows: CentredRows
     let maxIterations: Int
     /// Stop when Σ‖Δc‖² ≤ threshold.
     let threshold: Double
+    /// The processes sharing the blocks (one process: all blocks here).
+    var world: Distributed = .single
 
     /// Rows per parallel block.
     static let blockSize = 1024
 
-    func run(from start: [Float]) -> LloydResult {
+    func run(from start: [Float]) throws -> LloydResult {
         let k = start.count / rows.columns
         var centres = start, labels = [Int](repeating: -1, count: rows.count), iterations = 0
         var converged = false
         while iterations < maxIterations {
             iterations += 1
-            let step = assign(centres, clusters: k)
-            let changed = zip(step.labels, labels).contains { $0 != $1 }
+            let step = try assign(centres, clusters: k, previous: labels, exchange: shareBlocks)
+            let changed = step.changed > 0
             labels = step.labels
-            let updated = newCentres(step, old: centres, clusters: k)
+            let updated = try newCentres(step, old: centres, clusters: k)
             var shift = 0.0
             for m in 0..<centres.count { let d = Double(updated[m]) - Double(centres[m]); shift += d * d }
             centres = updated
@@ -39,25 +47,37 @@ struct LloydIterations {
             if shift <= threshold { break }
         }
         // Labels consistent with the final centres (scikit-learn's last E-step) and the exact inertia.
-        let last = assign(centres, clusters: k)
+        let last = try assign(centres, clusters: k, previous: labels, exchange: shareBlocks)
         if !converged { labels = last.labels }
+        labels = try everyRow(labels: labels, distances: nil).labels
         var inertia = 0.0
         let p = rows.columns
         for i in 0..<rows.count { inertia += rows.squaredDistance(i, centres[(labels[i] * p)..<((labels[i] + 1) * p)]) }
         return LloydResult(centres: centres, labels: labels, inertia: inertia, iterations: iterations)
     }
 
-    /// One assignment pass: labels, each row's squared distance to its centre, per-cluster sums and counts.
+    /// One assignment pass: labels, each row's squared distance to its centre (both only of this
+    /// rank's rows, 0 elsewhere), per-cluster sums and counts, how many labels differ from `previous`.
     struct Assignment {
         var labels: [Int]
         var distances: [Double]
         var sums: [Double]
         var counts: [Int]
+        var changed: Int
     }
 
+    /// One process's assignment of every block.
     func assign(_ centres: [Float], clusters k: Int) -> Assignment {
+        assign(centres, clusters: k, previous: nil) { _ in }
+    }
+
+    /// Assigns this rank's blocks; `exchange` then makes the per-block sums, counts and changes
+    /// (concatenated) every rank's (``shareBlocks(_:)``; nothing in one process).
+    func assign(_ centres: [Float], clusters k: Int, previous: [Int]?,
+                exchange: (inout [Double]) throws -> Void) rethrows -> Assignment {
         let (n, p) = (rows.count, rows.columns)
-        let blocks = (n + Self.blockSize - 1) / Self.blockSize
+        let blocks = (n + Self.blockSize - 1) / Self.blockSize, own = world.share(of: blocks)
+        var changed = [Int](repeating: 0, count: blocks)
         let centreNorms = (0..<k).map { j in (0..<p).reduce(Float(0)) { $0 + centres[j * p + $1] * centres[j * p + $1] } }
         var labels = [Int](repeating: 0, count: n), distances = [Double](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: blocks * k * p), counts = [Int](repeating: 0, count: blocks * k)
@@ -67,9 +87,12 @@ struct LloydIterations {
                     distances.withUnsafeMutableBufferPointer { d in
                         sums.withUnsafeMutableBufferPointer { s in
                             counts.withUnsafeMutableBufferPointer { m in
+                              changed.withUnsafeMutableBufferPointer { changed in
                                 let (x, c) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(c.baseAddress!))
                                 let (l, d, s, m) = (UncheckedBuffer(l), UncheckedBuffer(d), UncheckedBuffer(s), UncheckedBuffer(m))
-                                Parallel.forEach(blocks) { block in
+                                let changed = UncheckedBuffer(changed)
+                                Parallel.forEach(own.count) { index in
+                                    let block = own.lowerBound + index
                                     let first = block * Self.blockSize, size = min(Self.blockSize, n - first)
                                     var products = [Float](repeating: 0, count: size * k)
                                     products.withUnsafeMutableBufferPointer { out in
@@ -85,36 +108,57 @@ struct LloydIterations {
                                         }
                                         let i = first + r
                                         l[i] = best
+                                        if let previous, previous[i] != best { changed[block] += 1 }
                                         d[i] = max(rows.squaredNorms[i] + Double(bestValue), 0)
                                         m[block * k + best] += 1
                                         let sum = block * k * p + best * p
                                         for f in 0..<p { s[sum + f] += Double(x.base[i * p + f]) }
                                     }
                                 }
+                              }
                             }
                         }
                     }
                 }
             }
         }
+        if world.usesMPI {
+            var shared = sums + counts.map(Double.init) + changed.map(Double.init)
+            try exchange(&shared)
+            sums = Array(shared[0..<(blocks * k * p)])
+            counts = shared[(blocks * k * p)..<(blocks * k * p + blocks * k)].map { Int($0) }
+            changed = shared[(blocks * k * p + blocks * k)...].map { Int($0) }
+        }
         var totalSums = [Double](repeating: 0, count: k * p), totalCounts = [Int](repeating: 0, count: k)
         for block in 0..<blocks {
             for m in 0..<(k * p) { totalSums[m] += sums[block * k * p + m] }
             for j in 0..<k { totalCounts[j] += counts[block * k + j] }
         }
-        return Assignment(labels: labels, distances: distances, sums: totalSums, counts: totalCounts)
+        return Assignment(labels: labels, distances: distances, sums: totalSums, counts: totalCounts, changed: changed.reduce(0, +))
+    }
+
+    /// Every block's entries on every rank: one all-reduce (sum) of buffers that are 0 outside each rank's blocks.
+    func shareBlocks(_ values: inout [Double]) throws { try world.allReduce(&values) }
+
+    /// Every row's label (and distance) on every rank, from each rank's own rows (0 elsewhere).
+    func everyRow(labels: [Int], distances: [Double]?) throws -> (labels: [Int], distances: [Double]) {
+        guard world.usesMPI else { return (labels, distances ?? []) }
+        var shared = labels.map(Double.init) + (distances ?? [])
+        try world.allReduce(&shared)
+        return (shared[0..<labels.count].map { Int($0) }, Array(shared[labels.count...]))
     }
 
     /// The cluster means; each empty cluster takes the row farthest from its centre (scikit-learn's
     /// relocation), which leaves its old cluster.
-    func newCentres(_ step: Assignment, old: [Float], clusters k: Int) -> [Float] {
+    func newCentres(_ step: Assignment, old: [Float], clusters k: Int) throws -> [Float] {
         let p = rows.columns
         var sums = step.sums, counts = step.counts
         let empty = (0..<k).filter { counts[$0] == 0 }
         if !empty.isEmpty {
-            let farthest = (0..<rows.count).sorted { step.distances[$0] > step.distances[$1] }.prefix(empty.count)
+            let all = try everyRow(labels: step.labels, distances: step.distances)
+            let farthest = (0..<rows.count).sorted { all.distances[$0] > all.distances[$1] }.prefix(empty.count)
             for (cluster, row) in zip(empty, farthest) {
-                let from = step.labels[row]
+                let from = all.labels[row]
                 for f in 0..<p {
                     let v = Double(rows.values[row * p + f])
                     sums[from * p + f] -= v; sums[cluster * p + f] = v

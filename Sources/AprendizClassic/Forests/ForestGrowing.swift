@@ -27,19 +27,20 @@ struct ForestGrowing: Sendable {
         return counts
     }
 
-    /// The forest's trees on `data` (classification with `classCount` classes and `classification`, or
-    /// regression with `regression`).
+    /// The forest's trees `range` (default all) on `data` (classification with `classCount` classes and
+    /// `classification`, or regression with `regression`).
     func grow(_ data: TreeTrainingData, classification: ClassificationCriterion?, regression: RegressionCriterion?,
-              classCount: Int) -> [DecisionTree] {
-        let seeds = treeSeeds
-        let results = UnsafeMutableBufferPointer<DecisionTree?>.allocate(capacity: treeCount)
+              classCount: Int, trees range: Range<Int>? = nil) -> [DecisionTree] {
+        let seeds = treeSeeds, range = range ?? 0..<treeCount
+        let results = UnsafeMutableBufferPointer<DecisionTree?>.allocate(capacity: range.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
-        Parallel.forEach(treeCount) { t in
+        Parallel.forEach(range.count) { index in
+            let t = range.lowerBound + index
             var weights = drawCounts(rowCount: data.rowCount, seed: seeds[t].bootstrap)
             if let given = data.weights { for i in weights.indices { weights[i] *= given[i] } }
             let growth = parameters.growth(featureCount: data.featureCount, seed: seeds[t].splitter, randomThresholds: randomThresholds)
-            results[t] = data.growTree(classification: classification, regression: regression, classCount: classCount,
+            results[index] = data.growTree(classification: classification, regression: regression, classCount: classCount,
                                        parameters: parameters, growth: growth, weights: bootstrap || data.weights != nil ? weights : nil)
         }
         return results.map { $0! }

@@ -1,3 +1,4 @@
+import AprendizDistributed
 import AprendizTensor
 
 /// Random forest of classification trees (§13.4; Breiman 2001; scikit-learn's `RandomForestClassifier`):
@@ -44,7 +45,7 @@ public struct RandomForestClassifier: Estimator, Equatable {
     public func fit(_ x: Tensor, _ y: Tensor, sampleWeights: [Double]?) throws(ClassicError) -> ForestClassificationModel {
         try validate()
         let growing = ForestGrowing(treeCount: treeCount, bootstrap: bootstrap, randomThresholds: false, parameters: parameters, seed: seed)
-        return try fitForestClassifier(Self.name, growing, criterion, x, y, sampleWeights, outOfBagScore)
+        return try inOneProcess(Self.name) { try fitForestClassifier(Self.name, growing, criterion, x, y, sampleWeights, outOfBagScore, world: $0) }
     }
 }
 
@@ -87,7 +88,7 @@ public struct ExtraTreesClassifier: Estimator, Equatable {
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> ForestClassificationModel {
         try validate()
         let growing = ForestGrowing(treeCount: treeCount, bootstrap: bootstrap, randomThresholds: true, parameters: parameters, seed: seed)
-        return try fitForestClassifier(Self.name, growing, criterion, x, y, nil, outOfBagScore)
+        return try inOneProcess(Self.name) { try fitForestClassifier(Self.name, growing, criterion, x, y, nil, outOfBagScore, world: $0) }
     }
 }
 
@@ -101,12 +102,12 @@ func validateForest(_ name: String, _ treeCount: Int, _ parameters: TreeParamete
 
 /// Grows a classification forest and, if asked, its out-of-bag accuracy.
 func fitForestClassifier(_ name: String, _ growing: ForestGrowing, _ criterion: ClassificationCriterion, _ x: Tensor, _ y: Tensor,
-                         _ weights: [Double]?, _ outOfBag: Bool) throws(ClassicError) -> ForestClassificationModel {
+                         _ weights: [Double]?, _ outOfBag: Bool, world: Distributed) throws -> ForestClassificationModel {
     try InputValidation.featuresAndTargets(x, y, for: name)
     let labels = try ClassLabels(y, for: name)
     let data = try TreeTrainingData(x, y, weights: weights, classIndices: labels.indices, estimator: name)
     let k = labels.classes.count
-    let trees = growing.grow(data, classification: criterion, regression: nil, classCount: k)
+    let trees = try growing.grow(data, classification: criterion, regression: nil, classCount: k, across: world)
     var score: Float?
     if outOfBag {
         var sums = [Float](repeating: 0, count: data.rowCount * k), votes = [Int](repeating: 0, count: data.rowCount)

@@ -1,3 +1,4 @@
+import AprendizDistributed
 import AprendizMetrics
 import AprendizTensor
 
@@ -43,7 +44,7 @@ public struct RandomForestRegressor: Estimator, Equatable {
     public func fit(_ x: Tensor, _ y: Tensor, sampleWeights: [Double]?) throws(ClassicError) -> ForestRegressionModel {
         try validate()
         let growing = ForestGrowing(treeCount: treeCount, bootstrap: bootstrap, randomThresholds: false, parameters: parameters, seed: seed)
-        return try fitForestRegressor(Self.name, growing, criterion, x, y, sampleWeights, outOfBagScore)
+        return try inOneProcess(Self.name) { try fitForestRegressor(Self.name, growing, criterion, x, y, sampleWeights, outOfBagScore, world: $0) }
     }
 }
 
@@ -85,15 +86,15 @@ public struct ExtraTreesRegressor: Estimator, Equatable {
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> ForestRegressionModel {
         try validate()
         let growing = ForestGrowing(treeCount: treeCount, bootstrap: bootstrap, randomThresholds: true, parameters: parameters, seed: seed)
-        return try fitForestRegressor(Self.name, growing, criterion, x, y, nil, outOfBagScore)
+        return try inOneProcess(Self.name) { try fitForestRegressor(Self.name, growing, criterion, x, y, nil, outOfBagScore, world: $0) }
     }
 }
 
 /// Grows a regression forest and, if asked, its out-of-bag R².
 func fitForestRegressor(_ name: String, _ growing: ForestGrowing, _ criterion: RegressionCriterion, _ x: Tensor, _ y: Tensor,
-                        _ weights: [Double]?, _ outOfBag: Bool) throws(ClassicError) -> ForestRegressionModel {
+                        _ weights: [Double]?, _ outOfBag: Bool, world: Distributed) throws -> ForestRegressionModel {
     let data = try TreeTrainingData(x, y, weights: weights, classIndices: nil, estimator: name)
-    let trees = growing.grow(data, classification: nil, regression: criterion, classCount: 0)
+    let trees = try growing.grow(data, classification: nil, regression: criterion, classCount: 0, across: world)
     var score: Float?
     if outOfBag {
         var sums = [Float](repeating: 0, count: data.rowCount), votes = [Float](repeating: 0, count: data.rowCount)

@@ -52,6 +52,16 @@ public struct GridSearch<E: Estimator>: Sendable {
 
     /// Cross-validates every combination and refits the best on all of `x`, `y`.
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> GridSearchResult<E> {
+        var candidates: [(parameters: [String: String], result: CrossValidationResult)] = []
+        for (candidate, parameters) in combinations {
+            try candidate.validate()
+            candidates.append((parameters, try crossValidate(candidate, x, y, splitter: splitter)))
+        }
+        return try result(candidates, x, y)
+    }
+
+    /// Every point of the grid: the estimator with its values set, and the values as text (name → value).
+    var combinations: [(E, [String: String])] {
         var combinations: [(E, [String: String])] = [(estimator, [:])]
         for axis in grid {
             combinations = combinations.flatMap { candidate, parameters in
@@ -62,11 +72,12 @@ public struct GridSearch<E: Estimator>: Sendable {
                 }
             }
         }
-        var candidates: [(parameters: [String: String], result: CrossValidationResult)] = []
-        for (candidate, parameters) in combinations {
-            try candidate.validate()
-            candidates.append((parameters, try crossValidate(candidate, x, y, splitter: splitter)))
-        }
+        return combinations
+    }
+
+    /// The search's result from every combination's scores (in ``combinations`` order): the best, refitted.
+    func result(_ candidates: [(parameters: [String: String], result: CrossValidationResult)], _ x: Tensor,
+                _ y: Tensor) throws(ClassicError) -> GridSearchResult<E> {
         let best = candidates.indices.max { candidates[$0].result.mean < candidates[$1].result.mean || ($0 > $1 && candidates[$0].result.mean == candidates[$1].result.mean) }!
         let bestEstimator = combinations[best].0
         return GridSearchResult(candidates: candidates, bestIndex: best, bestEstimator: bestEstimator,
