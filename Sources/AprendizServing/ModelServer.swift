@@ -130,7 +130,8 @@ public struct ModelServer: Sendable {
             let request = try PredictionRequest.decode(body.readableBytesView)
             let features = try batcher.model.features(request.rows)
             let outputs = await batcher.outputs(features)
-            return Self.json(batcher.model.answer(outputs))
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: batcher.model.answer(outputs).json())))
         }
         return router
     }
