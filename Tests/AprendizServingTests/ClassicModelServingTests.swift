@@ -100,4 +100,60 @@ import Testing
             #expect(missing.status == 400 && missing.text.contains("rows[0] has no column '\(names.first { $0 != "sepal_length" }!)'"), "\(missing.text)")
         }
     }
+
+    static let aprendiz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/aprendiz")
+
+    /// Runs the `aprendiz` executable; throws with its standard error when it fails.
+    static func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = aprendiz
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ServingTestError("aprendiz \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+
+    /// The issue's check with the real tools: `aprendiz train --save` a logistic regression and a random forest,
+    /// `aprendiz predict` every iris row, and the server's probabilities and labels for the same rows equal the
+    /// CSV's (written with 6 decimals).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: aprendiz.path), "needs .build/debug/aprendiz (swift build builds it)"))
+    func predictionsOverHTTPEqualAprendizPredict() async throws {
+        let iris = try Iris()
+        defer { iris.remove() }
+        let csv = BundledDataset.iris.url.path
+        var models: [ServerConfiguration.ModelEntry] = []
+        for (name, model) in [("logistic", "logistic-regression"), ("forest", "random-forest")] {
+            let path = iris.folder.appendingPathComponent("\(name).safetensors").path
+            try Self.run(["train", "--dataset", "iris", "--model", model, "--quiet", "--save", path,
+                          "--report", iris.folder.appendingPathComponent("report-\(name)").path])
+            try Self.run(["predict", "--model", path, "--input", csv, "--output", iris.folder.appendingPathComponent("\(name).csv").path])
+            models.append(.init(name: name, path: path))
+        }
+        let rows = Array(0..<150)
+        let server = try ModelServer(configuration: ServerConfiguration(port: 0, models: models))
+        try await withLiveServer(server) { client in
+            for model in models {
+                let lines = try String(contentsOfFile: iris.folder.appendingPathComponent("\(model.name).csv").path, encoding: .utf8)
+                    .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+                #expect(lines.count == rows.count)
+                let response = try await client.post("/v1/models/\(model.name)/predict", try Self.body(["inputs": iris.rows(rows)]))
+                let json = try response.json()
+                let served = try #require(json["probabilities"] as? [[Double]], "\(response.text)")
+                let labels = try #require(json["labels"] as? [String])
+                for (i, line) in lines.enumerated() {
+                    #expect(labels[i] == line.last, "\(model.name) row \(i)")
+                    for k in 0..<3 {
+                        #expect(abs(served[i][k] - Double(line[k])!) <= 5e-6 + 1e-6, "\(model.name) row \(i) class \(k): \(served[i][k]) vs \(line[k])")
+                    }
+                }
+            }
+        }
+    }
 }
