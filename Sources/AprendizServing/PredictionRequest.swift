@@ -72,7 +72,7 @@ public struct PredictionRequest: Sendable {
             case (nil, nil):
                 throw ServingError(.badRequest, "the body has no 'inputs' field (or 'rows'): send {\"inputs\": [[…], …]}")
             case (let inputs?, nil):
-                let numbers = inputs.map { row in row.compactMap { if case .number(let x) = $0 { x } else { nil } } }
+                let numbers = inputs.map { row in row.compactMap { cell -> Double? in if case .number(let x) = cell { return x }; return nil } }
                 rows = zip(numbers, inputs).allSatisfy({ $0.count == $1.count }) ? .numbers(numbers) : .values(inputs)
             case (nil, let named?):
                 rows = .named(named)

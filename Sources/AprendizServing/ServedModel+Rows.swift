@@ -20,18 +20,13 @@ extension ServedModel {
         let columns = columnNames
         switch rows {
         case .numbers(let numbers):
-            if let encoding = metadata.encoding, numbers.first?.count == columns.count, columns.count != featureCount {
+            if let encoding = metadata.encoding, columns.count != featureCount, numbers.allSatisfy({ $0.count == columns.count }) {
                 return try encode(numbers.map { $0.map(PredictionRequest.Value.number) }, encoding, cell: { "inputs[\($0)][\($1)]" })
             }
             return try tensor(numbers)
         case .values(let values):
             guard let encoding = metadata.encoding else {
-                for (i, row) in values.enumerated() {
-                    if let j = row.firstIndex(where: { if case .number = $0 { false } else { true } }) {
-                        throw ServingError(.badRequest, "inputs[\(i)][\(j)] is not a number (model '\(name)' reads numbers only)")
-                    }
-                }
-                preconditionFailure("rows of numbers only are decoded as .numbers")
+                return try tensor(try Self.numbers(values) { "inputs[\($0)][\($1)] is not a number (model '\(name)' reads numbers only)" })
             }
             if let i = values.firstIndex(where: { $0.count != columns.count }) {
                 throw ServingError(.unprocessableContent,
@@ -46,23 +41,36 @@ extension ServedModel {
             var values: [[PredictionRequest.Value]] = []
             values.reserveCapacity(named.count)
             for (i, row) in named.enumerated() {
-                values.append(try columns.map { column throws(ServingError) in
+                var cells: [PredictionRequest.Value] = []
+                for column in columns {
                     guard let value = row[column] else {
                         throw ServingError(.badRequest, "rows[\(i)] has no column '\(column)' (model '\(name)' reads \(columns.joined(separator: ", ")))")
                     }
-                    return value
-                })
+                    cells.append(value)
+                }
+                values.append(cells)
             }
             guard let encoding = metadata.encoding else {
-                for (i, row) in values.enumerated() {
-                    if let j = row.firstIndex(where: { if case .number = $0 { false } else { true } }) {
-                        throw ServingError(.badRequest, "rows[\(i)].\(columns[j]) is not a number")
-                    }
-                }
-                return try tensor(values.map { $0.map { if case .number(let x) = $0 { x } else { 0 } } })
+                return try tensor(try Self.numbers(values) { "rows[\($0)].\(columns[$1]) is not a number" })
             }
             return try encode(values, encoding, cell: { "rows[\($0)].\(columns[$1])" })
         }
+    }
+
+    /// The rows' numbers; `message(i, j)` names the first cell that is not one (400).
+    private static func numbers(_ rows: [[PredictionRequest.Value]], message: (Int, Int) -> String) throws(ServingError) -> [[Double]] {
+        var numbers: [[Double]] = []
+        numbers.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() {
+            var values: [Double] = []
+            values.reserveCapacity(row.count)
+            for (j, cell) in row.enumerated() {
+                guard case .number(let x) = cell else { throw ServingError(.badRequest, message(i, j)) }
+                values.append(x)
+            }
+            numbers.append(values)
+        }
+        return numbers
     }
 
     /// Rows of source-column cells through `encoding`; `cell(i, j)` names a cell in messages.
@@ -110,7 +118,7 @@ extension ServedModel {
         do {
             return try encoding.encode(source).features
         } catch {
-            throw ServingError(.badRequest, error.description)
+            throw ServingError(.badRequest, "\(error)")
         }
     }
 }
