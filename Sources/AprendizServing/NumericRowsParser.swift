@@ -33,7 +33,7 @@ enum NumericRowsParser {
         mutating func document() -> [[Double]]? {
             guard take(UInt8(ascii: "{")), key("inputs"), take(UInt8(ascii: ":")), take(UInt8(ascii: "[")) else { return nil }
             var rows: [[Double]] = []
-            if take(UInt8(ascii: "]")) { return end() ? rows : nil }
+            if take(UInt8(ascii: "]")) { return take(UInt8(ascii: "}")) && end() ? rows : nil }
             repeat {
                 guard let row = row() else { return nil }
                 rows.append(row)

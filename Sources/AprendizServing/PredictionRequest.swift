@@ -123,7 +123,7 @@ public struct PredictionRequest: Sendable {
             if path.isEmpty { return "the body must be a JSON object {\"inputs\": [[…], …]}" }
             if path.hasPrefix("rows") {
                 return path == "rows" ? "rows must be a list of objects keyed by column name"
-                    : depth == 1 ? "\(path) must be an object keyed by column name"
+                    : path.hasSuffix("]") ? "\(path) must be an object keyed by column name"
                     : "\(path) is not a number, text or null"
             }
             return path == "inputs" ? "inputs must be a list of rows (lists of numbers)"
