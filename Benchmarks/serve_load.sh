@@ -97,6 +97,7 @@ measure() {
         kill "$sampler" 2>/dev/null || true
         awk 'NR == 1 {first = $2} {last = $2; if ($2 > max) max = $2; n++}
              END {printf "  server RSS (%d samples every '"$RSS_EVERY"' s): first %.1f MiB, last %.1f MiB, max %.1f MiB\n", n, first/1024, last/1024, max/1024}' "$WORK/rss"
+        awk '{printf "%s%.1f", (NR == 1 ? "  samples (MiB):" : "") " ", $2/1024} END {print ""}' "$WORK/rss"
     fi
     kill -TERM "$SERVER"; wait "$SERVER" || true
 }
