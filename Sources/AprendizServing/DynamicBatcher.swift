@@ -40,12 +40,17 @@ public actor DynamicBatcher {
         self.metrics = metrics
     }
 
-    /// The model's outputs for `features` (`[rows, features]`), computed in a batch with other requests.
-    public func outputs(_ features: Tensor) async -> Tensor {
+    /// The model's outputs for `features` (`[rows, features]`), computed in a batch with other requests. A request
+    /// of `maxBatch` rows or more (every request with `maxBatch` 1: batching off) runs at once in the caller's
+    /// task, never on the actor, so that it neither waits for nor holds up the batches being assembled.
+    public nonisolated func outputs(_ features: Tensor) async -> Tensor {
+        if features.shape[0] >= maxBatch { return Self.run(model, features, metrics: metrics) }
+        return await enqueue(features)
+    }
+
+    /// Adds a small request to the pending batch and waits for its slice of the batch's outputs.
+    private func enqueue(_ features: Tensor) async -> Tensor {
         let rows = features.shape[0]
-        if rows >= maxBatch {
-            return Self.run(model, features, metrics: metrics)
-        }
         return await withCheckedContinuation { continuation in
             pending.append(Pending(features: features, continuation: continuation))
             pendingRows += rows

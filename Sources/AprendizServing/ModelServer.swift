@@ -8,7 +8,7 @@ import NIOCore
 ///
 /// | route | answer |
 /// |---|---|
-/// | `POST /v1/models/{name}/predict` | ``PredictionResponse`` for `{"inputs": [[…], …]}` (``PredictionRequest``) |
+/// | `POST /v1/models/{name}/predict` | ``PredictionResponse`` for `{"inputs": [[…], …]}` or `{"rows": [{…}, …]}` (``PredictionRequest``) |
 /// | `GET /v1/models` | the loaded models (``ModelSummary``) |
 /// | `POST /v1/models/{name}/reload` | reads the model's file again and serves it (``reload(_:)``); SIGHUP reloads all |
 /// | `GET /health` | 200 `{"status":"ok"}` while the process serves |
@@ -127,10 +127,11 @@ public struct ModelServer: Sendable {
                 throw ServingError(.contentTooLarge, "the body is over the \(configuration.maxBody)-byte limit (--max-body)")
             }
             guard let batcher = batchers[name] else { throw ServingError.unknownModel(name, known: names) }
-            let inputs = try PredictionRequest.decode(body.readableBytesView).inputs
-            let features = try batcher.model.tensor(inputs)
+            let request = try PredictionRequest.decode(body.readableBytesView)
+            let features = try batcher.model.features(request.rows)
             let outputs = await batcher.outputs(features)
-            return Self.json(batcher.model.answer(outputs))
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: batcher.model.answer(outputs).json())))
         }
         return router
     }
@@ -181,6 +182,9 @@ public struct ModelSummary: Codable, Sendable, Equatable {
     public var classes: Int
     /// The feature names in row order (empty for images).
     public var features: [String]
+    /// The columns `rows` objects (and raw `inputs` rows of a table model) hold, in order: a table model's source
+    /// columns before its one-hot encoding, else ``features``.
+    public var columns: [String]
     /// The training data set and network kind.
     public var dataset: String
     public var architecture: String
@@ -198,6 +202,7 @@ public struct ModelSummary: Codable, Sendable, Equatable {
         inputShape = model.metadata.inputShape
         classes = model.metadata.classCount
         features = model.metadata.featureNames
+        columns = model.columnNames
         dataset = model.metadata.dataset
         architecture = model.metadata.model
         file = URL(fileURLWithPath: model.path).lastPathComponent

@@ -90,14 +90,37 @@ paths:
 components:
   schemas:
     PredictionRequest:
+      description: >
+        The rows, raw as in the training table (the server applies the model's recorded preprocessing: a table's
+        one-hot encoding and imputation, then the standardisation). Send exactly one of inputs and rows.
       type: object
-      required: [inputs]
       properties:
         inputs:
-          description: One row per example, each with the product of the model's inputShape values (raw features; the server standardises them).
+          description: >
+            One list per example: the model's inputShape product of numbers (features in training order; an image's
+            pixels row-major), or, for a model trained on a table with text or missing cells, its source columns in
+            the order GET /v1/models lists as columns (numbers, category texts, null for a missing cell).
           type: array
           minItems: 1
-          items: {type: array, items: {type: number}}
+          items: {type: array, items: {$ref: '#/components/schemas/Cell'}}
+        rows:
+          description: >
+            One object per example, keyed by column name (GET /v1/models lists columns); other keys are ignored.
+            A missing column is a 400 naming it; text in a numeric column is a 400 naming the cell.
+          type: array
+          minItems: 1
+          items: {type: object, additionalProperties: {$ref: '#/components/schemas/Cell'}}
+      oneOf:
+        - {required: [inputs]}
+        - {required: [rows]}
+    Cell:
+      description: >
+        A number; a category as text (a table model's categorical column; an unseen category encodes as all
+        zeros); or null, a missing cell, filled with the training statistic (400 when training recorded none).
+      oneOf:
+        - {type: number}
+        - {type: string}
+        - {type: 'null'}
     PredictionResponse:
       type: object
       required: [model, task, predictions]
@@ -115,15 +138,16 @@ components:
         probabilities: {type: array, items: {type: array, items: {type: number}}}
     ModelSummary:
       type: object
-      required: [name, task, inputShape, classes, features, dataset, architecture, file, fileSize, sha256, loadedAt]
+      required: [name, task, inputShape, classes, features, columns, dataset, architecture, file, fileSize, sha256, loadedAt]
       properties:
         name: {type: string}
         task: {type: string, enum: [classification, regression]}
         inputShape: {type: array, items: {type: integer}}
         classes: {type: integer}
-        features: {type: array, items: {type: string}}
+        features: {type: array, items: {type: string}, description: The model's input features in order (a table's one-hot indicators as column=category)}
+        columns: {type: array, items: {type: string}, description: 'The columns rows objects hold (a table model: its source columns, before one-hot encoding)'}
         dataset: {type: string}
-        architecture: {type: string}
+        architecture: {type: string, description: 'The --model name: a network (mlp, convnet, …) or a classic model (logistic-regression, random-forest, …)'}
         file: {type: string}
         fileSize: {type: integer}
         sha256: {type: string, description: SHA-256 of the file as loaded, hex (as sha256sum prints it)}

@@ -1,18 +1,20 @@
 import Aprendiz
 import Foundation
 
-/// A model file loaded for serving: the network (in inference mode), the preprocessing stored with
-/// it (``ModelMetadata``), and what `GET /v1/models` reports.
+/// A model file loaded for serving: the network (in inference mode) or the classic estimator, the
+/// preprocessing stored with it (``ModelMetadata``), and what `GET /v1/models` reports.
 ///
-/// Inputs go through the same steps as `aprendiz predict`: standardise with the training part's
-/// μ and σ (tables), reshape to `[rows] + inputShape`, forward pass without the graph:
+/// Inputs go through the same steps as `aprendiz predict`: a table's recorded encoding (``features(_:)``),
+/// standardise with the training part's μ and σ (tables), then the network's forward pass without the
+/// graph, or the classic model's scores (the loader `aprendiz predict` uses, `ClassicFit.load`):
 ///
 /// ```
-/// outputs = network(reshape((x − μ) / σ, [n] + inputShape))
+/// outputs = network(reshape((x − μ) / σ, [n] + inputShape))          (networks: logits or values)
+/// outputs = log P(class | (x − μ) / σ)  or  ŷ((x − μ) / σ)             (classic classifiers / regressors)
 /// probabilities = softmax(outputs) = exp(outputs − logsumexp(outputs))   (classification)
 /// ```
 ///
-/// The network is only read after loading (parameters, mode), and the tensor core's shared buffers
+/// The model is only read after loading (parameters, mode), and the tensor core's shared buffers
 /// are locked, so concurrent forward passes on one ``ServedModel`` are safe.
 public final class ServedModel: @unchecked Sendable {
     /// The name in `/v1/models/{name}/predict`.
@@ -27,18 +29,31 @@ public final class ServedModel: @unchecked Sendable {
     public let fileSize: Int
     /// The SHA-256 of the file's bytes (hex), as `sha256sum` prints it.
     public let sha256: String
-    private let network: Module
+    private let predictor: Predictor
     private let standardizer: Standardizer?
 
-    /// Loads `path` (a file from `aprendiz train --save`).
-    /// - Throws: ``ModelMetadataError``, ``ModelFileError`` or a safetensors error naming the file.
+    /// What computes the outputs.
+    private enum Predictor {
+        case network(Module)
+        case classic(ClassicFit)
+    }
+
+    /// Loads `path` (a file from `aprendiz train --save`: a network or a classic model).
+    /// - Throws: ``ModelMetadataError``, ``ModelFileError``, a classic model file's error or a safetensors
+    ///   error naming the file.
     public init(name: String, path: String) throws {
-        let (network, metadata) = try ModelMetadata.loadModel(path)
-        network.eval()
+        guard FileManager.default.fileExists(atPath: path) else { throw ModelMetadataError.missingFile(path) }
+        if let (fit, metadata) = try ClassicFit.load(path) {
+            predictor = .classic(fit)
+            self.metadata = metadata
+        } else {
+            let (network, metadata) = try ModelMetadata.loadModel(path)
+            network.eval()
+            predictor = .network(network)
+            self.metadata = metadata
+        }
         self.name = name
         self.path = path
-        self.network = network
-        self.metadata = metadata
         standardizer = metadata.standardizer
         loadedAt = Date()
         let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
@@ -49,9 +64,9 @@ public final class ServedModel: @unchecked Sendable {
     /// The number of values in one input row (the product of ``ModelMetadata/inputShape``).
     public var featureCount: Int { metadata.inputShape.reduce(1, *) }
 
-    /// The rows as a `[rows, features]` tensor.
+    /// Numeric rows as a `[rows, features]` tensor.
     /// - Throws: ``ServingError`` (422) when a row has another length than ``featureCount``.
-    public func tensor(_ rows: [[Double]]) throws -> Tensor {
+    public func tensor(_ rows: [[Double]]) throws(ServingError) -> Tensor {
         let width = featureCount
         if let i = rows.firstIndex(where: { $0.count != width }) {
             throw ServingError(.unprocessableContent,
@@ -67,8 +82,13 @@ public final class ServedModel: @unchecked Sendable {
     public func outputs(_ features: Tensor) -> Tensor {
         var x = features
         if let standardizer { x = standardizer.transform(x) }
-        let inputs = x.reshaped([features.shape[0]] + metadata.inputShape)
-        return withoutGradient { network(inputs).value }
+        switch predictor {
+        case .network(let network):
+            let inputs = x.reshaped([features.shape[0]] + metadata.inputShape)
+            return withoutGradient { network(inputs).value }
+        case .classic(let fit):
+            return fit.outputs(x, classCount: metadata.classCount)
+        }
     }
 
     /// The JSON answer for raw `outputs`.

@@ -83,17 +83,4 @@ enum EnsembleModels {
             return .model(RegressorOutputs(model: try StackingRegressor(members, final: AnyRegressor(LinearRegression()), folds: folds).fit(x, y)))
         }
     }
-
-    /// One loader per archive kind the ensembles write.
-    static let loaders: [CommandLineModelLoader] = [
-        ClassifierOutputs<HistGradientBoostingClassificationModel>.loader,
-        RegressorOutputs<HistGradientBoostingRegressionModel>.loader,
-        ClassifierOutputs<AdaBoostModel>.loader,
-        ClassifierOutputs<BaggingClassificationModel<LogisticModel>>.loader,
-        RegressorOutputs<BaggingRegressionModel<LinearModel>>.loader,
-        ClassifierOutputs<VotingClassificationModel>.loader,
-        RegressorOutputs<VotingRegressionModel>.loader,
-        ClassifierOutputs<StackingClassificationModel>.loader,
-        RegressorOutputs<StackingRegressionModel>.loader,
-    ]
 }

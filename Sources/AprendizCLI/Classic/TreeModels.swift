@@ -67,10 +67,4 @@ enum TreeModels {
                               maxLeafNodes: p.values["max-leaf-nodes"] == nil ? nil : leaves, ccpAlpha: try p.double("ccp-alpha", default: 0),
                               seed: UInt32(truncatingIfNeeded: try p.int("seed", default: 0)))
     }
-
-    /// The loaders of the tree and forest model files.
-    static let loaders: [CommandLineModelLoader] = [
-        ClassifierOutputs<DecisionTreeClassificationModel>.loader, RegressorOutputs<DecisionTreeRegressionModel>.loader,
-        ClassifierOutputs<ForestClassificationModel>.loader, RegressorOutputs<ForestRegressionModel>.loader,
-    ]
 }
