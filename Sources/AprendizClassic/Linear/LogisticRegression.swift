@@ -71,7 +71,7 @@ public struct LogisticRegression: Estimator, Equatable, Codable {
         let outputs = labels.classes.count == 2 && !alwaysMultinomial ? 1 : labels.classes.count
         let n = Double(x.shape[0])
         let strength = penalty == .none ? 0 : 1 / (n * c)
-        let loss = LogisticLoss(x: DenseMatrix(x), labels: labels.indices, outputs: outputs, fitIntercept: fitIntercept,
+        let loss = LogisticLoss(x: x, labels: labels.indices, outputs: outputs, fitIntercept: fitIntercept,
                                 l2: strength * (1 - penalty.l1Ratio))
         let start = [Double](repeating: 0, count: loss.parameterCount)
         let theta: [Double]
@@ -81,7 +81,7 @@ public struct LogisticRegression: Estimator, Equatable, Codable {
         } else {
             // L-BFGS is not scale-invariant: it runs on standardised coordinates (same minimiser, see
             // FeatureScaling), which unscaled data such as wine (proline ~10³) and digits need.
-            let scaling = FeatureScaling(loss.x, outputs: outputs, fitIntercept: fitIntercept)
+            let scaling = FeatureScaling(x, outputs: outputs, fitIntercept: fitIntercept)
             let solver = LBFGS(maximumIterations: maximumIterations, gradientTolerance: tolerance)
             theta = scaling.original(solver.minimize(from: start) { scaling.evaluate($0, loss.evaluate) }.x)
         }

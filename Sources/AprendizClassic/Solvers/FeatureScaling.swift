@@ -1,3 +1,5 @@
+import AprendizTensor
+
 /// A change of variables that lets a solver work on standardised features without changing the problem:
 /// for θ = (W `[features, K]`, b `[K]`) and column means μⱼ, spreads sⱼ,
 /// ```
@@ -12,19 +14,21 @@ struct FeatureScaling {
     let outputs: Int
     let fitIntercept: Bool
 
-    init(_ x: DenseMatrix, outputs: Int, fitIntercept: Bool) {
-        let mu = x.columnMeans()
-        var variance = [Double](repeating: 0, count: x.columns)
-        let p = x.columns
-        x.values.withUnsafeBufferPointer { values in
+    /// The column means and spreads of the `[rows, features]` data, summed in `Double` from the `Float`
+    /// values in place (one pass for the means, one for the squared deviations).
+    init(_ x: Tensor, outputs: Int, fitIntercept: Bool) {
+        let (n, p) = (x.shape[0], x.shape[1])
+        let mu = DenseMatrix.columnMeans(of: x)
+        var variance = [Double](repeating: 0, count: p)
+        x.withUnsafeBufferPointer { values in
             mu.withUnsafeBufferPointer { mu in
                 variance.withUnsafeMutableBufferPointer { variance in
-                    for i in 0..<x.rows { for j in 0..<p { let d = values[i * p + j] - mu[j]; variance[j] += d * d } }
+                    for i in 0..<n { for j in 0..<p { let d = Double(values[i * p + j]) - mu[j]; variance[j] += d * d } }
                 }
             }
         }
-        scales = variance.map { v in let s = (v / Double(max(x.rows, 1))).squareRoot(); return s > 0 ? s : 1 }
-        means = fitIntercept ? mu : [Double](repeating: 0, count: x.columns)
+        scales = variance.map { v in let s = (v / Double(max(n, 1))).squareRoot(); return s > 0 ? s : 1 }
+        means = fitIntercept ? mu : [Double](repeating: 0, count: p)
         self.outputs = outputs
         self.fitIntercept = fitIntercept
     }
