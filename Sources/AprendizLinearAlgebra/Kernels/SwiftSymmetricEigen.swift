@@ -76,9 +76,10 @@ private func tridiagonalize(_ v: UnsafeMutablePointer<Double>, _ d: UnsafeMutabl
                 f = d[j]
                 v[i * n + j] = f
                 g = e[j] + v[j * n + j] * f
-                for k in (j + 1)..<max(j + 1, i) {
-                    g += v[j * n + k] * d[k]
-                    e[k] += v[j * n + k] * f
+                if j + 1 < i {
+                    // A dot product with eight partial sums (a single running sum cannot vectorise) and an axpy.
+                    g += dotProduct(v + j * n + j + 1, d + j + 1, i - j - 1)
+                    for k in (j + 1)..<i { e[k] += v[j * n + k] * f }
                 }
                 e[j] = g
             }
@@ -102,8 +103,7 @@ private func tridiagonalize(_ v: UnsafeMutablePointer<Double>, _ d: UnsafeMutabl
         if h != 0 {
             for k in 0...i { d[k] = v[(i + 1) * n + k] / h }
             for j in 0...i {
-                var g = 0.0
-                for k in 0...i { g += v[(i + 1) * n + k] * v[j * n + k] }
+                let g = dotProduct(v + (i + 1) * n, v + j * n, i + 1)
                 for k in 0...i { v[j * n + k] -= g * d[k] }
             }
         }

@@ -118,6 +118,22 @@ static void dgemm_nt(long m, long n, long k, double alpha, const double *a, long
 static void rotate_rows(long first, long last, const double *c, const double *s, double *w, long ldw, long columns) {
     if (last <= first) return;
     long j = 0;
+    // Four column chunks at once: each chunk's carried row is a chain of dependent multiply-adds
+    // (one per rotation), so four independent chains keep the FMA units busy.
+    for (; j + 4 * DW <= columns; j += 4 * DW) {
+        vd carried[4];
+        for (int u = 0; u < 4; u++) carried[u] = dload(w + last * ldw + j + u * DW);
+        for (long i = last - 1; i >= first; i--) {
+            vd ci = (vd)(c[i]), si = (vd)(s[i]);
+            double *lower_row = w + i * ldw + j, *upper_row = w + (i + 1) * ldw + j;
+            for (int u = 0; u < 4; u++) {
+                vd lower = dload(lower_row + u * DW);
+                dstore(upper_row + u * DW, si * lower + ci * carried[u]);
+                carried[u] = ci * lower - si * carried[u];
+            }
+        }
+        for (int u = 0; u < 4; u++) dstore(w + first * ldw + j + u * DW, carried[u]);
+    }
     for (; j + DW <= columns; j += DW) {
         vd carried = dload(w + last * ldw + j);
         for (long i = last - 1; i >= first; i--) {
