@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "AprendizAutodiff", dependencies: ["AprendizTensor"], swiftSettings: kernelSettings),
 
         // MARK: Linear algebra — solve, factorisations, eigen/SVD (LAPACK at run time, Swift fallback)
-        .target(name: "AprendizLinearAlgebra", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+        .target(name: "AprendizLinearAlgebra", dependencies: ["AprendizTensor", "AprendizAutodiff", "CAprendizSIMD"], swiftSettings: kernelSettings),
 
         // MARK: Layers, activations, losses, initialisers
         .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),

@@ -2,7 +2,8 @@ import AprendizTensor
 
 extension LinearAlgebra {
     /// The lower-triangular Cholesky factor L of a symmetric positive-definite matrix (§4.4;
-    /// `spotrf`, Golub & Van Loan Algorithm 4.2.1 in the fallback), like `numpy.linalg.cholesky`.
+    /// `spotrf`, or in the fallback Golub & Van Loan Algorithm 4.2.1 blocked right-looking like
+    /// `dpotrf`), like `numpy.linalg.cholesky`.
     ///
     /// ```
     /// A = L·Lᵀ,   Lⱼⱼ = √(Aⱼⱼ − Σₖ<ⱼ Lⱼₖ²),   Lᵢⱼ = (Aᵢⱼ − Σₖ<ⱼ Lᵢₖ·Lⱼₖ) / Lⱼⱼ  (i > j)

@@ -17,7 +17,8 @@ extension LinearAlgebra {
     /// A = U·Σ·Vᵀ,   UᵀU = I,   VᵀV = I,   Σ = diag(σ₀ ≥ σ₁ ≥ … ≥ σₖ₋₁ ≥ 0),   k = min(m, n)
     /// ```
     /// Runs `sgesdd` (divide and conquer) or, in the fallback, one-sided Jacobi rotations in Double
-    /// (Hestenes 1958). Singular vectors are determined up to a common sign per pair (uⱼ, vⱼ).
+    /// (Hestenes 1958) started from A·V₀, V₀ the eigenvectors of AᵀA (see `swiftSVD`). Singular
+    /// vectors are determined up to a common sign per pair (uⱼ, vⱼ).
     /// - Parameter a: the matrix or batch of matrices, `[..., m, n]`.
     /// - Parameter full: `false` (default) gives the thin factors U (m×k) and Vᵀ (k×n); `true` the
     ///   square U (m×m) and Vᵀ (n×n), NumPy's `full_matrices=True`.

@@ -1,3 +1,4 @@
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// A fitted ``PCA``: the mean, the principal axes and their variances (scikit-learn's `mean_`,

@@ -1,3 +1,4 @@
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// PCA fitted batch by batch, for data that does not fit in memory (§16.4.1; Ross, Lim, Lin & Yang

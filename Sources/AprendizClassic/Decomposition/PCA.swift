@@ -1,3 +1,4 @@
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// Principal component analysis (§16.4.1) as a ``Transformer``, following scikit-learn 1.9's `PCA`.

@@ -1,3 +1,4 @@
+import AprendizLinearAlgebra
 import AprendizTensor
 
 /// The randomized truncated SVD of Halko, Martinsson & Tropp (2011), Algorithms 4.3/4.4, as

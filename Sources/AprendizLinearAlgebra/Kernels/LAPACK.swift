@@ -40,9 +40,7 @@ struct LAPACK: @unchecked Sendable {
     static let shared: LAPACK? = LAPACK()
 
     private init?() {
-        func bind<F>(_ name: String, _ type: F.Type) -> F? {
-            BLASSymbol.address(of: name).map { unsafeBitCast($0, to: F.self) }
-        }
+        func bind<F>(_ name: String, _ type: F.Type) -> F? { LAPACKSymbol.bind(name, as: type) }
         guard let sgetrf = bind("sgetrf_", Getrf.self), let sgetrs = bind("sgetrs_", Getrs.self),
               let spotrf = bind("spotrf_", Potrf.self), let spotrs = bind("spotrs_", Potrs.self),
               let sgeqrf = bind("sgeqrf_", Geqrf.self), let sorgqr = bind("sorgqr_", Orgqr.self),

@@ -1,80 +1,76 @@
 // Cholesky factorisation and triangular solves in Double: the Swift fallback for `spotrf_`/`spotrs_`.
 
-/// A = L·Lᵀ of a symmetric positive-definite row-major matrix (Golub & Van Loan, Algorithm 4.2.1,
-/// row by row), reading the lower triangle only; nil when a pivot is not positive (A is not positive
-/// definite).
+import CAprendizSIMD
+
+/// A = L·Lᵀ of a symmetric positive-definite row-major matrix, reading the lower triangle only; nil
+/// when a pivot is not positive (A is not positive definite).
 ///
-/// Rows are taken eight at a time: their entries left of the block are eight dot products against
-/// the same earlier row of L, computed together so that row streams from memory once per block
-/// instead of once per row (the loop is bound by memory traffic, not arithmetic).
-func swiftCholesky(_ a: [Float], n: Int) -> [Double]? {
+/// Blocked right-looking, like LAPACK's `dpotrf` (Golub & Van Loan, Algorithm 4.2.2 arranged by
+/// blocks, §4.2.9): for each panel of `block` columns,
+/// ```
+/// L₁₁ = chol(A₁₁)              (row by row, Algorithm 4.2.1)
+/// L₂₁ = A₂₁·L₁₁⁻ᵀ              (a triangular solve per row)
+/// A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ          (the trailing update: the C GEMM kernel `aprendiz_dgemm_nt`)
+/// ```
+/// The trailing update carries almost all of the n³/3 multiply-adds; it runs on row blocks of the
+/// lower triangle (their diagonal blocks also fill some upper entries, zeroed at the end).
+func swiftCholesky(_ a: [Float], n: Int, block: Int = 64) -> [Double]? {
     var l = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { for j in 0...i { l[i * n + j] = Double(a[i * n + j]) } }
     let ok = l.withUnsafeMutableBufferPointer { buffer -> Bool in
         let l = buffer.baseAddress!
-        var first = 0
-        while first < n {
-            let rows = min(8, n - first)
-            for j in 0..<first {
-                let sums = dotProducts(l + first * n, rowStride: n, rows: rows, with: l + j * n, count: j)
-                for r in 0..<rows { l[(first + r) * n + j] = (Double(a[(first + r) * n + j]) - sums[r]) / l[j * n + j] }
-            }
-            for j in first..<(first + rows) {
-                let diagonal = Double(a[j * n + j]) - dotProduct(l + j * n, l + j * n, j)
-                guard diagonal > 0, diagonal.isFinite else { return false }
-                let root = diagonal.squareRoot()
-                l[j * n + j] = root
-                for i in (j + 1)..<(first + rows) {
-                    l[i * n + j] = (Double(a[i * n + j]) - dotProduct(l + i * n, l + j * n, j)) / root
+        for k0 in stride(from: 0, to: n, by: block) {
+            let kb = min(block, n - k0), end = k0 + kb
+            // L₁₁ and L₂₁, row by row: entries (i, j) for j in the panel, from the updated A.
+            for i in k0..<n {
+                let row = l + i * n
+                for j in k0..<min(i + 1, end) {
+                    let sum = row[j] - dotProduct(row + k0, l + j * n + k0, j - k0)
+                    if j == i {
+                        guard sum > 0, sum.isFinite else { return false }
+                        row[j] = sum.squareRoot()
+                    } else {
+                        row[j] = sum / l[j * n + j]
+                    }
                 }
             }
-            first += rows
+            // A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ, on row blocks [i0, i1) × columns [end, i1).
+            let rowBlock = 256
+            for i0 in stride(from: end, to: n, by: rowBlock) {
+                let i1 = min(i0 + rowBlock, n)
+                aprendiz_dgemm_nt(i1 - i0, i1 - end, kb, -1, l + i0 * n + k0, n, l + end * n + k0, n, l + i0 * n + end, n)
+            }
         }
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { l[i * n + j] = 0 } }
         return true
     }
     return ok ? l : nil
 }
 
-/// The dot products of `rows` (≤ 8) rows, `rowStride` apart from `matrix`, with `vector`, over
-/// their first `count` elements; `vector` is loaded once for all of them.
-@inline(__always)
-private func dotProducts(_ matrix: UnsafePointer<Double>, rowStride: Int, rows: Int,
-                         with vector: UnsafePointer<Double>, count: Int) -> [Double] {
-    if rows < 8 { return (0..<rows).map { dotProduct(matrix + $0 * rowStride, vector, count) } }
-    func load(_ p: UnsafePointer<Double>, _ k: Int) -> SIMD4<Double> {
-        UnsafeRawPointer(p + k).loadUnaligned(as: SIMD4<Double>.self)
-    }
-    let r = (0..<8).map { matrix + $0 * rowStride }
-    let (r0, r1, r2, r3, r4, r5, r6, r7) = (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
-    var s0 = SIMD4<Double>(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0
-    var k = 0
-    while k + 4 <= count {
-        let x = load(vector, k)
-        s0.addProduct(load(r0, k), x); s1.addProduct(load(r1, k), x)
-        s2.addProduct(load(r2, k), x); s3.addProduct(load(r3, k), x)
-        s4.addProduct(load(r4, k), x); s5.addProduct(load(r5, k), x)
-        s6.addProduct(load(r6, k), x); s7.addProduct(load(r7, k), x)
-        k += 4
-    }
-    var sums = [s0.sum(), s1.sum(), s2.sum(), s3.sum(), s4.sum(), s5.sum(), s6.sum(), s7.sum()]
-    while k < count {
-        for row in 0..<8 { sums[row] += r[row][k] * vector[k] }
-        k += 1
-    }
-    return sums
-}
-
 /// X with L·Lᵀ·X = B, for the lower Cholesky factor L (n×n) and B of shape n×k (row-major):
-/// forward substitution L·Y = B, then back substitution Lᵀ·X = Y.
+/// forward substitution L·Y = B, then back substitution Lᵀ·X = Y. Both walk the rows of L (row i
+/// of L is column i of Lᵀ, so the back substitution subtracts xᵢ·Lᵢ,₀..ᵢ₋₁ from the rows above:
+/// Golub & Van Loan Algorithm 3.1.4, column-oriented), never its columns.
 func swiftCholeskySolve(_ l: [Double], n: Int, _ b: [Double], columns k: Int) -> [Double] {
     var x = b
-    x.withUnsafeMutableBufferPointer { x in
-        for i in 0..<n {
-            for p in 0..<i { let f = l[i * n + p]; for j in 0..<k { x[i * k + j] -= f * x[p * k + j] } }
-            for j in 0..<k { x[i * k + j] /= l[i * n + i] }
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for p in (i + 1)..<max(i + 1, n) { let f = l[p * n + i]; for j in 0..<k { x[i * k + j] -= f * x[p * k + j] } }
-            for j in 0..<k { x[i * k + j] /= l[i * n + i] }
+    l.withUnsafeBufferPointer { l in
+        x.withUnsafeMutableBufferPointer { x in
+            let lp = l.baseAddress!, xp = x.baseAddress!
+            for i in 0..<n {
+                if k == 1 {
+                    x[i] -= dotProduct(lp + i * n, xp, i)
+                } else {
+                    for p in 0..<i { let f = l[i * n + p]; for j in 0..<k { x[i * k + j] -= f * x[p * k + j] } }
+                }
+                for j in 0..<k { x[i * k + j] /= l[i * n + i] }
+            }
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in 0..<k { x[i * k + j] /= l[i * n + i] }
+                for p in 0..<i {
+                    let f = l[i * n + p]
+                    for j in 0..<k { x[p * k + j] -= f * x[i * k + j] }
+                }
+            }
         }
     }
     return x

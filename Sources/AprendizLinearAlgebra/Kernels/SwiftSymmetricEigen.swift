@@ -1,33 +1,61 @@
-// Symmetric eigendecomposition in Double: the Swift fallback for `ssyevd_`.
+// Symmetric eigendecomposition in Double: the Swift fallback for `ssyevd_` (and `dsyevd_`).
 //
 // Householder tridiagonalisation followed by the implicit QL algorithm with Wilkinson-style shifts:
 // the EISPACK routines tred2 and tql2 (Wilkinson & Reinsch, Handbook for Automatic Computation II,
-// 1971), as transcribed in the public-domain JAMA library (EigenvalueDecomposition.java).
+// 1971), as transcribed in the public-domain JAMA library (EigenvalueDecomposition.java), with the
+// eigenvector matrix stored transposed so that every rotation of tql2 combines two contiguous rows,
+// and each QL sweep's rotations recorded and applied at once by the C kernel `aprendiz_rotate_rows`
+// (LAPACK's dlasr: every element loaded and stored once per sweep).
 
+import CAprendizSIMD
 import Foundation
 
 /// Eigenvalues (ascending) and orthonormal eigenvectors (the columns of the row-major n×n `vectors`)
 /// of the symmetric row-major matrix `a` (only its lower triangle is read, like `ssyevd_` with
 /// UPLO = 'L' on the row-major layout).
 func swiftSymmetricEigen(_ a: [Float], n: Int) -> (values: [Double], vectors: [Double]) {
+    swiftSymmetricEigen(a.map(Double.init), n: n)
+}
+
+/// ``swiftSymmetricEigen(_:n:)-([Float],_)`` of a Double matrix.
+func swiftSymmetricEigen(_ a: [Double], n: Int) -> (values: [Double], vectors: [Double]) {
     guard n > 0 else { return ([], []) }
-    var v = [Double](repeating: 0, count: n * n)
-    for i in 0..<n { for j in 0...i { v[i * n + j] = Double(a[i * n + j]); v[j * n + i] = Double(a[i * n + j]) } }
-    var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
-    tridiagonalize(&v, &d, &e, n)
-    // tql2 rotates pairs of columns of V: on the transpose, `v` here, they are contiguous rows.
-    var w = v
-    diagonalizeTridiagonal(&w, &d, &e, n)
+    let (d, w) = symmetricEigenRows(a, n: n)
     let order = d.indices.sorted { d[$0] < d[$1] }
     var vectors = [Double](repeating: 0, count: n * n)
     for (column, source) in order.enumerated() { for row in 0..<n { vectors[row * n + column] = w[source * n + row] } }
     return (order.map { d[$0] }, vectors)
 }
 
+/// The eigenvalues (unsorted) and the eigenvectors as the rows of the row-major n×n result (eigenvector
+/// i is row i, for eigenvalue i), of the symmetric `a` (lower triangle read).
+func symmetricEigenRows(_ a: [Double], n: Int) -> (values: [Double], rows: [Double]) {
+    guard n > 0 else { return ([], []) }
+    var v = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { for j in 0...i { v[i * n + j] = a[i * n + j]; v[j * n + i] = a[i * n + j] } }
+    var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
+    tridiagonalize(&v, &d, &e, n)
+    // tql2 rotates pairs of columns of V: on the transpose, `v` here, they are contiguous rows.
+    diagonalizeTridiagonal(&v, &d, &e, n)
+    return (d, v)
+}
+
 /// tred2: v ← Qᵀ for the orthogonal Q with Qᵀ·A·Q tridiagonal; d ← its diagonal, e ← its subdiagonal
 /// (e[0] = 0). JAMA's loop on V, with every V[a][b] read as v[b][a]: its column walks become
 /// contiguous row walks, and the result is already the transpose tql2 works on.
 private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout [Double], _ n: Int) {
+    v.withUnsafeMutableBufferPointer { vb in
+        d.withUnsafeMutableBufferPointer { db in
+            e.withUnsafeMutableBufferPointer { eb in
+                tridiagonalize(vb.baseAddress!, db.baseAddress!, eb.baseAddress!, n)
+            }
+        }
+    }
+}
+
+/// The body of ``tridiagonalize(_:_:_:_:)`` on raw pointers, so that its inner loops vectorise.
+private func tridiagonalize(_ v: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>,
+                            _ e: UnsafeMutablePointer<Double>, _ n: Int) {
     for j in 0..<n { d[j] = v[j * n + (n - 1)] }
     for i in stride(from: n - 1, to: 0, by: -1) {
         var scale = 0.0, h = 0.0
@@ -48,9 +76,10 @@ private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout
                 f = d[j]
                 v[i * n + j] = f
                 g = e[j] + v[j * n + j] * f
-                for k in (j + 1)..<max(j + 1, i) {
-                    g += v[j * n + k] * d[k]
-                    e[k] += v[j * n + k] * f
+                if j + 1 < i {
+                    // A dot product with eight partial sums (a single running sum cannot vectorise) and an axpy.
+                    g += dotProduct(v + j * n + j + 1, d + j + 1, i - j - 1)
+                    for k in (j + 1)..<i { e[k] += v[j * n + k] * f }
                 }
                 e[j] = g
             }
@@ -74,8 +103,7 @@ private func tridiagonalize(_ v: inout [Double], _ d: inout [Double], _ e: inout
         if h != 0 {
             for k in 0...i { d[k] = v[(i + 1) * n + k] / h }
             for j in 0...i {
-                var g = 0.0
-                for k in 0...i { g += v[(i + 1) * n + k] * v[j * n + k] }
+                let g = dotProduct(v + (i + 1) * n, v + j * n, i + 1)
                 for k in 0...i { v[j * n + k] -= g * d[k] }
             }
         }
@@ -93,6 +121,7 @@ private func diagonalizeTridiagonal(_ w: inout [Double], _ d: inout [Double], _ 
     e[n - 1] = 0
     var f = 0.0, tst1 = 0.0
     let eps = Double.ulpOfOne
+    var cosines = [Double](repeating: 0, count: n), sines = [Double](repeating: 0, count: n)
     for l in 0..<n {
         tst1 = max(tst1, Swift.abs(d[l]) + Swift.abs(e[l]))
         var m = l
@@ -124,15 +153,9 @@ private func diagonalizeTridiagonal(_ w: inout [Double], _ d: inout [Double], _ 
                     c = p / r
                     p = c * d[i] - s * g
                     d[i + 1] = h + s * (c * g + s * d[i])
-                    w.withUnsafeMutableBufferPointer { w in
-                        let upper = (i + 1) * n, lower = i * n
-                        for k in 0..<n {
-                            let hk = w[upper + k]
-                            w[upper + k] = s * w[lower + k] + c * hk
-                            w[lower + k] = c * w[lower + k] - s * hk
-                        }
-                    }
+                    cosines[i] = c; sines[i] = s
                 }
+                aprendiz_rotate_rows(l, m, cosines, sines, &w, n, n)
                 p = -s * s2 * c3 * el1 * e[l] / dl1
                 e[l] = s * p
                 d[l] = c * p

@@ -104,4 +104,7 @@ static inline void aprendiz_adam_update(long count, float *theta, const float *g
     aprendiz_kernels()->adam_update(count, theta, gradient, m, v, step);
 }
 
+// The double-precision kernels of the linear-algebra fallback, dispatched at the same level.
+#include "AprendizDoubleKernels.h"
+
 #endif
