@@ -171,7 +171,7 @@ if ProcessInfo.processInfo.environment["APRENDIZ_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in [("FuzzSafetensors", ["AprendizData"]), ("FuzzModelFile", ["AprendizTraining"]),
                                  ("FuzzIDX", ["AprendizData"]), ("FuzzNumericTable", ["AprendizData"]),
-                                 ("FuzzTable", ["AprendizData"])] {
+                                 ("FuzzTable", ["AprendizData", "AprendizTensor"])] {
         package.targets.append(.executableTarget(
             name: name, dependencies: (dependencies + ["FuzzSupport"]).map { .target(name: $0) }, path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
