@@ -16,10 +16,11 @@ import AprendizTensor
 ///
 /// The same text is read as one chunk and as the chunks of a two-thread read: the two must agree (both throw,
 /// or equal tables), which checks the parallel reader's chunk boundaries (quotes, line ends, CRLF split across
-/// chunks). The pool itself runs on one thread (`Parallel.threadCount = 1`, chunks still split by
-/// `options.threads`): handing each input to a worker thread made the target 4× slower on the loaded machine (85 against 335 executions per second), and data races are
-/// ThreadSanitizer's part (`aprendiz-thread-check`). A thrown ``NumericTableError`` is a correct answer; a trap, a disagreement, a sanitizer
-/// report, a hang or > 2 GB is a bug.
+/// chunks). The pool itself runs on one thread (`Parallel.threadCount = 1`; the chunks still split by
+/// `options.threads`): handing each input to a worker thread made the target 4× slower on the loaded machine
+/// (85 against 335 executions per second), and data races are ThreadSanitizer's part (`aprendiz-thread-check`).
+/// A thrown ``NumericTableError`` is a correct answer; a trap, a disagreement, a sanitizer report, a hang or
+/// > 2 GB is a bug.
 func fuzzTable(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let input = fuzzBytes(start, count)
     guard let selector = input.first else { return 0 }
