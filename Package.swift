@@ -145,6 +145,9 @@ let package = Package(
         // Run under mpirun by AprendizDistributedTests: the collectives checked across real ranks.
         .executableTarget(name: "aprendiz-distributed-check", dependencies: ["AprendizDistributed", "Aprendiz"],
                           path: "Tests/AprendizDistributedCheck"),
+        // Run by .ci/run under ThreadSanitizer: the thread pool and the parallel kernels, one thread against two.
+        .executableTarget(name: "aprendiz-thread-check", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizData"],
+                          path: "Tests/AprendizThreadCheck"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
@@ -167,7 +170,8 @@ let package = Package(
 if ProcessInfo.processInfo.environment["APRENDIZ_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in [("FuzzSafetensors", ["AprendizData"]), ("FuzzModelFile", ["AprendizTraining"]),
-                                 ("FuzzIDX", ["AprendizData"]), ("FuzzNumericTable", ["AprendizData"])] {
+                                 ("FuzzIDX", ["AprendizData"]), ("FuzzNumericTable", ["AprendizData"]),
+                                 ("FuzzTable", ["AprendizData", "AprendizTensor"])] {
         package.targets.append(.executableTarget(
             name: name, dependencies: (dependencies + ["FuzzSupport"]).map { .target(name: $0) }, path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs one fuzz target (built by Fuzz/build.sh) for SECONDS, or every target when TARGET is "all".
 # Usage: Fuzz/run.sh TARGET|all [SECONDS=60] [extra libFuzzer flags…]
-# TARGET: safetensors, model, idx, csv. The working corpus grows in .build-fuzz/corpus/<target> (seeded from
-# Fuzz/Corpus/<target>); crashes are written to .build-fuzz/artifacts/<target>/. Exit status non-zero on a crash,
+# TARGET: safetensors, model, idx, csv, table. The working corpus grows in .build-fuzz/corpus/<target> (seeded from
+# Fuzz/Corpus/<target>); crashes, timeouts and slow units are written to .build-fuzz/findings/<target>/ (not
+# .build-fuzz/artifacts/, which SwiftPM manages: a build removed slow units written there). Exit status non-zero on a crash,
 # timeout (> 1 s per input) or out-of-memory (> 2 GB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=$1; seconds=${2:-60}; shift $(( $# < 2 ? $# : 2 ))
 configuration=${FUZZ_CONFIGURATION:-release}
 if [ "$target" = all ]; then
-    for each in safetensors model idx csv; do "$0" "$each" "$seconds" "$@"; done
+    for each in safetensors model idx csv table; do "$0" "$each" "$seconds" "$@"; done
     exit 0
 fi
 case $target in
@@ -17,9 +18,10 @@ case $target in
     model) binary=FuzzModelFile ;;
     idx) binary=FuzzIDX ;;
     csv) binary=FuzzNumericTable ;;
-    *) echo "unknown target '$target' (safetensors, model, idx, csv)"; exit 2 ;;
+    table) binary=FuzzTable ;;
+    *) echo "unknown target '$target' (safetensors, model, idx, csv, table)"; exit 2 ;;
 esac
-corpus=.build-fuzz/corpus/$target artifacts=.build-fuzz/artifacts/$target
+corpus=.build-fuzz/corpus/$target artifacts=.build-fuzz/findings/$target
 mkdir -p "$corpus" "$artifacts"
 cp -n Fuzz/Corpus/$target/* "$corpus"/
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} ".build-fuzz/$configuration/$binary" "$corpus" \
