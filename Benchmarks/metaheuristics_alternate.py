@@ -41,7 +41,6 @@ def reference_rate(method, function, budget):
 
 
 def main():
-    os.chdir(os.environ.get("TMPDIR", "/tmp"))  # pyswarms writes report.log into the working directory
     parser = argparse.ArgumentParser()
     parser.add_argument("--aprendiz", required=True, type=os.path.abspath)
     parser.add_argument("--rounds", type=int, default=3)
@@ -50,6 +49,7 @@ def main():
     parser.add_argument("--methods", default="ga,de,cmaes,pso")
     parser.add_argument("--functions", default="sphere,rastrigin,ackley")
     args = parser.parse_args()
+    os.chdir(os.environ.get("TMPDIR", "/tmp"))  # pyswarms writes report.log into the working directory
     load_before = os.getloadavg()
     rates = {}
     for _ in range(args.rounds):

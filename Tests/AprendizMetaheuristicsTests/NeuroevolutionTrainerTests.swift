@@ -60,18 +60,19 @@ struct NeuroevolutionTrainerTests {
     }
 
     /// The batched forward pass (`PopulationForward`) against the model run candidate by candidate
-    /// (ParameterVector.assign, then the layers): the same loss for every candidate, to 10⁻⁵.
-    @Test(arguments: [Loss.crossEntropy, .mse])
-    func batchedLossesEqualPerCandidateLosses(_ loss: Loss) throws {
+    /// (ParameterVector.assign, then the layers): the same loss for every candidate, to 10⁻⁵; with
+    /// 3 000 rows the 9 candidates run in passes of 2 (blockSize 65 536 / (3 000 × 8)).
+    @Test(arguments: [Loss.crossEntropy, .mse], [20, 3_000])
+    func batchedLossesEqualPerCandidateLosses(_ loss: Loss, rows: Int) throws {
         var generator = RandomGenerator(seed: 11)
         let model = Sequential(Dense(4, 8, using: &generator), Tanh(), Dense(8, 5, using: &generator), ReLU(),
                                Dense(5, 3, useBias: false, using: &generator), Sigmoid())
         let vector = ParameterVector(model)
         let forward = try #require(PopulationForward(model, vector: vector))
         let population = Tensor.randomUniform([9, vector.count], in: -2...2, using: &generator)
-        let inputs = Tensor.randomNormal([20, 4], using: &generator)
-        let targets = loss.name == Loss.mse.name ? Tensor.randomUniform([20, 3], using: &generator)
-                                                 : Tensor((0..<20).map { Float($0 % 3) })
+        let inputs = Tensor.randomNormal([rows, 4], using: &generator)
+        let targets = loss.name == Loss.mse.name ? Tensor.randomUniform([rows, 3], using: &generator)
+                                                 : Tensor((0..<rows).map { Float($0 % 3) })
         let batch = Batch(inputs: inputs, targets: targets)
         let trainer = NeuroevolutionTrainer(model: model, loss: loss, minimizer: ParticleSwarm())
         let batched = trainer.losses(population, on: batch, vector: vector, forward: forward)
@@ -79,10 +80,10 @@ struct NeuroevolutionTrainerTests {
         #expect(batched.count == 9 && Set(single).count == 9)
         for (a, b) in zip(batched, single) { expectClose(a, b, absolute: 0, relative: 1e-5) }
         // The outputs themselves, candidate 4 (the per-candidate path left the model holding the last one).
-        population.withUnsafeBufferPointer { rows in
-            let outputs = forward.outputs(rows, count: 9, inputs: inputs)
-            vector.assign(UnsafeBufferPointer(rebasing: rows[(4 * vector.count)..<(5 * vector.count)]))
-            expectClose(outputs.slice(axis: 0, 4..<5).reshaped([20, 3]), withoutGradient { model(Variable(inputs)).value },
+        population.withUnsafeBufferPointer { candidates in
+            let outputs = forward.outputs(candidates, count: 9, inputs: inputs)
+            vector.assign(UnsafeBufferPointer(rebasing: candidates[(4 * vector.count)..<(5 * vector.count)]))
+            expectClose(outputs.slice(axis: 0, 4..<5).reshaped([rows, 3]), withoutGradient { model(Variable(inputs)).value },
                         absolute: 1e-6, relative: 1e-5)
         }
     }

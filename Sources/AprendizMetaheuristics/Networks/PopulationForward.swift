@@ -13,11 +13,12 @@ import AprendizTensor
 /// activation:  Hᵏ = σ(Hᵏ⁻¹)                        one call on the [P·batch, width] block
 /// ```
 /// Wₖ(θ_p) and bₖ(θ_p) are read in place from the population (no candidate is written into the
-/// model); the P products of a layer are spread over the thread pool (`Parallel.forEach`). The
-/// per-candidate path (``ParameterVector/assign(_:)-(UnsafeBufferPointer<Float>)``, then the model)
-/// computes the same numbers, one candidate after another: ``init(_:vector:)`` returns nil for any
-/// model it cannot run this way (another layer type, an activation with parameters), and the
-/// trainer then uses that path.
+/// model); the P products of a layer are spread over the thread pool (`Parallel.forEach`), and a
+/// population whose layer blocks would outgrow the cache (``blockSize``) runs in passes of fewer
+/// candidates. The per-candidate path (``ParameterVector/assign(_:)-(UnsafeBufferPointer<Float>)``,
+/// then the model) computes the same numbers, one candidate after another: ``init(_:vector:)``
+/// returns nil for any model it cannot run this way (another layer type, an activation with
+/// parameters), and the trainer then uses that path.
 struct PopulationForward {
     private enum Step {
         /// Offsets of W (`[inputs, outputs]`, row-major) and b in θ.
@@ -31,6 +32,13 @@ struct PopulationForward {
     let parameterCount: Int
     /// The number of input features the first layer takes.
     let inputCount: Int
+    /// The number of outputs of the last `Dense` layer.
+    let outputCount: Int
+    /// The widest `Dense` output.
+    private let widest: Int
+    /// Numbers in the widest layer's block [candidates, batch, width] of one pass (64 K, 256 KB): larger
+    /// populations or batches run in several passes of fewer candidates, so the blocks stay in cache.
+    static let blockSize = 1 << 16
 
     /// The batched form of `model` with its parameters laid out as `vector`; nil unless `model` is a
     /// `Sequential` whose first layer is `Dense` and whose other layers are `Dense` or parameter-free
@@ -59,6 +67,8 @@ struct PopulationForward {
         self.steps = steps
         parameterCount = vector.count
         inputCount = first.inputCount
+        outputCount = width
+        widest = steps.reduce(0) { if case .dense(_, _, _, let outputs) = $1 { max($0, outputs) } else { $0 } }
     }
 
     /// Whether `layer` maps each element on its own with no parameters (so it can run on the
@@ -75,6 +85,23 @@ struct PopulationForward {
                 "PopulationForward: expected \(count) × \(parameterCount) numbers, got \(population.count)")
         require(inputs.rank == 2 && inputs.shape[1] == inputCount,
                 "PopulationForward: expected inputs of shape [batch, \(inputCount)], got \(inputs.shape)")
+        let batch = inputs.shape[0], chunk = max(1, Self.blockSize / max(1, batch * widest))
+        if chunk >= count { return pass(population, count: count, inputs: inputs) }
+        var result = Tensor(uninitializedShape: [count, batch, outputCount])
+        result.withUnsafeMutableBufferPointer { all in
+            for start in stride(from: 0, to: count, by: chunk) {
+                let size = min(chunk, count - start)
+                let rows = UnsafeBufferPointer(rebasing: population[(start * parameterCount)..<((start + size) * parameterCount)])
+                pass(rows, count: size, inputs: inputs).withUnsafeBufferPointer { part in
+                    (all.baseAddress! + start * batch * outputCount).update(from: part.baseAddress!, count: part.count)
+                }
+            }
+        }
+        return result
+    }
+
+    /// ``outputs(_:count:inputs:)`` for `count` candidates in one pass.
+    private func pass(_ population: UnsafeBufferPointer<Float>, count: Int, inputs: Tensor) -> Tensor {
         let batch = inputs.shape[0]
         var hidden: Tensor?  // [count, batch, width]; nil: the shared inputs
         for step in steps {
