@@ -20,6 +20,7 @@ struct BenchCommand: ParsableCommand {
             BenchClassicCommand.self,
             BenchSVMCommand.self,
             BenchMetaheuristicsCommand.self,
+            BenchNeuroevolutionCommand.self,
             BenchForestCommand.self,
             BenchKNNCommand.self,
             BenchKMeansCommand.self,
