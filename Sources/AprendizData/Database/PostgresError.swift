@@ -45,7 +45,7 @@ public struct PostgresError: Error, LocalizedError, CustomStringConvertible, Equ
     public var errorDescription: String? { description }
 
     /// `source` with the password of a URL (`scheme://user:password@host`) or of a `password=…` pair hidden.
-    static func redacted(_ source: String) -> String {
+    public static func redacted(_ source: String) -> String {
         var text = source
         if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@"),
            let colon = text[scheme.upperBound..<at].firstIndex(of: ":") {

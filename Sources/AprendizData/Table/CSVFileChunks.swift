@@ -41,7 +41,7 @@ final class CSVFileChunks {
         guard descriptor >= 0 else { throw NumericTableError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
         var end = Self.recordEnd(in: pending, last: false)
         while end == 0, !atEnd {
-            try readMore()
+            try readMore(self.chunkBytes)
             end = Self.recordEnd(in: pending, last: false)
         }
         if end == 0 { end = pending.count }
@@ -55,10 +55,10 @@ final class CSVFileChunks {
 
     /// The next piece of whole records, or nil at the end of the file.
     func next() throws(NumericTableError) -> Chunk? {
-        while !atEnd, pending.count < chunkBytes { try readMore() }
+        while !atEnd, pending.count < chunkBytes { try readMore(chunkBytes - pending.count) }
         var end = atEnd ? pending.count : Self.recordEnd(in: pending, last: true)
         while end == 0, !atEnd {
-            try readMore()
+            try readMore(chunkBytes)
             end = atEnd ? pending.count : Self.recordEnd(in: pending, last: true)
         }
         guard end > 0 else { return nil }
@@ -69,13 +69,13 @@ final class CSVFileChunks {
         return chunk
     }
 
-    /// Appends up to `chunkBytes` more bytes of the file to `pending`.
-    private func readMore() throws(NumericTableError) {
+    /// Appends up to `wanted` more bytes of the file to `pending` (fewer at the end of the file).
+    private func readMore(_ wanted: Int) throws(NumericTableError) {
         let start = pending.count
-        pending.append(contentsOf: repeatElement(0, count: chunkBytes))
-        let count = pending.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, chunkBytes) }
+        pending.append(contentsOf: repeatElement(0, count: wanted))
+        let count = pending.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + start, wanted) }
         guard count >= 0 else { throw NumericTableError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
-        pending.removeLast(chunkBytes - count)
+        pending.removeLast(wanted - count)
         if count == 0 { atEnd = true }
     }
 
