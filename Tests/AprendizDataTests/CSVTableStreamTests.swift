@@ -65,8 +65,8 @@ import Testing
     /// The chunks' values of one column, one after the other (nil when their kinds or categories differ).
     static func concatenated(_ pieces: [TableColumn.Values]) -> TableColumn.Values? {
         switch pieces.first {
-        case .numeric: .numeric(pieces.flatMap { if case .numeric(let v) = $0 { v } else { [] } })
-        case .boolean: .boolean(pieces.flatMap { if case .boolean(let v) = $0 { v } else { [] } })
+        case .numeric: .numeric(pieces.flatMap { piece -> [Float] in if case .numeric(let v) = piece { v } else { [] } })
+        case .boolean: .boolean(pieces.flatMap { piece -> [Bool?] in if case .boolean(let v) = piece { v } else { [] } })
         case .categorical(let categories, _):
             .categorical(categories: categories, codes: pieces.flatMap { piece -> [Int32] in
                 if case .categorical(let c, let k) = piece, c == categories { k } else { [-2] }
