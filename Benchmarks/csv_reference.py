@@ -72,6 +72,7 @@ with open({path!r}, "w") as out:
         time_pandas(path)  # warm-up: the file into the page cache
         pandas_peak = peak_resident_bytes() - before
         pandas_times, pandas_cpu, ours, ours_cpu = [], [], {t: [] for t in thread_counts}, {t: [] for t in thread_counts}
+        per_thread = {t: [] for t in thread_counts}
         report = {}
         for _ in range(args.rounds):
             seconds, cpu, shape = time_pandas(path)
@@ -81,7 +82,9 @@ with open({path!r}, "w") as out:
                 report[threads] = run_aprendiz(args.aprendiz, path, threads)
                 ours[threads].append(report[threads]["seconds"])
                 ours_cpu[threads].append(report[threads]["cpu_seconds"])
+                per_thread[threads].append(report[threads].get("thread_cpu_seconds", []))
         pandas_median, pandas_cpu_median = statistics.median(pandas_times), statistics.median(pandas_cpu)
+        print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
         print(f"file: {path} ({size / 1e6:.1f} MB, {shape[0]} rows x {shape[1]} columns), {args.rounds} rounds, medians")
         print(f"pandas read_csv            {pandas_median:.3f} s (processor {pandas_cpu_median:.3f} s)   "
               f"peak memory added {pandas_peak / 1e6:.0f} MB")
@@ -95,6 +98,9 @@ with open({path!r}, "w") as out:
                   f"peak memory {r['peak_resident_bytes'] / 1e6:.0f} MB "
                   f"(before reading {r['resident_before_bytes'] / 1e6:.0f} MB; target <= 1.5 x (file + float32 table) "
                   f"= {target / 1e6:.0f} MB)")
+            # Is the work split? Each round's busiest threads' processor time per read (Linux /proc).
+            print(f"    processor time per thread, each round: "
+                  + "; ".join(" ".join(f"{t:.3f}" for t in times[:threads + 1]) for times in per_thread[threads]))
     finally:
         if scratch:
             shutil.rmtree(scratch)

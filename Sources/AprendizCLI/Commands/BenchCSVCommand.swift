@@ -44,18 +44,20 @@ struct BenchCSVCommand: ParsableCommand {
         let residentBefore = Self.peakResidentBytes()
         var table: NumericTable?
         var failure: (any Error)?
-        let cpuBefore = Self.processorSeconds()
+        let cpuBefore = Self.processorSeconds(), threadsBefore = Self.threadProcessorSeconds()
         let seconds = Stopwatch.median(repeats: repeats) {
             table = nil  // two tables alive at once would double the peak
             do { table = try NumericTable(contentsOf: url) } catch { failure = error }
         }
         if let failure { throw failure }
         let cpuSeconds = (Self.processorSeconds() - cpuBefore) / Double(repeats + 1)
+        let threadsAfter = Self.threadProcessorSeconds()
+        let perThread = threadsAfter.map { ($1 - (threadsBefore[$0] ?? 0)) / Double(repeats + 1) }.filter { $0 > 0 }.sorted(by: >)
         guard let table else { return }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let result = CSVBenchResult(
             workload: "csv \(table.rowCount)x\(table.columnCount)", threads: Parallel.threadCount, seconds: seconds,
-            cpuSeconds: cpuSeconds,
+            cpuSeconds: cpuSeconds, threadCPUSeconds: perThread,
             megabytesPerSecond: Double(fileBytes) / seconds / 1e6, fileBytes: fileBytes, tableBytes: table.values.count * 4,
             peakResidentBytes: Self.peakResidentBytes(), residentBeforeBytes: residentBefore)
         result.print(json: options.json)
@@ -84,6 +86,23 @@ struct BenchCSVCommand: ParsableCommand {
         }
         text = ""
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// User plus system processor time of each thread of the process so far, in seconds, by thread id (Linux:
+    /// fields 14 and 15, utime and stime in clock ticks, of /proc/self/task/TID/stat; empty elsewhere). Shows
+    /// whether a parallel read splits its work: two threads each near half the processor time.
+    static func threadProcessorSeconds() -> [String: Double] {
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return [:] }
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        var result: [String: Double] = [:]
+        for thread in threads {
+            guard let stat = try? String(contentsOfFile: "/proc/self/task/\(thread)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")  // from field 3 (state) on
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
+            result[thread] = (user + system) / ticksPerSecond
+        }
+        return result
     }
 
     /// User plus system processor time of the whole process so far, in seconds.
@@ -119,6 +138,8 @@ struct CSVBenchResult: Encodable {
     let seconds: Double
     /// Processor time (user + system, all threads) per read: what a read costs on a machine shared with other work.
     let cpuSeconds: Double
+    /// Processor time per read of each thread that worked, largest first (Linux only).
+    let threadCPUSeconds: [Double]
     let megabytesPerSecond: Double
     let fileBytes: Int
     let tableBytes: Int
@@ -126,7 +147,7 @@ struct CSVBenchResult: Encodable {
     let residentBeforeBytes: Int
 
     enum CodingKeys: String, CodingKey {
-        case workload, threads, seconds, cpuSeconds = "cpu_seconds"
+        case workload, threads, seconds, cpuSeconds = "cpu_seconds", threadCPUSeconds = "thread_cpu_seconds"
         case megabytesPerSecond = "megabytes_per_second", fileBytes = "file_bytes", tableBytes = "table_bytes"
         case peakResidentBytes = "peak_resident_bytes", residentBeforeBytes = "resident_before_bytes"
     }

@@ -20,7 +20,7 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "CSV file of feature rows with a header.")
     var input: String
 
-    @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file, or sqlite:FILE.db:TABLE for a new table of a SQLite database (default: standard output).")
+    @Option(name: [.customLong("output"), .customLong("out")], help: "Output CSV file, sqlite:FILE.db:TABLE for a new table of a SQLite database, or postgres://USER@HOST/DB?table=NAME for a new PostgreSQL table (default: standard output).")
     var output: String?
 
     @OptionGroup(title: "CSV tables") var table: TableOptions

@@ -6,6 +6,7 @@ import Foundation
 enum CommandOutput {
     static func write(_ text: String, to path: String?) throws {
         if let path, path.hasPrefix("sqlite:") { return try writeSQLite(csv: text, to: path) }
+        if let path, path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") { return try writePostgres(csv: text, to: path) }
         guard let path else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
@@ -29,6 +30,23 @@ extension CommandOutput {
             try Table.readCSV(text: text, path: "<predictions>").write(sqlite: path, table: name)
         } catch {
             throw CLIError("--output '\(destination)': \(error)")
+        }
+    }
+
+    /// Writes CSV text as a new table of a PostgreSQL database: `postgres://USER@HOST[:PORT]/DB?table=NAME` (the
+    /// `table=` parameter last).
+    /// - Throws: ``CLIError`` for a malformed destination, an existing table, or the server's error.
+    static func writePostgres(csv text: String, to destination: String) throws {
+        let shown = PostgresError.redacted(destination)
+        guard let range = destination.range(of: "?table=") ?? destination.range(of: "&table="),
+              range.upperBound != destination.endIndex else {
+            throw CLIError("--output '\(shown)': expected postgres://USER@HOST[:PORT]/DB?table=NAME")
+        }
+        let url = String(destination[..<range.lowerBound]), name = String(destination[range.upperBound...])
+        do {
+            try Table.readCSV(text: text, path: "<predictions>").write(postgres: url, table: name)
+        } catch {
+            throw CLIError("--output '\(shown)': \(error)")
         }
     }
 }

@@ -80,6 +80,12 @@ enum DataPreparation {
             let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames, encodable: true)
             return try prepareTable(labeled, name: specifier.description, path: path, task: task, seed: seed, standardizer: standardizer,
                                     limit: limit, classLabels: classLabels, split: split, encoding: encoding)
+        case .postgres(let url, let source, let isQuery, let target):
+            let table = isQuery ? try Table.query(postgres: url, source, options: options)
+                                : try Table.read(postgres: url, table: source, options: options)
+            let labeled = try table.labeled(target: target ?? table.columnNames.last ?? "target", classNames: classNames, encodable: true)
+            return try prepareTable(labeled, name: specifier.description, path: table.path, task: task, seed: seed,
+                                    standardizer: standardizer, limit: limit, classLabels: classLabels, split: split, encoding: encoding)
         }
     }
 

@@ -47,18 +47,22 @@ final class ReadOnlyBytes: @unchecked Sendable {
     }
 
     /// Copies `text`'s UTF-8 bytes.
-    init(copying text: String) {
+    convenience init(copying text: String) {
         var text = text
-        let bytes = text.withUTF8 { utf8 in
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
-            buffer.initialize(to: 0)
-            if let source = utf8.baseAddress { buffer.update(from: source, count: utf8.count) }
-            return (buffer, utf8.count)
+        self.init(copying: text.withUTF8 { Array($0) })
+    }
+
+    /// Copies `bytes`.
+    init(copying bytes: [UInt8]) {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        buffer.initialize(to: 0)
+        bytes.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { buffer.update(from: start, count: source.count) }
         }
-        copy = bytes.0
-        count = bytes.1
+        copy = buffer
+        count = bytes.count
         mapping = nil
-        base = UnsafePointer(bytes.0)
+        base = UnsafePointer(buffer)
     }
 
     /// Lets the kernel drop the mapped pages of `range` from this process's memory (a later read pages them in

@@ -37,6 +37,8 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
         case missingCells(column: String, count: Int)
         /// A target's class is not one of the model's classes.
         case unknownClass(column: String, value: String, known: [String])
+        /// A chunk read by ``CSVTableStream`` does not fit the column types of its first pass (the file changed).
+        case changedColumn(line: Int, column: String, expected: String, found: String)
     }
 
     /// Whether ``reason`` is ``Reason/missingCells(column:count:)``.
@@ -77,6 +79,8 @@ public struct NumericTableError: DataFileError, Equatable, Sendable {
             ", column '\(column)': \(count) missing cells (NA, NaN, null, ?, empty); impute them (mean, median or most-frequent) or leave the column out"
         case .unknownClass(let column, let value, let known):
             ", column '\(column)': class '\(value)' is not one of the model's classes (\(known.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .changedColumn(let line, let column, let expected, let found):
+            ", line \(line), column '\(column)': \(found) where the first pass found \(expected) (did the file change while read?)"
         }
     }
 

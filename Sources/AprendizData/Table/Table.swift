@@ -60,7 +60,8 @@ public struct Table: Equatable, Sendable {
         try read(ReadOnlyBytes(copying: text), path: path, options: options)
     }
 
-    private static func read(_ bytes: ReadOnlyBytes, path: String, options: CSVReadOptions) throws(NumericTableError) -> Table {
+    /// Reads `bytes` (a header line and records); `path` labels errors.
+    static func read(_ bytes: ReadOnlyBytes, path: String, options: CSVReadOptions) throws(NumericTableError) -> Table {
         let decimal = CSVReader.Options.byte(options.decimalSeparator, role: "decimal separator")
         let delimiter = options.delimiter.map { CSVReader.Options.byte($0, role: "delimiter") }
             ?? DelimiterDetection.detect(in: bytes, decimalSeparator: decimal)
