@@ -108,7 +108,7 @@ extension Tensor {
             KernelPartition.forEachChunk(outer, grain: length * inner) { start, end in
                 for o in start..<end {
                     for k in 0..<length {
-                        ElementwiseLoop.binary(AddKernel(), out + o * inner, 1, source + (o * length + k) * inner, 1, out + o * inner, inner)
+                        ArrayArithmetic.add(out + o * inner, source + (o * length + k) * inner, out + o * inner, inner)
                     }
                 }
             }

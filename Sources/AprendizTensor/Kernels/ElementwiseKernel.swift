@@ -131,6 +131,24 @@ extension Tensor {
     ///   - operation: the name used in a shape-mismatch message.
     @inlinable
     public static func zip<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K, operation: String) -> Tensor {
+        broadcasting(a, b, operation: operation) { pa, sa, pb, sb, out, count in
+            ElementwiseLoop.binary(kernel, pa, sa, pb, sb, out, count)
+        }
+    }
+
+    /// `self = f(self, other)` in place; `other` must broadcast to `self`'s shape.
+    @inlinable
+    public mutating func combine<K: BinaryKernel>(with other: Tensor, _ kernel: K, operation: String) {
+        combining(with: other, operation: operation) { pa, sa, pb, sb, out, count in
+            ElementwiseLoop.binary(kernel, pa, sa, pb, sb, out, count)
+        }
+    }
+
+    /// The broadcast result of `a` and `b`, filled by `loop(a, strideA, b, strideB, out, count)` over
+    /// runs where each operand is contiguous (stride 1) or one repeated value (stride 0): the whole
+    /// array in parallel chunks when the shapes are equal or one is a scalar, else row by row.
+    @inlinable
+    static func broadcasting(_ a: Tensor, _ b: Tensor, operation: String, _ loop: BinaryArrayLoop) -> Tensor {
         let shape = Shape.broadcast(a.shape, b.shape, in: operation)
         let result = Tensor(uninitializedShape: shape)
         let pa = UnsafePointer(a.storage.pointer), pb = UnsafePointer(b.storage.pointer)
@@ -138,19 +156,20 @@ extension Tensor {
         if a.shape == b.shape || a.count == 1 || b.count == 1 {
             let sa = a.count == 1 ? 0 : 1, sb = b.count == 1 ? 0 : 1
             KernelPartition.forEachChunk(result.count) { start, end in
-                ElementwiseLoop.binary(kernel, pa + start * sa, sa, pb + start * sb, sb, out + start, end - start)
+                loop(pa + start * sa, sa, pb + start * sb, sb, out + start, end - start)
             }
         } else {
             BroadcastIterator(shape: shape, a: a.shape, b: b.shape).forEachRow { row, offsetA, offsetB, sa, sb, length in
-                ElementwiseLoop.binary(kernel, pa + offsetA, sa, pb + offsetB, sb, out + row * length, length)
+                loop(pa + offsetA, sa, pb + offsetB, sb, out + row * length, length)
             }
         }
         return result
     }
 
-    /// `self = f(self, other)` in place; `other` must broadcast to `self`'s shape.
+    /// `self = loop(self, other)` in place (see ``broadcasting(_:_:operation:_:)``); `other` must
+    /// broadcast to `self`'s shape.
     @inlinable
-    public mutating func combine<K: BinaryKernel>(with other: Tensor, _ kernel: K, operation: String) {
+    mutating func combining(with other: Tensor, operation: String, _ loop: BinaryArrayLoop) {
         require(Shape.broadcast(shape, other.shape, in: operation) == shape,
                      "\(operation): shape \(other.shape) does not broadcast to \(shape) in place")
         if other.shape == shape || other.count == 1 {
@@ -159,14 +178,19 @@ extension Tensor {
             withUnsafeMutableBufferPointer { buffer in
                 let p = buffer.baseAddress!
                 KernelPartition.forEachChunk(buffer.count) { start, end in
-                    ElementwiseLoop.binary(kernel, p + start, 1, pb + start * sb, sb, p + start, end - start)
+                    loop(p + start, 1, pb + start * sb, sb, p + start, end - start)
                 }
             }
         } else {
-            self = Tensor.zip(self, other, kernel, operation: operation)
+            self = Tensor.broadcasting(self, other, operation: operation, loop)
         }
     }
 }
+
+/// `loop(a, strideA, b, strideB, out, count)`: out[i] = f(a[i·strideA], b[i·strideB]) for i in
+/// 0..<count, strides 0 or 1.
+@usableFromInline
+typealias BinaryArrayLoop = (UnsafePointer<Float>, Int, UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>, Int) -> Void
 
 extension Tensor {
     /// Applies a whole-array function `function(source, destination, count)`, split across cores for
