@@ -8,23 +8,13 @@
 //
 // Not a public header: it is included only by KernelBodies.h.
 
-static inline __attribute__((always_inline)) vf binary_lanes(aprendiz_binary_op op, vf a, vf b) {
-    switch (op) {
-    case aprendiz_binary_add: return a + b;
-    case aprendiz_binary_subtract: return a - b;
-    case aprendiz_binary_multiply: return a * b;
-    default: return a / b;
-    }
-}
-
-static inline __attribute__((always_inline)) float binary_scalar(aprendiz_binary_op op, float a, float b) {
-    switch (op) {
-    case aprendiz_binary_add: return a + b;
-    case aprendiz_binary_subtract: return a - b;
-    case aprendiz_binary_multiply: return a * b;
-    default: return a / b;
-    }
-}
+/// a op b, for vectors and for scalars alike (`op` a constant after inlining).
+#define binary_lanes(op, a, b)                                                                                 \
+    ((op) == aprendiz_binary_add        ? (a) + (b)                                                            \
+     : (op) == aprendiz_binary_subtract ? (a) - (b)                                                            \
+     : (op) == aprendiz_binary_multiply ? (a) * (b)                                                            \
+                                        : (a) / (b))
+#define binary_scalar binary_lanes
 
 /// The loops of one operation (`op` a constant after inlining): both contiguous, b repeated,
 /// a repeated, both repeated. Two vectors per step, as the Swift loops' unrolled form.
