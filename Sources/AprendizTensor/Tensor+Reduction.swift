@@ -166,11 +166,11 @@ struct FiniteOrZeroKernel: UnaryKernel {
 }
 
 /// Contiguous reduction loops.
-public enum Reduction {
+@usableFromInline package enum Reduction {
     /// Σ of `count` contiguous floats: 4 SIMD accumulators per block of 4096, blocks added in Double,
     /// so the error stays near one rounding per block rather than growing with n.
     @inlinable
-    public static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
+    package static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
         var total: Double = 0
         var start = 0
         while start < count {
