@@ -27,6 +27,8 @@ WORKLOADS = [
     ("gemm n=1024 (Swift kernel)", ["bench", "gemm", "--sizes", "1024"], {"APRENDIZ_BLAS": "none"}),
     ("mlp batch=64 adam (no BLAS)", ["bench", "mlp", "--batch-size", "64", "--optimizer", "adam"], {"APRENDIZ_BLAS": "none"}),
     ("elementwise add, exp", ["bench", "elementwise"], {}),
+    # Not in `bench all`: the recurrent cell's sigmoid/tanh loops, still Swift SIMD8<Float>.
+    ("lstm batch=64 (2 repeats)", ["bench", "lstm", "--repeats", "2"], {}),
 ]
 
 

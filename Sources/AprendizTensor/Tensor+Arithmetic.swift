@@ -3,27 +3,27 @@
 import CAprendizSIMD
 
 extension Tensor {
-    public static func + (a: Tensor, b: Tensor) -> Tensor { zip(a, b, AddKernel(), operation: "add") }
-    public static func - (a: Tensor, b: Tensor) -> Tensor { zip(a, b, SubtractKernel(), operation: "subtract") }
-    public static func * (a: Tensor, b: Tensor) -> Tensor { zip(a, b, MultiplyKernel(), operation: "multiply") }
-    public static func / (a: Tensor, b: Tensor) -> Tensor { zip(a, b, DivideKernel(), operation: "divide") }
+    public static func + (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, aprendiz_binary_add, operation: "add") }
+    public static func - (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, aprendiz_binary_subtract, operation: "subtract") }
+    public static func * (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, aprendiz_binary_multiply, operation: "multiply") }
+    public static func / (a: Tensor, b: Tensor) -> Tensor { arithmetic(a, b, aprendiz_binary_divide, operation: "divide") }
 
-    public static func + (a: Tensor, b: Float) -> Tensor { a.mapped(AffineKernel(scale: 1, shift: b)) }
-    public static func - (a: Tensor, b: Float) -> Tensor { a.mapped(AffineKernel(scale: 1, shift: -b)) }
-    public static func * (a: Tensor, b: Float) -> Tensor { a.mapped(AffineKernel(scale: b, shift: 0)) }
-    public static func / (a: Tensor, b: Float) -> Tensor { zip(a, Tensor(b), DivideKernel(), operation: "divide") }
+    public static func + (a: Tensor, b: Float) -> Tensor { a.affine(scale: 1, shift: b) }
+    public static func - (a: Tensor, b: Float) -> Tensor { a.affine(scale: 1, shift: -b) }
+    public static func * (a: Tensor, b: Float) -> Tensor { a.affine(scale: b, shift: 0) }
+    public static func / (a: Tensor, b: Float) -> Tensor { arithmetic(a, Tensor(b), aprendiz_binary_divide, operation: "divide") }
     public static func + (a: Float, b: Tensor) -> Tensor { b + a }
-    public static func - (a: Float, b: Tensor) -> Tensor { b.mapped(AffineKernel(scale: -1, shift: a)) }
+    public static func - (a: Float, b: Tensor) -> Tensor { b.affine(scale: -1, shift: a) }
     public static func * (a: Float, b: Tensor) -> Tensor { b * a }
-    public static func / (a: Float, b: Tensor) -> Tensor { zip(Tensor(a), b, DivideKernel(), operation: "divide") }
+    public static func / (a: Float, b: Tensor) -> Tensor { arithmetic(Tensor(a), b, aprendiz_binary_divide, operation: "divide") }
     public static prefix func - (a: Tensor) -> Tensor { a.mapped(MathKernel(.negate)) }
 
-    public static func += (a: inout Tensor, b: Tensor) { a.combine(with: b, AddKernel(), operation: "add") }
-    public static func -= (a: inout Tensor, b: Tensor) { a.combine(with: b, SubtractKernel(), operation: "subtract") }
-    public static func *= (a: inout Tensor, b: Tensor) { a.combine(with: b, MultiplyKernel(), operation: "multiply") }
-    public static func /= (a: inout Tensor, b: Tensor) { a.combine(with: b, DivideKernel(), operation: "divide") }
-    public static func += (a: inout Tensor, b: Float) { a.map(AffineKernel(scale: 1, shift: b)) }
-    public static func *= (a: inout Tensor, b: Float) { a.map(AffineKernel(scale: b, shift: 0)) }
+    public static func += (a: inout Tensor, b: Tensor) { a.combineArithmetic(with: b, aprendiz_binary_add, operation: "add") }
+    public static func -= (a: inout Tensor, b: Tensor) { a.combineArithmetic(with: b, aprendiz_binary_subtract, operation: "subtract") }
+    public static func *= (a: inout Tensor, b: Tensor) { a.combineArithmetic(with: b, aprendiz_binary_multiply, operation: "multiply") }
+    public static func /= (a: inout Tensor, b: Tensor) { a.combineArithmetic(with: b, aprendiz_binary_divide, operation: "divide") }
+    public static func += (a: inout Tensor, b: Float) { a.applyAffine(scale: 1, shift: b) }
+    public static func *= (a: inout Tensor, b: Float) { a.applyAffine(scale: b, shift: 0) }
 
     /// eˣ element-wise.
     public func exp() -> Tensor { mapped(array: { aprendiz_exp($0, $1, $2) }) }

@@ -108,7 +108,7 @@ extension Tensor {
             KernelPartition.forEachChunk(outer, grain: length * inner) { start, end in
                 for o in start..<end {
                     for k in 0..<length {
-                        ElementwiseLoop.binary(AddKernel(), out + o * inner, 1, source + (o * length + k) * inner, 1, out + o * inner, inner)
+                        ArrayArithmetic.add(out + o * inner, source + (o * length + k) * inner, out + o * inner, inner)
                     }
                 }
             }
@@ -166,11 +166,11 @@ struct FiniteOrZeroKernel: UnaryKernel {
 }
 
 /// Contiguous reduction loops.
-public enum Reduction {
+@usableFromInline package enum Reduction {
     /// Σ of `count` contiguous floats: 4 SIMD accumulators per block of 4096, blocks added in Double,
     /// so the error stays near one rounding per block rather than growing with n.
     @inlinable
-    public static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
+    package static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
         var total: Double = 0
         var start = 0
         while start < count {

@@ -115,4 +115,43 @@ struct KernelVariantTests {
             #expect(abs(Double(y) - expected) <= 3e-7 * max(1, abs(expected)), "\(variant) log(\(x)) = \(y), expected \(expected)")
         }
     }
+
+    @Test("+ − · / with both broadcasting fast paths, and x·scale + shift: the bits of one IEEE operation",
+          arguments: variants)
+    func arithmetic(variant: KernelInstructionSet) {
+        let kernels = Self.table(variant)
+        // 37 elements: two-vector steps, one-vector steps and a scalar tail at every width.
+        let count = 37
+        var a = Self.values(count, seed: 4), b = Self.values(count, seed: 9)
+        a[3] = .infinity; b[5] = 0; a[5] = 0; b[7] = .nan; b[11] = -0.0; a[13] = Float.leastNonzeroMagnitude
+        let operations: [(aprendiz_binary_op, (Float, Float) -> Float)] = [
+            (aprendiz_binary_add, { $0 + $1 }), (aprendiz_binary_subtract, { $0 - $1 }),
+            (aprendiz_binary_multiply, { $0 * $1 }), (aprendiz_binary_divide, { $0 / $1 }),
+        ]
+        for (op, scalar) in operations {
+            for (sa, sb) in [(1, 1), (1, 0), (0, 1), (0, 0)] {
+                var out = [Float](repeating: 42, count: count)
+                kernels.binary!(op, a, sa, b, sb, &out, count)
+                for i in 0..<count {
+                    let expected = scalar(a[i * sa], b[i * sb])
+                    #expect(out[i].bitPattern == expected.bitPattern || (out[i].isNaN && expected.isNaN),
+                            "\(variant) op \(op.rawValue) strides (\(sa), \(sb)) [\(i)] = \(out[i]), expected \(expected)")
+                }
+            }
+        }
+        // In place (out = a), as `+=` runs it.
+        var target = a
+        target.withUnsafeMutableBufferPointer { kernels.binary!(aprendiz_binary_add, $0.baseAddress!, 1, b, 1, $0.baseAddress!, count) }
+        for i in 0..<count where !(a[i] + b[i]).isNaN { #expect(target[i] == a[i] + b[i]) }
+        // x·scale + shift rounded twice: 3·fl(1/3) − 1 is 2.98e-8 with a fused multiply-add, 0 without.
+        var x = a
+        x[0] = 1 / 3
+        var y = [Float](repeating: 42, count: count)
+        kernels.affine!(x, &y, count, 3, -1)
+        #expect(y[0] == 0, "\(variant): x·scale + shift was fused")
+        for i in 0..<count {
+            let expected = x[i] * 3 - 1
+            #expect(y[i].bitPattern == expected.bitPattern || (y[i].isNaN && expected.isNaN), "\(variant) affine [\(i)]")
+        }
+    }
 }

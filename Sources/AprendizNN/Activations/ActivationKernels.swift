@@ -8,17 +8,17 @@ import Foundation
 
 /// The logistic sigmoid σ(s·x) evaluated without overflow: with e = e^(−|s·x|) ∈ (0, 1],
 /// σ = 1/(1 + e) for s·x ≥ 0 and e/(1 + e) otherwise, so the exponential never exceeds 1.
-public struct SigmoidKernel: UnaryKernel {
+@usableFromInline package struct SigmoidKernel: UnaryKernel {
     /// Multiplies the input before the function.
-    public let scale: Float
+    @usableFromInline package let scale: Float
     /// A kernel with this input scale.
-    public init(scale: Float = 1) { self.scale = scale }
-    @inlinable public func callAsFunction(_ x: Float) -> Float {
+    @usableFromInline package init(scale: Float = 1) { self.scale = scale }
+    @inlinable package func callAsFunction(_ x: Float) -> Float {
         let t = scale * x
         let e = Foundation.exp(-Swift.abs(t))
         return t >= 0 ? 1 / (1 + e) : e / (1 + e)
     }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let t = scale * x
         let e = VectorMath.exp(-VectorMath.absolute(t))
         let r = 1 / (1 + e)
@@ -38,53 +38,53 @@ public struct SigmoidKernel: UnaryKernel {
 }
 
 /// x for x > 0 and slope·x otherwise (ReLU with slope 0, LeakyReLU, RReLU in inference).
-public struct LeakyKernel: UnaryKernel {
+@usableFromInline package struct LeakyKernel: UnaryKernel {
     /// The slope for negative inputs.
-    public let slope: Float
+    @usableFromInline package let slope: Float
     /// A kernel with this negative slope.
-    public init(slope: Float) { self.slope = slope }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x > 0 ? x : slope * x }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @usableFromInline package init(slope: Float) { self.slope = slope }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x > 0 ? x : slope * x }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         (slope * x).replacing(with: x, where: x .> 0)
     }
 }
 
 /// The derivative of a two-piece linear function: `positive` for x > 0, `nonPositive` for x ≤ 0
 /// (the book assigns the point 0 to the left piece: eqs. 8.4, 8.6, 8.11, 8.20).
-public struct StepKernel: UnaryKernel {
+@usableFromInline package struct StepKernel: UnaryKernel {
     /// The value returned for positive and for non-positive inputs.
-    public let positive: Float, nonPositive: Float
+    @usableFromInline package let positive: Float, nonPositive: Float
     /// A step kernel with these two values.
-    public init(positive: Float, nonPositive: Float) { self.positive = positive; self.nonPositive = nonPositive }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x > 0 ? positive : nonPositive }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @usableFromInline package init(positive: Float, nonPositive: Float) { self.positive = positive; self.nonPositive = nonPositive }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x > 0 ? positive : nonPositive }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         SIMD8(repeating: nonPositive).replacing(with: positive, where: x .> 0)
     }
 }
 
 /// `value` on the open interval (lower, upper) and 0 elsewhere: the derivative of a clipped line
 /// (eqs. 7.11 and 7.13), 0 at the kinks like PyTorch.
-public struct OpenIntervalKernel: UnaryKernel {
+@usableFromInline package struct OpenIntervalKernel: UnaryKernel {
     /// The open interval (lower, upper) and the value inside it (0 outside).
-    public let lower: Float, upper: Float, value: Float
+    @usableFromInline package let lower: Float, upper: Float, value: Float
     /// A kernel with this interval and value.
-    public init(lower: Float, upper: Float, value: Float) { self.lower = lower; self.upper = upper; self.value = value }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x > lower && x < upper ? value : 0 }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @usableFromInline package init(lower: Float, upper: Float, value: Float) { self.lower = lower; self.upper = upper; self.value = value }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x > lower && x < upper ? value : 0 }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         SIMD8<Float>().replacing(with: value, where: (x .> lower) .& (x .< upper))
     }
 }
 
 /// The straight line `scale·x + shift` clipped to [lower, upper] (HardSigmoid, HardTanh).
-public struct ClippedLineKernel: UnaryKernel {
+@usableFromInline package struct ClippedLineKernel: UnaryKernel {
     /// The line scale·x + shift and its clipping bounds.
-    public let scale: Float, shift: Float, lower: Float, upper: Float
+    @usableFromInline package let scale: Float, shift: Float, lower: Float, upper: Float
     /// A kernel for this clipped line.
-    public init(scale: Float, shift: Float, lower: Float, upper: Float) {
+    @usableFromInline package init(scale: Float, shift: Float, lower: Float, upper: Float) {
         self.scale = scale; self.shift = shift; self.lower = lower; self.upper = upper
     }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { Swift.min(Swift.max(scale * x + shift, lower), upper) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable package func callAsFunction(_ x: Float) -> Float { Swift.min(Swift.max(scale * x + shift, lower), upper) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         VectorMath.clamp(scale * x + shift, lower: lower, upper: upper)
     }
 }

@@ -3,13 +3,13 @@ import AprendizTensor
 import Foundation
 
 /// scale·z for z > 0 and scale·α(eᶻ − 1) otherwise (ELU with scale 1, SELU with scale λ).
-public struct ELUKernel: UnaryKernel {
+@usableFromInline package struct ELUKernel: UnaryKernel {
     /// α (negative saturation) and the overall scale λ (1 for ELU, SELU's constant for SELU).
-    public let alpha: Float, scale: Float
+    @usableFromInline package let alpha: Float, scale: Float
     /// A kernel with these constants.
-    public init(alpha: Float, scale: Float = 1) { self.alpha = alpha; self.scale = scale }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { scale * (x > 0 ? x : alpha * Foundation.expm1(x)) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @usableFromInline package init(alpha: Float, scale: Float = 1) { self.alpha = alpha; self.scale = scale }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { scale * (x > 0 ? x : alpha * Foundation.expm1(x)) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let negative = alpha * vectorExpMinusOne(VectorMath.minimum(x, SIMD8(repeating: 0)))
         return scale * negative.replacing(with: x, where: x .> 0)
     }

@@ -3,18 +3,18 @@ import AprendizTensor
 import Foundation
 
 /// x·Φ(x) = ½x·erfc(−x/√2): erfc keeps Φ accurate in the left tail, where 1 + erf(x/√2) cancels.
-public struct GELUKernel: UnaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ x: Float) -> Float { 0.5 * x * Foundation.erfc(-x * 0.70710678118654752) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { lanes(x, self.callAsFunction) }
+@usableFromInline package struct GELUKernel: UnaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ x: Float) -> Float { 0.5 * x * Foundation.erfc(-x * 0.70710678118654752) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { lanes(x, self.callAsFunction) }
 }
 
 /// The tanh approximation of GELU (eq. 9.2), evaluated as x·σ(2u) since ½(1 + tanh u) = σ(2u):
 /// the sigmoid form cannot cancel for negative x.
-public struct GELUTanhKernel: UnaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: 2)(GELU.tanhArgument(x)) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+@usableFromInline package struct GELUTanhKernel: UnaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: 2)(GELU.tanhArgument(x)) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         x * SigmoidKernel(scale: 2)(GELU.tanhArgument(x))
     }
 }

@@ -2,10 +2,10 @@ import AprendizAutodiff
 import AprendizTensor
 
 /// x / (1 + |x|) on one or eight lanes.
-public struct SoftsignKernel: UnaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x / (1 + Swift.abs(x)) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x / (1 + VectorMath.absolute(x)) }
+@usableFromInline package struct SoftsignKernel: UnaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x / (1 + Swift.abs(x)) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x / (1 + VectorMath.absolute(x)) }
 }
 
 /// Softsign, the exponential-free sigmoidal (§7.5, eqs. 7.8–7.9; Elliott 1993).

@@ -2,13 +2,13 @@ import AprendizAutodiff
 import AprendizTensor
 
 /// x·σ(β·x) with the stable sigmoid.
-public struct SwishKernel: UnaryKernel {
+@usableFromInline package struct SwishKernel: UnaryKernel {
     /// β in x·σ(βx).
-    public let beta: Float
+    @usableFromInline package let beta: Float
     /// A kernel with this β.
-    public init(beta: Float) { self.beta = beta }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: beta)(x) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * SigmoidKernel(scale: beta)(x) }
+    @usableFromInline package init(beta: Float) { self.beta = beta }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x * SigmoidKernel(scale: beta)(x) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * SigmoidKernel(scale: beta)(x) }
 }
 
 /// Swish (§9.2, eqs. 9.6–9.7; Ramachandran, Zoph & Le 2017); with β = 1 it is the SiLU

@@ -25,15 +25,15 @@ public func wilsonCowan(_ x: Variable, slope: Float = 1.2, threshold: Float = 2.
 }
 
 /// σ(a(x − θ)) − c, the forward pass of eq. 7.1.
-public struct AffineThenSigmoidKernel: UnaryKernel {
+@usableFromInline package struct AffineThenSigmoidKernel: UnaryKernel {
     /// a, θ and the subtracted 1/(1 + e^{aθ}) of eq. 7.1.
-    public let slope: Float, threshold: Float, offset: Float
+    @usableFromInline package let slope: Float, threshold: Float, offset: Float
     /// A kernel with these constants.
-    public init(slope: Float, threshold: Float, offset: Float) {
+    @usableFromInline package init(slope: Float, threshold: Float, offset: Float) {
         self.slope = slope; self.threshold = threshold; self.offset = offset
     }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { SigmoidKernel(scale: slope)(x - threshold) - offset }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable package func callAsFunction(_ x: Float) -> Float { SigmoidKernel(scale: slope)(x - threshold) - offset }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         SigmoidKernel(scale: slope)(x - threshold) - offset
     }
 }
@@ -72,10 +72,10 @@ public func heaviside(_ x: Variable) -> Variable {
 }
 
 /// 1 for x ≥ 0, 0 otherwise (NaN stays NaN).
-public struct HeavisideKernel: UnaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : (x >= 0 ? 1 : 0) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+@usableFromInline package struct HeavisideKernel: UnaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : (x >= 0 ? 1 : 0) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         SIMD8<Float>().replacing(with: 1, where: x .>= 0).replacing(with: x, where: x .!= x)
     }
 }

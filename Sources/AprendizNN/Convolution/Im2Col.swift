@@ -203,9 +203,9 @@ enum Im2Col {
         }
     }
 
-    /// target[0..<count] += source[0..<count], with the tensor core's element-wise loop.
+    /// target[0..<count] += source[0..<count], with the tensor core's dispatched C kernel.
     @inline(__always)
     fileprivate static func add(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-        ElementwiseLoop.binary(AddKernel(), target, 1, source, 1, target, count)
+        ArrayArithmetic.add(target, source, target, count)
     }
 }

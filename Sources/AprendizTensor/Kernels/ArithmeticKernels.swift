@@ -4,68 +4,68 @@ import Foundation
 // Functions without a SIMD formula use `lanes`, which still runs one tight loop per tensor.
 
 /// a + b.
-public struct AddKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a + b }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a + b }
+@usableFromInline package struct AddKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a + b }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a + b }
 }
 /// a − b.
-public struct SubtractKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a - b }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a - b }
+@usableFromInline package struct SubtractKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a - b }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a - b }
 }
 /// a · b.
-public struct MultiplyKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a * b }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a * b }
+@usableFromInline package struct MultiplyKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a * b }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a * b }
 }
 /// a / b (IEEE: x/0 = ±∞, 0/0 = NaN).
-public struct DivideKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a / b }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a / b }
+@usableFromInline package struct DivideKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a / b }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a / b }
 }
 /// max(a, b), propagating NaN like NumPy's `maximum`.
-public struct MaximumKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+@usableFromInline package struct MaximumKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
         var r = a.replacing(with: b, where: b .> a)
         r.replace(with: a + b, where: (a .!= a) .| (b .!= b))
         return r
     }
 }
 /// min(a, b), propagating NaN like NumPy's `minimum`.
-public struct MinimumKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+@usableFromInline package struct MinimumKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
         var r = a.replacing(with: b, where: b .< a)
         r.replace(with: a + b, where: (a .!= a) .| (b .!= b))
         return r
     }
 }
 /// aᵇ (C `powf`).
-public struct PowerKernel: BinaryKernel {
-    public init() {}
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float { Foundation.pow(a, b) }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+@usableFromInline package struct PowerKernel: BinaryKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float { Foundation.pow(a, b) }
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
         var r = SIMD8<Float>()
         for i in 0..<8 { r[i] = Foundation.pow(a[i], b[i]) }
         return r
     }
 }
 /// A comparison producing 1 where it holds and 0 elsewhere.
-public struct CompareKernel: BinaryKernel {
+@usableFromInline package struct CompareKernel: BinaryKernel {
     /// Which comparison.
-    public enum Relation: Sendable { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
+    @usableFromInline package enum Relation: Sendable { case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual }
     /// The comparison made.
-    public let relation: Relation
+    @usableFromInline package let relation: Relation
     /// A kernel for `relation`.
-    public init(_ relation: Relation) { self.relation = relation }
-    @inlinable public func callAsFunction(_ a: Float, _ b: Float) -> Float {
+    @usableFromInline package init(_ relation: Relation) { self.relation = relation }
+    @inlinable package func callAsFunction(_ a: Float, _ b: Float) -> Float {
         let holds: Bool
         switch relation {
         case .less: holds = a < b
@@ -77,7 +77,7 @@ public struct CompareKernel: BinaryKernel {
         }
         return holds ? 1 : 0
     }
-    @inlinable public func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable package func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
         let mask: SIMDMask<SIMD8<Int32>>
         switch relation {
         case .less: mask = a .< b
@@ -92,17 +92,17 @@ public struct CompareKernel: BinaryKernel {
 }
 
 /// A unary function given by a scalar and a SIMD closure-free form; the table of the core's unary ops.
-public struct MathKernel: UnaryKernel {
+@usableFromInline package struct MathKernel: UnaryKernel {
     /// Which function: negate, exp, log, log1p, expm1, sqrt, rsqrt, abs, sign, sin, cos, tanh, erf, square, reciprocal.
-    public enum Function: Sendable {
+    @usableFromInline package enum Function: Sendable {
         case negate, exp, log, log1p, expm1, sqrt, rsqrt, abs, sign, sin, cos, tanh, erf, square, reciprocal
     }
     /// The function applied.
-    public let function: Function
+    @usableFromInline package let function: Function
     /// A kernel for `function`.
-    public init(_ function: Function) { self.function = function }
+    @usableFromInline package init(_ function: Function) { self.function = function }
 
-    @inlinable public func callAsFunction(_ x: Float) -> Float {
+    @inlinable package func callAsFunction(_ x: Float) -> Float {
         switch function {
         case .negate: return -x
         case .exp: return Foundation.exp(x)
@@ -122,7 +122,7 @@ public struct MathKernel: UnaryKernel {
         }
     }
 
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         switch function {
         case .negate: return -x
         case .exp: return VectorMath.exp(x)
@@ -143,33 +143,33 @@ public struct MathKernel: UnaryKernel {
 }
 
 /// Multiplies by a constant then adds one: a·x + b (scalar–tensor arithmetic without broadcasting).
-public struct AffineKernel: UnaryKernel {
+@usableFromInline package struct AffineKernel: UnaryKernel {
     /// a and b of a·x + b.
-    public let scale: Float, shift: Float
+    @usableFromInline package let scale: Float, shift: Float
     /// A kernel computing scale·x + shift.
-    public init(scale: Float, shift: Float) { self.scale = scale; self.shift = shift }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x * scale + shift }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * scale + shift }
+    @usableFromInline package init(scale: Float, shift: Float) { self.scale = scale; self.shift = shift }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x * scale + shift }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { x * scale + shift }
 }
 
 /// Clamps to [lower, upper]; NaN stays NaN.
-public struct ClampKernel: UnaryKernel {
+@usableFromInline package struct ClampKernel: UnaryKernel {
     /// The interval's bounds.
-    public let lower: Float, upper: Float
+    @usableFromInline package let lower: Float, upper: Float
     /// A kernel clamping to [lower, upper].
-    public init(lower: Float, upper: Float) { self.lower = lower; self.upper = upper }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : Swift.min(Swift.max(x, lower), upper) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { VectorMath.clamp(x, lower: lower, upper: upper) }
+    @usableFromInline package init(lower: Float, upper: Float) { self.lower = lower; self.upper = upper }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { x.isNaN ? x : Swift.min(Swift.max(x, lower), upper) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { VectorMath.clamp(x, lower: lower, upper: upper) }
 }
 
 /// xᵖ for a constant exponent, with exact fast paths for p = 2, 0.5, −1.
-public struct PowerScalarKernel: UnaryKernel {
+@usableFromInline package struct PowerScalarKernel: UnaryKernel {
     /// p in xᵖ.
-    public let exponent: Float
+    @usableFromInline package let exponent: Float
     /// A kernel raising to `exponent`.
-    public init(exponent: Float) { self.exponent = exponent }
-    @inlinable public func callAsFunction(_ x: Float) -> Float { Foundation.pow(x, exponent) }
-    @inlinable public func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    @usableFromInline package init(exponent: Float) { self.exponent = exponent }
+    @inlinable package func callAsFunction(_ x: Float) -> Float { Foundation.pow(x, exponent) }
+    @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> {
         switch exponent {
         case 1: return x
         case 2: return x * x

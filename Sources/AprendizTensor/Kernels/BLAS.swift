@@ -32,7 +32,7 @@ package struct BLASLibrary: @unchecked Sendable {
     /// The library resolved once, on first use. `APRENDIZ_BLAS=none` disables BLAS;
     /// `APRENDIZ_BLAS=/path/lib.so` loads that library only; otherwise the first of the platform's
     /// usual names that exports `cblas_sgemm` (libopenblas.so.0, libopenblas.so, libblas.so.3 on
-    /// Linux; Accelerate on macOS). Its own threading is switched off (one thread): ``MatrixMultiply``
+    /// Linux; Accelerate on macOS). Its own threading is switched off (one thread): `MatrixMultiply`
     /// splits large products over ``Parallel``'s pool instead, so one pool owns the cores and the
     /// library's spinning threads never compete with it (on 2 cores they made training slower).
     package static let shared: BLASLibrary? = {
@@ -53,7 +53,7 @@ package struct BLASLibrary: @unchecked Sendable {
 
     /// Runs `load` with `OPENBLAS_NUM_THREADS=1`, then restores the variable. OpenBLAS starts its
     /// worker threads when it is loaded, one per core unless this says otherwise; they would never
-    /// get work (``MatrixMultiply`` splits products over ``Parallel``'s pool) but still spin and
+    /// get work (`MatrixMultiply` splits products over ``Parallel``'s pool) but still spin and
     /// `sched_yield` for a while after every call, taking the core another thread needs.
     static func withSingleThreadedOpenBLAS<T>(_ load: () -> T) -> T {
         let name = "OPENBLAS_NUM_THREADS"

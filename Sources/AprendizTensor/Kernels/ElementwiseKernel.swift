@@ -3,13 +3,13 @@
 /// The loops in ``Tensor/mapped(_:)`` are generic over the kernel, so each conforming type compiles
 /// to its own vectorised loop: no closure call per element. Other modules (activations, optimizers)
 /// add kernels by conforming small structs; parameters are stored properties.
-public protocol UnaryKernel {
+@usableFromInline package protocol UnaryKernel {
     func callAsFunction(_ x: Float) -> Float
     func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float>
 }
 
 /// An element-wise function of two arguments, scalar and SIMD forms.
-public protocol BinaryKernel {
+@usableFromInline package protocol BinaryKernel {
     func callAsFunction(_ a: Float, _ b: Float) -> Float
     func callAsFunction(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float>
 }
@@ -17,7 +17,7 @@ public protocol BinaryKernel {
 extension UnaryKernel {
     /// Applies a scalar-only function lane by lane (for functions without a SIMD implementation).
     @inlinable
-    public func lanes(_ x: SIMD8<Float>, _ f: (Float) -> Float) -> SIMD8<Float> {
+    package func lanes(_ x: SIMD8<Float>, _ f: (Float) -> Float) -> SIMD8<Float> {
         var r = SIMD8<Float>()
         for i in 0..<8 { r[i] = f(x[i]) }
         return r
@@ -25,13 +25,13 @@ extension UnaryKernel {
 }
 
 /// How kernels split work across threads.
-public enum KernelPartition {
+@usableFromInline package enum KernelPartition {
     /// Elements below which a kernel runs on the calling thread only (thread hand-off costs more).
-    public static let minimumParallelElements = 1 << 16
+    @usableFromInline package static let minimumParallelElements = 1 << 16
 
     /// Runs `body(start, end)` over `0..<count` in contiguous chunks, in parallel when large.
     @inlinable
-    public static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Int, Int) -> Void) {
+    package static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Int, Int) -> Void) {
         let threads = Parallel.threadCount
         if threads == 1 || count * grain < 2 * minimumParallelElements {
             if count > 0 { body(0, count) }
@@ -48,10 +48,10 @@ public enum KernelPartition {
 }
 
 /// The vectorised inner loops behind every element-wise tensor operation.
-public enum ElementwiseLoop {
+@usableFromInline package enum ElementwiseLoop {
     /// out[i] = f(x[i]) for i in 0..<count.
     @inlinable
-    public static func unary<K: UnaryKernel>(_ f: K, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int) {
+    package static func unary<K: UnaryKernel>(_ f: K, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int) {
         var i = 0
         while i + 8 <= count {
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
@@ -63,7 +63,7 @@ public enum ElementwiseLoop {
 
     /// out[i] = f(a[i·sa], b[i·sb]) with sa, sb ∈ {0, 1} (1 = contiguous, 0 = one repeated value).
     @inlinable
-    public static func binary<K: BinaryKernel>(_ f: K, _ a: UnsafePointer<Float>, _ sa: Int,
+    package static func binary<K: BinaryKernel>(_ f: K, _ a: UnsafePointer<Float>, _ sa: Int,
                                                _ b: UnsafePointer<Float>, _ sb: Int,
                                                _ out: UnsafeMutablePointer<Float>, _ count: Int) {
         var i = 0
@@ -102,7 +102,7 @@ public enum ElementwiseLoop {
 extension Tensor {
     /// Applies an element-wise kernel, vectorised and split across cores for large tensors.
     @inlinable
-    public func mapped<K: UnaryKernel>(_ kernel: K) -> Tensor {
+    package func mapped<K: UnaryKernel>(_ kernel: K) -> Tensor {
         let result = Tensor(uninitializedShape: shape)
         let source = UnsafePointer(storage.pointer)
         let destination = result.storage.pointer
@@ -114,7 +114,7 @@ extension Tensor {
 
     /// Applies an element-wise kernel in place (copying first only if the storage is shared).
     @inlinable
-    public mutating func map<K: UnaryKernel>(_ kernel: K) {
+    package mutating func map<K: UnaryKernel>(_ kernel: K) {
         withUnsafeMutableBufferPointer { buffer in
             let p = buffer.baseAddress!
             KernelPartition.forEachChunk(buffer.count) { start, end in
@@ -130,7 +130,25 @@ extension Tensor {
     ///   - kernel: the element-wise function of the two.
     ///   - operation: the name used in a shape-mismatch message.
     @inlinable
-    public static func zip<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K, operation: String) -> Tensor {
+    package static func zip<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K, operation: String) -> Tensor {
+        broadcasting(a, b, operation: operation) { pa, sa, pb, sb, out, count in
+            ElementwiseLoop.binary(kernel, pa, sa, pb, sb, out, count)
+        }
+    }
+
+    /// `self = f(self, other)` in place; `other` must broadcast to `self`'s shape.
+    @inlinable
+    package mutating func combine<K: BinaryKernel>(with other: Tensor, _ kernel: K, operation: String) {
+        combining(with: other, operation: operation) { pa, sa, pb, sb, out, count in
+            ElementwiseLoop.binary(kernel, pa, sa, pb, sb, out, count)
+        }
+    }
+
+    /// The broadcast result of `a` and `b`, filled by `loop(a, strideA, b, strideB, out, count)` over
+    /// runs where each operand is contiguous (stride 1) or one repeated value (stride 0): the whole
+    /// array in parallel chunks when the shapes are equal or one is a scalar, else row by row.
+    @inlinable
+    static func broadcasting(_ a: Tensor, _ b: Tensor, operation: String, _ loop: BinaryArrayLoop) -> Tensor {
         let shape = Shape.broadcast(a.shape, b.shape, in: operation)
         let result = Tensor(uninitializedShape: shape)
         let pa = UnsafePointer(a.storage.pointer), pb = UnsafePointer(b.storage.pointer)
@@ -138,19 +156,20 @@ extension Tensor {
         if a.shape == b.shape || a.count == 1 || b.count == 1 {
             let sa = a.count == 1 ? 0 : 1, sb = b.count == 1 ? 0 : 1
             KernelPartition.forEachChunk(result.count) { start, end in
-                ElementwiseLoop.binary(kernel, pa + start * sa, sa, pb + start * sb, sb, out + start, end - start)
+                loop(pa + start * sa, sa, pb + start * sb, sb, out + start, end - start)
             }
         } else {
             BroadcastIterator(shape: shape, a: a.shape, b: b.shape).forEachRow { row, offsetA, offsetB, sa, sb, length in
-                ElementwiseLoop.binary(kernel, pa + offsetA, sa, pb + offsetB, sb, out + row * length, length)
+                loop(pa + offsetA, sa, pb + offsetB, sb, out + row * length, length)
             }
         }
         return result
     }
 
-    /// `self = f(self, other)` in place; `other` must broadcast to `self`'s shape.
+    /// `self = loop(self, other)` in place (see ``broadcasting(_:_:operation:_:)``); `other` must
+    /// broadcast to `self`'s shape.
     @inlinable
-    public mutating func combine<K: BinaryKernel>(with other: Tensor, _ kernel: K, operation: String) {
+    mutating func combining(with other: Tensor, operation: String, _ loop: BinaryArrayLoop) {
         require(Shape.broadcast(shape, other.shape, in: operation) == shape,
                      "\(operation): shape \(other.shape) does not broadcast to \(shape) in place")
         if other.shape == shape || other.count == 1 {
@@ -159,20 +178,25 @@ extension Tensor {
             withUnsafeMutableBufferPointer { buffer in
                 let p = buffer.baseAddress!
                 KernelPartition.forEachChunk(buffer.count) { start, end in
-                    ElementwiseLoop.binary(kernel, p + start, 1, pb + start * sb, sb, p + start, end - start)
+                    loop(p + start, 1, pb + start * sb, sb, p + start, end - start)
                 }
             }
         } else {
-            self = Tensor.zip(self, other, kernel, operation: operation)
+            self = Tensor.broadcasting(self, other, operation: operation, loop)
         }
     }
 }
+
+/// `loop(a, strideA, b, strideB, out, count)`: out[i] = f(a[i·strideA], b[i·strideB]) for i in
+/// 0..<count, strides 0 or 1.
+@usableFromInline
+typealias BinaryArrayLoop = (UnsafePointer<Float>, Int, UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>, Int) -> Void
 
 extension Tensor {
     /// Applies a whole-array function `function(source, destination, count)`, split across cores for
     /// large tensors: for the C kernels of CAprendizSIMD (`aprendiz_exp`, `aprendiz_log`), which run
     /// at the CPU's widest vector width whatever target the Swift code was compiled for.
-    package func mapped(array function: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
+    @usableFromInline package func mapped(array function: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
         let result = Tensor(uninitializedShape: shape)
         let source = UnsafePointer(storage.pointer)
         let destination = result.storage.pointer
@@ -185,14 +209,14 @@ extension Tensor {
 
 /// Walks a broadcast result row by row (a row is the innermost dimension), giving each operand's
 /// offset and whether it is contiguous (stride 1) or repeated (stride 0) along the row.
-public struct BroadcastIterator {
+@usableFromInline package struct BroadcastIterator {
     @usableFromInline let shape: [Int]
     @usableFromInline let stridesA: [Int]
     @usableFromInline let stridesB: [Int]
 
     /// An iterator over the result `shape` of broadcasting operands of shapes `a` and `b`.
     @inlinable
-    public init(shape: [Int], a: [Int], b: [Int]) {
+    package init(shape: [Int], a: [Int], b: [Int]) {
         self.shape = shape
         stridesA = Shape.broadcastStrides(of: a, to: shape)
         stridesB = Shape.broadcastStrides(of: b, to: shape)
@@ -201,7 +225,7 @@ public struct BroadcastIterator {
     /// Calls `body(row, offsetA, offsetB, strideA, strideB, rowLength)` for every row, in parallel
     /// chunks for large results.
     @inlinable
-    public func forEachRow(_ body: (Int, Int, Int, Int, Int, Int) -> Void) {
+    package func forEachRow(_ body: (Int, Int, Int, Int, Int, Int) -> Void) {
         let rank = shape.count
         let length = shape[rank - 1]
         let rows = length == 0 ? 0 : Shape.count(of: shape, in: "broadcast") / length

@@ -3,10 +3,10 @@
 
 /// The matrix-product dispatch used by the whole library: the system BLAS when one was loaded,
 /// else the built-in `SwiftGEMM`.
-public enum MatrixMultiply {
+@usableFromInline package enum MatrixMultiply {
     /// C ← α·op(A)·op(B) + β·C  (row-major; op(X) = X or Xᵀ; `lda`, `ldb`, `ldc` are row strides as
     /// stored). With β = 0, C is not read. With k = 0, C ← β·C.
-    public static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    @usableFromInline package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m <= 0 || n <= 0 { return }
@@ -43,7 +43,7 @@ public enum MatrixMultiply {
 
     /// Which backend products use, for reports: the BLAS name (e.g. "OpenBLAS (libopenblas.so.0)")
     /// or "Swift".
-    public static var backendName: String { BLASLibrary.shared?.name ?? "Swift" }
+    @usableFromInline package static var backendName: String { BLASLibrary.shared?.name ?? "Swift" }
 
     /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only: about
     /// 3 µs of work, against well under 1 µs to hand half of it to a spinning worker. (It splits

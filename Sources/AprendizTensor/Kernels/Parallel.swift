@@ -30,7 +30,7 @@ import Foundation
 public enum Parallel {
     /// Worker threads the kernels may use: `APRENDIZ_NUM_THREADS` if set, else the active processor
     /// count. Settable at run time (e.g. `aprendiz bench --threads 1`). It also bounds the matrix
-    /// products on a system BLAS, which ``MatrixMultiply`` splits over this pool.
+    /// products on a system BLAS, which `MatrixMultiply` splits over this pool.
     public static var threadCount: Int {
         get { ThreadPool.shared.threadCount }
         set { ThreadPool.shared.threadCount = newValue }

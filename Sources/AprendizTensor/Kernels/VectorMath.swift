@@ -6,11 +6,11 @@ import Foundation
 /// Polynomials and range reductions follow Cephes (S. Moshier, `expf.c`, `logf.c`), the same ones
 /// behind most SIMD math libraries. Special values (±∞, NaN, 0, negatives for log) fall back to the
 /// C library lane by lane, so results agree with `Foundation.exp`/`log` there.
-public enum VectorMath {
+@usableFromInline package enum VectorMath {
     /// eˣ. Range reduction x = n·ln2 + r with |r| ≤ ln2/2, a degree-6 polynomial for eʳ, and 2ⁿ built
     /// from exponent bits in two factors so results down to the subnormal range stay correct.
     @inlinable
-    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let upper: Float = 88.72283, lower: Float = -103.972
         // Clamp with compare-and-blend: `clamped`/`pointwiseMin` are scalarised for IEEE NaN rules.
         var xc = x.replacing(with: upper, where: x .> upper)
@@ -46,7 +46,7 @@ public enum VectorMath {
     /// Natural logarithm. Splits x = m·2ᵉ with m ∈ [√½, √2), then log(m) by a degree-9 polynomial in
     /// m − 1. Non-positive, subnormal, infinite and NaN lanes use the C library.
     @inlinable
-    public static func log(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func log(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let special = (x .< Float.leastNormalMagnitude) .| (x .> Float.greatestFiniteMagnitude) .| (x .!= x)
         if any(special) {
             var r = SIMD8<Float>()
@@ -83,16 +83,16 @@ extension VectorMath {
     // each. (NaN: `maximum`/`minimum` return the second operand, `clamp` keeps NaN.)
 
     /// √x as one vector instruction (IEEE-exact; the standard library's is eight sqrtf calls).
-    @inlinable @inline(__always) public static func squareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> { aprendiz_sqrt8(x) }
+    @inlinable @inline(__always) package static func squareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> { aprendiz_sqrt8(x) }
 
     /// |x| by clearing the sign bit.
-    @inlinable @inline(__always) public static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
+    @inlinable @inline(__always) package static func absolute(_ x: SIMD8<Float>) -> SIMD8<Float> { SIMD8<Float>(bits: x.bits & 0x7fff_ffff) }
     /// max(a, b) lane by lane.
-    @inlinable public static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
+    @inlinable package static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .> b) }
     /// min(a, b) lane by lane.
-    @inlinable public static func minimum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .< b) }
+    @inlinable package static func minimum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { b.replacing(with: a, where: a .< b) }
     /// x limited to [lower, upper].
-    @inlinable public static func clamp(_ x: SIMD8<Float>, lower: Float, upper: Float) -> SIMD8<Float> {
+    @inlinable package static func clamp(_ x: SIMD8<Float>, lower: Float, upper: Float) -> SIMD8<Float> {
         x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
     }
 }

@@ -304,6 +304,8 @@ static void adam_update(long count, float *theta, const float *gradient, float *
     }
 }
 
+#include "ArithmeticBodies.h"
+
 const aprendiz_kernel_table APRENDIZ_TABLE = {
     .gemm_macro_kernel = gemm_macro_kernel,
     .gemv_rows = gemv_rows,
@@ -311,4 +313,6 @@ const aprendiz_kernel_table APRENDIZ_TABLE = {
     .exp = exp_array,
     .log = log_array,
     .adam_update = adam_update,
+    .binary = binary_array,
+    .affine = affine_array,
 };

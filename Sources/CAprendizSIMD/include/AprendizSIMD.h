@@ -38,6 +38,14 @@ typedef struct {
     float beta1, beta2, epsilon, lambda, eta, c1, c2, shrink;
 } aprendiz_adam_step;
 
+/// The element-wise arithmetic of `aprendiz_binary`.
+typedef enum {
+    aprendiz_binary_add = 0,       ///< a + b
+    aprendiz_binary_subtract = 1,  ///< a − b
+    aprendiz_binary_multiply = 2,  ///< a · b
+    aprendiz_binary_divide = 3,    ///< a / b (IEEE: x/0 = ±∞, 0/0 = NaN)
+} aprendiz_binary_op;
+
 /// One variant's kernels (see the functions below for what each computes).
 typedef struct {
     void (*gemm_macro_kernel)(long mcb, long ncb, long kcb, long first_panel, long end_panel,
@@ -49,6 +57,8 @@ typedef struct {
     void (*log)(const float *x, float *y, long count);
     void (*adam_update)(long count, float *theta, const float *gradient, float *m, float *v,
                         const aprendiz_adam_step *step);
+    void (*binary)(aprendiz_binary_op op, const float *a, long sa, const float *b, long sb, float *out, long count);
+    void (*affine)(const float *x, float *y, long count, float scale, float shift);
 } aprendiz_kernel_table;
 
 /// The best level this CPU and operating system support.
@@ -106,5 +116,19 @@ static inline void aprendiz_adam_update(long count, float *theta, const float *g
 
 // The double-precision kernels of the linear-algebra fallback, dispatched at the same level.
 #include "AprendizDoubleKernels.h"
+
+/// out[i] = a[i·sa] op b[i·sb] for i in 0..<count, with sa, sb ∈ {0, 1} (1: contiguous, 0: one
+/// value repeated, the broadcasting fast paths). IEEE single precision, no fused operations: the
+/// same bits as the scalar expression. `out` may be `a` or `b` (in place).
+static inline void aprendiz_binary(aprendiz_binary_op op, const float *a, long sa, const float *b, long sb,
+                                   float *out, long count) {
+    aprendiz_kernels()->binary(op, a, sa, b, sb, out, count);
+}
+
+/// y[i] = x[i]·scale + shift for i in 0..<count, rounded after the product and after the sum (no
+/// fused multiply-add, so the same bits on every variant). `y` may be `x`.
+static inline void aprendiz_affine(const float *x, float *y, long count, float scale, float shift) {
+    aprendiz_kernels()->affine(x, y, count, scale, shift);
+}
 
 #endif
