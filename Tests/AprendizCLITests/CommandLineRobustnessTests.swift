@@ -129,6 +129,32 @@ import Testing
         #expect(empty.reason == .exit && empty.status != 0 && empty.err == "Error: input file '\(header.path)' has a header but no rows\n")
     }
 
+    /// A classic model trained on labels that are not 0…K-1 predicts and evaluates in those labels, as a network
+    /// does: `predict` writes 3, 5 and 8 (not the class indices 0, 1, 2), and `evaluate` maps the same labels.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExecutableTests.executable.path)))
+    func classicModelPredictsOriginalLabels() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rows = ["a,b,target"]
+        for i in 0..<60 { rows.append("\(i % 3),\(Double(i % 7) / 10),\([3, 5, 8][i % 3])") }
+        let csv = folder.appendingPathComponent("labels.csv")
+        try (rows.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let model = folder.appendingPathComponent("m.safetensors").path
+        let train = try Self.run(["train", "--dataset", "csv:\(csv.path)", "--model", "logistic-regression", "--quiet",
+                                  "--save", model, "--report", folder.appendingPathComponent("r").path], in: folder)
+        #expect(train.reason == .exit && train.status == 0, "\(train.err)")
+        let predict = try Self.run(["predict", "--model", model, "--input", csv.path], in: folder)
+        #expect(predict.status == 0, "\(predict.err)")
+        let lines = predict.out.split(separator: "\n")
+        #expect(lines.first == "prob_3,prob_5,prob_8,predicted")
+        let predicted = lines.dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" }
+        // Column a alone separates the classes (a = 0, 1, 2 ↔ 3, 5, 8), so every row is predicted right.
+        #expect(predicted == (0..<60).map { String([3, 5, 8][$0 % 3]) }, "\(predicted)")
+        let evaluate = try Self.run(["evaluate", "--model", model, "--dataset", "csv:\(csv.path)", "--part", "all", "--json"],
+                                    in: folder)
+        #expect(evaluate.status == 0 && evaluate.out.contains("\"accuracy\":1"), "\(evaluate.out) \(evaluate.err)")
+    }
+
     /// Runs the built executable with `arguments` in `folder`: exit status, how it ended (exit or signal), standard
     /// output and standard error.
     static func run(_ arguments: [String], in folder: URL) throws

@@ -11,7 +11,7 @@ enum ClassicEvaluation {
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: command.dataset), task: metadata.task, seed: metadata.seed,
                                             standardizer: metadata.standardizer, table: command.table.csv, classNames: metadata.classNames,
-                                            split: split, encoding: metadata.encoding)
+                                            classLabels: metadata.classLabels, split: split, encoding: metadata.encoding)
         } catch let error as CLIError {
             throw CLIError("model file '\(command.model)' (trained on \(metadata.dataset)): \(error)")
         }
@@ -42,7 +42,7 @@ enum ClassicEvaluation {
         var features = try PredictCommand.features(table, metadata: metadata, path: command.input)
         if let standardizer = metadata.standardizer { features = standardizer.transform(features) }
         let text = PredictCommand.csv(fit.outputs(features, classCount: metadata.classCount), task: metadata.task,
-                                      classNames: metadata.classNames)
+                                      classNames: metadata.classNames, labels: metadata.classLabels)
         try CommandOutput.write(text, to: command.output)
     }
 }
