@@ -15,8 +15,8 @@ import statistics
 import subprocess
 
 WORKLOADS = {
-    "mlp batch 256": ["--model", "mlp", "--hidden", "128", "--batch-size", "256", "--epochs", "2", "--limit", "8192"],
-    "lenet5 batch 64": ["--model", "lenet5", "--batch-size", "64", "--epochs", "1", "--limit", "2048"],
+    "mlp batch 256": ["--model", "mlp", "--hidden", "128", "--batch-size", "256", "--epochs", "2", "--limit", "60000"],
+    "lenet5 batch 64": ["--model", "lenet5", "--batch-size", "64", "--epochs", "1", "--limit", "12000"],
 }
 
 
