@@ -158,4 +158,46 @@ import Testing
         }
         #expect(errorMessage { _ = try DatasetSpecifier(parsing: "sqlite:x.db") }?.contains("no table or query") == true)
     }
+
+    /// The PostgreSQL server of the database tests (`.ci/run` starts one and sets `APRENDIZ_TEST_POSTGRES`).
+    static let postgres = ProcessInfo.processInfo.environment["APRENDIZ_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// `--dataset postgres://…?table=NAME` (and `?query=…:target=…`) gives the same prepared data as the CSV file
+    /// of the same rows, and `predict --output 'postgres://…?table=NAME'` writes the same rows as the CSV output.
+    @Test(.enabled(if: postgres != nil && PostgresLibrary.shared != nil,
+                   "needs libpq5 and a server in APRENDIZ_TEST_POSTGRES (.ci/run starts one)"))
+    func postgresSourceAndOutputMatchCSV() throws {
+        let url = try #require(Self.postgres)
+        let folder = try temporaryFolder()
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        let flowers = "aprendiz_cli_flores_\(suffix)", predictions = "aprendiz_cli_previsoes_\(suffix)"
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            _ = try? PostgresConnection(url).run("DROP TABLE IF EXISTS \(flowers); DROP TABLE IF EXISTS \(predictions)")
+        }
+        let (train, predict, _) = try Self.writeIris(to: folder)
+        let options = CSVReadOptions(decimalSeparator: ",", ignored: ["cidade"])
+        try Table.readCSV(URL(fileURLWithPath: train), options: options).write(postgres: url, table: flowers)
+        let separator = url.contains("?") ? "&" : "?"
+        let fromCSV = try DataPreparation.load(try DatasetSpecifier(parsing: "csv:\(train):target=especie"), seed: 5, table: options)
+        for specifier in ["\(url)\(separator)table=\(flowers):target=especie",
+                          "\(url)\(separator)query=SELECT * FROM \(flowers):target=especie"] {
+            let fromPostgres = try DataPreparation.load(try DatasetSpecifier(parsing: specifier), seed: 5)
+            #expect(fromPostgres.classNames == Self.species)
+            #expect(fromPostgres.train.inputs == fromCSV.train.inputs && fromPostgres.train.targets == fromCSV.train.targets)
+            #expect(fromPostgres.test.inputs == fromCSV.test.inputs && fromPostgres.test.targets == fromCSV.test.targets)
+        }
+
+        let model = folder.appendingPathComponent("iris.safetensors").path
+        try runCommand(TrainCommand.self, ["--model", "logistic-regression", "--dataset", "\(url)\(separator)table=\(flowers):target=especie",
+                                           "--save", model, "--quiet", "--report", folder.appendingPathComponent("r").path])
+        let csv = folder.appendingPathComponent("p.csv").path
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",", "--output", csv])
+        try runCommand(PredictCommand.self, ["--model", model, "--input", predict, "--decimal", ",",
+                                             "--output", "\(url)\(separator)table=\(predictions)"])
+        let written = try Table.read(postgres: url, table: predictions), expected = try Table.readCSV(URL(fileURLWithPath: csv))
+        #expect(written.columnNames == ["prob_setosa", "prob_versicolor", "prob_virginica", "predicted"])
+        #expect(written.rowCount == 150)
+        #expect(written.columns.map(\.values) == expected.columns.map(\.values))
+    }
 }
