@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pandas' side of `aprendiz bench csv`: read_csv on the same 200 000 x 51 numeric file, alternating with Aprendiz.
 
-    python3 Benchmarks/csv_reference.py [--file PATH] [--rounds 5] [--aprendiz .build/release/aprendiz] [--threads 1,2]
+    python3 Benchmarks/csv_reference.py [--file PATH] [--rounds 5] [--aprendiz .build/release/aprendiz] [--threads 1,2] [--pandas-cores 1]
 
 Without --file the table is written to a temporary directory (removed afterwards) with NumPy
 (`--rows` rows, default 200 000: 50 features uniform in [-3, 3] with six decimals + an integer label,
@@ -28,10 +28,18 @@ def peak_resident_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def time_pandas(path):
-    start, cpu = time.perf_counter(), time.process_time()
-    frame = pd.read_csv(path)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+def time_pandas(path, cores=None):
+    """read_csv's wall-clock and processor time; with `cores`, pinned to that many CPUs for the call (pandas 3.1
+    parses on more than one thread) and unpinned afterwards, so the Aprendiz runs in between are not affected."""
+    everything = os.sched_getaffinity(0)
+    if cores:
+        os.sched_setaffinity(0, set(sorted(everything)[:cores]))
+    try:
+        start, cpu = time.perf_counter(), time.process_time()
+        frame = pd.read_csv(path)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    finally:
+        os.sched_setaffinity(0, everything)
     return seconds, cpu, frame.shape
 
 
@@ -48,6 +56,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--aprendiz", default=".build/release/aprendiz")
     parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--pandas-cores", type=int, default=None,
+                        help="also time read_csv pinned to this many CPUs each round (e.g. 1)")
     args = parser.parse_args()
     thread_counts = [int(t) for t in args.threads.split(",")]
 
@@ -72,12 +82,15 @@ with open({path!r}, "w") as out:
         time_pandas(path)  # warm-up: the file into the page cache
         pandas_peak = peak_resident_bytes() - before
         pandas_times, pandas_cpu, ours, ours_cpu = [], [], {t: [] for t in thread_counts}, {t: [] for t in thread_counts}
+        pinned_times = []
         per_thread = {t: [] for t in thread_counts}
         report = {}
         for _ in range(args.rounds):
             seconds, cpu, shape = time_pandas(path)
             pandas_times.append(seconds)
             pandas_cpu.append(cpu)
+            if args.pandas_cores:
+                pinned_times.append(time_pandas(path, args.pandas_cores)[0])
             for threads in thread_counts:
                 report[threads] = run_aprendiz(args.aprendiz, path, threads)
                 ours[threads].append(report[threads]["seconds"])
@@ -88,6 +101,8 @@ with open({path!r}, "w") as out:
         print(f"file: {path} ({size / 1e6:.1f} MB, {shape[0]} rows x {shape[1]} columns), {args.rounds} rounds, medians")
         print(f"pandas read_csv            {pandas_median:.3f} s (processor {pandas_cpu_median:.3f} s)   "
               f"peak memory added {pandas_peak / 1e6:.0f} MB")
+        if pinned_times:
+            print(f"pandas read_csv on {args.pandas_cores} CPU(s) {statistics.median(pinned_times):.3f} s")
         for threads in thread_counts:
             median = statistics.median(ours[threads])
             r = report[threads]
@@ -97,7 +112,8 @@ with open({path!r}, "w") as out:
                   f"(processor {cpu:.3f} s = {cpu / pandas_cpu_median:.2f}x)   "
                   f"peak memory {r['peak_resident_bytes'] / 1e6:.0f} MB "
                   f"(before reading {r['resident_before_bytes'] / 1e6:.0f} MB; target <= 1.5 x (file + float32 table) "
-                  f"= {target / 1e6:.0f} MB)")
+                  f"= {target / 1e6:.0f} MB)"
+                  + (f"   {median / statistics.median(pinned_times):.2f}x pandas on {args.pandas_cores} CPU(s)" if pinned_times else ""))
             # Is the work split? Each round's busiest threads' processor time per read (Linux /proc).
             print(f"    processor time per thread, each round: "
                   + "; ".join(" ".join(f"{t:.3f}" for t in times[:threads + 1]) for times in per_thread[threads]))
