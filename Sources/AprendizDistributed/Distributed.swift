@@ -12,7 +12,7 @@ import Foundation
 /// CPU clusters, under Horovod and PyTorch's `DistributedDataParallel`).
 ///
 /// `Distributed.current` is this process's view. Started by a launcher (`mpirun`, `srun`; see
-/// ``Launcher``), it loads MPI at run time (``MPILibrary``: Open MPI's `libmpi.so.40` or MPICH's
+/// ``Launcher``), it loads MPI at run time (`MPILibrary`: Open MPI's `libmpi.so.40` or MPICH's
 /// `libmpi.so.12`), calls `MPI_Init_thread(MPI_THREAD_SERIALIZED)`, makes MPI errors return
 /// (`MPI_ERRORS_RETURN` on `MPI_COMM_WORLD`) so they are thrown as ``DistributedError/mpi(function:code:message:)``
 /// with MPI's message, and calls `MPI_Finalize` at exit. Started directly, it is one rank of one

@@ -1,4 +1,4 @@
-/// How ``Distributed/allReduce(_:op:)`` combines the ranks' values, element by element.
+/// How `Distributed/allReduce(_:op:)` combines the ranks' values, element by element.
 ///
 /// ```
 /// sum:   yᵢ = Σ_r x⁽ʳ⁾ᵢ

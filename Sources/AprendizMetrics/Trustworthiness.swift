@@ -8,7 +8,7 @@ import AprendizTensor
 /// ```
 /// Nₖᵉ(i) are the k nearest neighbours of i in the embedding and r(i, j) is j's rank among i's neighbours
 /// in the input space (1 for the nearest). Input distances are summed in `Double`; ties rank by index.
-/// Rows are spread over the ``Parallel`` pool (O(n²·features) work).
+/// Rows are spread over the `Parallel` pool (O(n²·features) work).
 /// - Precondition: `x` is `[n, features]`, `embedding` is `[n, components]` and k < n/2.
 public func trustworthiness(x: Tensor, embedding: Tensor, k: Int = 5) -> Double {
     require(x.rank == 2 && embedding.rank == 2 && x.shape[0] == embedding.shape[0],

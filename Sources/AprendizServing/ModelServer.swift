@@ -31,7 +31,7 @@ public struct ModelServer: Sendable {
 
     /// Loads every model file of `configuration`.
     /// - Throws: ``ServerConfigurationError`` for a repeated name or no model; the model file's error
-    ///   (``ModelMetadataError``, ``ModelFileError``, safetensors) for a file that does not load.
+    ///   (`ModelMetadataError`, `ModelFileError`, safetensors) for a file that does not load.
     public init(configuration: ServerConfiguration) throws {
         guard !configuration.models.isEmpty else { throw ServerConfigurationError("no model: pass --model NAME=FILE") }
         var batchers: [String: DynamicBatcher] = [:]

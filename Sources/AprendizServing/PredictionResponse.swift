@@ -10,8 +10,8 @@ import Aprendiz
 ///
 /// `predictions` are the predicted class indices (arg max of the outputs) or the regression outputs;
 /// `probabilities` the softmax of the logits; `labels` the class as the training data's target column
-/// wrote it: its name for a text target (``ModelMetadata/classNames``), its original value for numeric
-/// classes that were not 0…K-1 (``ModelMetadata/classLabels``), else the index as text.
+/// wrote it: its name for a text target (`ModelMetadata.classNames`), its original value for numeric
+/// classes that were not 0…K-1 (`ModelMetadata.classLabels`), else the index as text.
 public struct PredictionResponse: Encodable, Sendable {
     /// Class indices or regression values.
     public enum Predictions: Encodable, Sendable {

@@ -1,16 +1,16 @@
 import Aprendiz
 
 extension ServedModel {
-    /// The columns a request's rows hold, in order: a table model's source columns (``TableEncoding/columns``,
+    /// The columns a request's rows hold, in order: a table model's source columns (`TableEncoding.columns`,
     /// before one-hot encoding), else the model's feature names (empty for images: they take `inputs` only).
     public var columnNames: [String] { metadata.encoding?.columns.map(\.name) ?? metadata.featureNames }
 
     /// The request's rows as the model's `[rows, features]` input, before standardisation.
     ///
     /// - Numbers in the model's input order (`inputs`, ``featureCount`` values a row) go in as they are.
-    /// - A table model (one trained with text or missing cells, ``ModelMetadata/encoding``) also takes its source
+    /// - A table model (one trained with text or missing cells, `ModelMetadata.encoding`) also takes its source
     ///   columns — `inputs` rows of ``columnNames``' length with numbers, texts and `null`, or `rows` objects
-    ///   keyed by column name — and applies the recorded ``TableEncoding`` as `aprendiz predict` does: categories
+    ///   keyed by column name — and applies the recorded `TableEncoding` as `aprendiz predict` does: categories
     ///   one-hot (an unseen category encodes as all zeros), `null` filled with the training statistic.
     /// - `rows` objects of a numeric model are read by its feature names.
     ///

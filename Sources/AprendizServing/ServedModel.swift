@@ -2,7 +2,7 @@ import Aprendiz
 import Foundation
 
 /// A model file loaded for serving: the network (in inference mode) or the classic estimator, the
-/// preprocessing stored with it (``ModelMetadata``), and what `GET /v1/models` reports.
+/// preprocessing stored with it (`ModelMetadata`), and what `GET /v1/models` reports.
 ///
 /// Inputs go through the same steps as `aprendiz predict`: a table's recorded encoding (``features(_:)``),
 /// standardise with the training part's μ and σ (tables), then the network's forward pass without the
@@ -39,7 +39,7 @@ public final class ServedModel: @unchecked Sendable {
     }
 
     /// Loads `path` (a file from `aprendiz train --save`: a network or a classic model).
-    /// - Throws: ``ModelMetadataError``, ``ModelFileError``, a classic model file's error or a safetensors
+    /// - Throws: `ModelMetadataError`, `ModelFileError`, a classic model file's error or a safetensors
     ///   error naming the file.
     public init(name: String, path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw ModelMetadataError.missingFile(path) }
@@ -61,7 +61,7 @@ public final class ServedModel: @unchecked Sendable {
         sha256 = SHA256.hex(bytes)
     }
 
-    /// The number of values in one input row (the product of ``ModelMetadata/inputShape``).
+    /// The number of values in one input row (the product of `ModelMetadata.inputShape`).
     public var featureCount: Int { metadata.inputShape.reduce(1, *) }
 
     /// Numeric rows as a `[rows, features]` tensor.

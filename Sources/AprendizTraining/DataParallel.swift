@@ -2,7 +2,7 @@ import AprendizAutodiff
 import AprendizDistributed
 import AprendizTensor
 
-/// Data-parallel training over the processes of a ``Distributed`` run (PyTorch's
+/// Data-parallel training over the processes of a `Distributed` run (PyTorch's
 /// `DistributedDataParallel`, Horovod): every rank holds the whole model, takes its share of every
 /// global batch, and the ranks average their gradients before each identical optimizer step, so the
 /// run follows the one-process run with the same global batch (up to float32 summation order).
@@ -12,7 +12,7 @@ import AprendizTensor
 /// 2. draws each epoch's order from the same seed on every rank and cuts it into global batches of
 ///    `batchSize`, of which rank r takes the contiguous part ``shard(of:)``;
 /// 3. after the backward pass on its part, all-reduces the weighted gradients in buckets
-///    (``averageGradients(_:weight:loss:)``):
+///    (`averageGradients(_:weight:loss:)`):
 /// ```
 /// global batch B = ⋃_r B_r,  N = |B|,  n_r = |B_r| = ⌊N/p⌋ or ⌈N/p⌉,  w_r = n_r / N
 /// g = Σ_r w_r · ∇(1/n_r Σ_{i∈B_r} ℓᵢ + penalties) = ∇(1/N Σ_{i∈B} ℓᵢ + penalties)
@@ -34,7 +34,7 @@ public final class DataParallel {
     /// All-reduce calls made so far (for tests and benchmarks).
     public private(set) var allReduceCount = 0
 
-    /// Data parallelism over `world` (default: this process's ``Distributed/current``), with buckets of `bucketCapacity` floats.
+    /// Data parallelism over `world` (default: this process's `Distributed.current`), with buckets of `bucketCapacity` floats.
     public init(world: Distributed = .current, bucketCapacity: Int = 25 << 18) {
         require(bucketCapacity >= 1, "DataParallel: invalid bucket capacity \(bucketCapacity)")
         self.world = world

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// Text targets add `classNames`, numeric targets whose values are not 0…K-1 add `classLabels`, classic
 /// models add `testFraction`, tables with text or missing cells add `encoding` (their one-hot encoding and
-/// imputation, ``TableEncoding``); all four are absent from older files.
+/// imputation, `TableEncoding`); all four are absent from older files.
 public struct ModelMetadata: Codable, Equatable, Sendable {
     /// The metadata key.
     public static let key = "aprendiz.preprocessing"
@@ -70,7 +70,7 @@ public struct ModelMetadata: Codable, Equatable, Sendable {
         return Standardizer(mean: Tensor(mean), standardDeviation: Tensor(standardDeviation))
     }
 
-    /// The entry for ``ModelFile/save(_:to:optimizer:metadata:)``; keys sorted, so the same training gives the
+    /// The entry for `ModelFile.save(_:to:optimizer:metadata:)`; keys sorted, so the same training gives the
     /// same bytes (a dictionary's order changes from one process to the next).
     public func entry() throws -> [String: String] {
         let encoder = JSONEncoder()

@@ -22,7 +22,7 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { failures.append(message()) }
 }
 
-/// `body` with ``Parallel/threadCount`` set to `threads`, restored afterwards.
+/// `body` with `Parallel.threadCount` set to `threads`, restored afterwards.
 func withThreads<T>(_ threads: Int, _ body: () throws -> T) rethrows -> T {
     let saved = Parallel.threadCount
     Parallel.threadCount = threads

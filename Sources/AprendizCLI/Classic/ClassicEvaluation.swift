@@ -1,7 +1,7 @@
 import Aprendiz
 import Foundation
 
-/// `aprendiz evaluate` and `aprendiz predict` for a classic model file (``ClassicFit/load(_:)``): the same
+/// `aprendiz evaluate` and `aprendiz predict` for a classic model file (`ClassicFit/load(_:)`): the same
 /// split (seed and held-out fraction stored in the file), the same scaling, the same outputs as for networks.
 enum ClassicEvaluation {
     /// Scores the model on the chosen part of `command.dataset`.

@@ -52,7 +52,7 @@ enum TreeModels {
         }
     }
 
-    /// The ``TreeParameters`` of `--param` (`seed` as the splitter state of a single tree).
+    /// The `TreeParameters` of `--param` (`seed` as the splitter state of a single tree).
     static func treeParameters(_ p: ClassicParameters, defaultFeatures: MaxFeatures) throws -> TreeParameters {
         let features = try p.values["max-features"].map { text in
             guard let value = MaxFeatures(parsing: text) else {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `aprendiz bench allreduce`: all-reduce throughput for message sizes 4 KB–64 MB over the
 /// processes of an `mpirun`/`srun` run, the ring cost model's α and B fitted to it
-/// (``AllReduceCostModel``), and the model's all-reduce time per step extrapolated to more nodes.
+/// (`AllReduceCostModel`), and the model's all-reduce time per step extrapolated to more nodes.
 struct BenchAllReduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allreduce",

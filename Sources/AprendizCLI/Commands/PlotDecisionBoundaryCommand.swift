@@ -99,8 +99,8 @@ struct PlotDecisionBoundaryCommand: ParsableCommand {
 }
 
 /// The figure of ``PlotDecisionBoundaryCommand``: regions as pale strokes over a grid, the data as coloured
-/// points, and for an ``SVCModel`` the support vectors as open circles and (two classes) the levels
-/// f(x) ∈ {−1, 0, 1} of its decision function; for a two-class ``LinearSVCModel`` the same levels.
+/// points, and for an `SVCModel` the support vectors as open circles and (two classes) the levels
+/// f(x) ∈ {−1, 0, 1} of its decision function; for a two-class `LinearSVCModel` the same levels.
 struct DecisionBoundaryFigure {
     let x: Tensor
     let y: Tensor

@@ -4,7 +4,7 @@ import Foundation
 
 /// How a command runs when a launcher (`mpirun`, `srun`) started several copies of it.
 enum DistributedRun {
-    /// This process's ``Distributed/current``; throws when a launcher started several processes but
+    /// This process's `Distributed.current`; throws when a launcher started several processes but
     /// MPI could not be started (each would otherwise train alone and write the same files).
     static func world() throws -> Distributed {
         let world = Distributed.current

@@ -13,6 +13,6 @@ extension ModelMetadata {
                   classNames: data.classNames, classLabels: data.classLabels, encoding: data.encoding)
     }
 
-    /// The ``ModelKind`` named by ``model``, or nil when this build knows no model by that name.
+    /// The `ModelKind` named by `model`, or nil when this build knows no model by that name.
     var modelKind: ModelKind? { try? ModelKind.named(model) }
 }

@@ -1,8 +1,8 @@
 import Aprendiz
 import Foundation
 
-/// A trained ``GPT`` with its character vocabulary in one safetensors model file: the parameters
-/// under their dotted names (``ModelFile``), the configuration (JSON) and the vocabulary (its
+/// A trained `GPT` with its character vocabulary in one safetensors model file: the parameters
+/// under their dotted names (`ModelFile`), the configuration (JSON) and the vocabulary (its
 /// characters in index order) in the metadata, so `generate` and `explain attention` rebuild both.
 enum LanguageModelFile {
     static let configurationKey = "aprendiz.gpt"

@@ -4,10 +4,10 @@ import AprendizTensor
 extension GridSearch {
     /// ``fit(_:_:)`` with its fits shared over `world`'s ranks (every rank passes the same `x`, `y`): the
     /// C·K (combination, fold) pairs, numbered c·K + k, are split in contiguous shares
-    /// (``Distributed/share(of:)``), each rank fits and scores its pairs, and the scores are exchanged
-    /// (``sharedScores(_:across:score:)``), so every rank gets one process's table, refits the best
+    /// (`Distributed.share(of:)`), each rank fits and scores its pairs, and the scores are exchanged
+    /// (`sharedScores(_:across:score:)`), so every rank gets one process's table, refits the best
     /// combination and returns the same result. Throws ``ClassicError`` (the one one process would throw
-    /// first) or ``DistributedError`` from MPI.
+    /// first) or `DistributedError` from MPI.
     public func fit(_ x: Tensor, _ y: Tensor, across world: Distributed) throws -> GridSearchResult<E> {
         try InputValidation.featuresAndTargets(x, y, for: E.name)
         let combinations = combinations

@@ -6,7 +6,7 @@ extension RandomForestClassifier {
     /// passes the same `x`, `y`): rank r grows trees ⌊rT/p⌋… of the T trees, each with the seed one
     /// process gives it, and every rank gets all T trees in tree order, so the model (trees, predictions,
     /// out-of-bag score) is the one of one process with the same seed. Throws ``ClassicError`` for bad
-    /// input or ``DistributedError`` from MPI.
+    /// input or `DistributedError` from MPI.
     public func fit(_ x: Tensor, _ y: Tensor, sampleWeights: [Double]? = nil, across world: Distributed) throws -> ForestClassificationModel {
         try validate()
         let growing = ForestGrowing(treeCount: treeCount, bootstrap: bootstrap, randomThresholds: false, parameters: parameters, seed: seed)

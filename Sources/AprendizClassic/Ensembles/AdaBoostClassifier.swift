@@ -3,7 +3,7 @@ import AprendizTensor
 import Foundation
 
 /// AdaBoost with the multi-class SAMME weights (book §15; Zhu, Zou, Rosset & Hastie 2009; scikit-learn ≥ 1.4's
-/// `AdaBoostClassifier`) over depth-1 trees (``WeightedStump``):
+/// `AdaBoostClassifier`) over depth-1 trees (`WeightedStump`):
 /// ```
 /// wᵢ = 1/n;  for m = 1 … M:
 ///     h_m = stump fitted with weights w;   err_m = Σ wᵢ[h_m(xᵢ) ≠ yᵢ] / Σ wᵢ

@@ -17,7 +17,7 @@ import Foundation
 /// iterations (250 during the exaggeration phase) or the gradient norm falls below 1e-7.
 /// The initial layout is the data's projection on its first principal directions scaled so the first
 /// column's standard deviation is 1e-4 (`init="pca"`), or 1e-4·N(0, 1) (`.random`, seeded).
-/// Work is split over points on the ``Parallel`` pool and every sum is taken in point order, so a seed gives
+/// Work is split over points on the `Parallel` pool and every sum is taken in point order, so a seed gives
 /// the same map for any thread count. Barnes–Hut needs `components == 2` (scikit-learn also allows 3).
 public struct TSNE: Sendable {
     /// How the gradient is computed.

@@ -13,7 +13,7 @@ import Foundation
 /// ```
 /// nEpochs `nil` is 500 for up to 10 000 points, else 200. The neighbour graph is exact (brute force over
 /// all pairs), not umap-learn's approximate NN-descent, which it uses from 4 096 points up.
-/// Deterministic for a seed and any thread count (see ``UMAPLayoutOptimizer``).
+/// Deterministic for a seed and any thread count (see `UMAPLayoutOptimizer`).
 public struct UMAP: Sendable {
     /// The starting layout.
     public enum Initialization: String, Sendable, CaseIterable {

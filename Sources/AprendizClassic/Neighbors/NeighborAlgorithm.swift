@@ -6,9 +6,9 @@ public enum NeighborAlgorithm: String, Catalogue, Codable {
     /// A k-d tree when the metric allows one and there are at most 15 features (scikit-learn's rule), and
     /// the query asks for fewer than half the training rows; brute force otherwise (default).
     case auto
-    /// Every distance, in blocks of matrix products (``BruteForceSearch``).
+    /// Every distance, in blocks of matrix products (`BruteForceSearch`).
     case brute
-    /// A k-d tree (``KDTree``); not for cosine distance.
+    /// A k-d tree (`KDTree`); not for cosine distance.
     case kdTree = "kd-tree"
 
     public static let familyName = "neighbour algorithm"

@@ -3,7 +3,7 @@ import Foundation
 
 /// A kernel with its parameters resolved (γ a number): the function k(x, z) of ``KernelKind`` evaluated
 /// from the dot product x·z (and, for RBF, ‖x‖² + ‖z‖² − 2x·z = ‖x − z‖²), so that a block of kernel values
-/// is one matrix product (float64 BLAS through ``DenseMatrix``, blocks of rows on the ``Parallel`` pool)
+/// is one matrix product (float64 BLAS through `DenseMatrix`, blocks of rows on the `Parallel` pool)
 /// followed by an elementwise map — libsvm evaluates one pair at a time; the values agree to rounding.
 /// ```
 /// K(A, B) = f(A·Bᵀ)   [rows of A, rows of B]

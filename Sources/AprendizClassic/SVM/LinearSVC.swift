@@ -1,7 +1,7 @@
 import AprendizTensor
 
 /// A linear support vector classifier for large problems (§14), as scikit-learn's `LinearSVC` (1.9, liblinear),
-/// solved in the dual by ``DualCoordinateDescent`` (Hsieh et al. 2008):
+/// solved in the dual by `DualCoordinateDescent` (Hsieh et al. 2008):
 /// ```
 /// min_w ½‖w‖² + C Σᵢ max(0, 1 − yᵢ wᵀx̃ᵢ)²    (squared hinge, default; or the hinge without the square)
 /// x̃ = [x, s]  (the intercept as a weight on a constant feature s = interceptScaling, penalised as liblinear)

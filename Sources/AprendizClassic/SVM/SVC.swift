@@ -7,7 +7,7 @@ import AprendizTensor
 /// dual:    min_α ½ αᵀQα − eᵀα             s.t. yᵀα = 0, 0 ≤ αᵢ ≤ Cᵢ,  Qᵢⱼ = yᵢyⱼ k(xᵢ, xⱼ)
 /// Cᵢ = C · classWeight[yᵢ]
 /// ```
-/// solved by ``SMOSolver``; a new row is predicted by the vote of the K(K−1)/2 pairwise classifiers
+/// solved by `SMOSolver`; a new row is predicted by the vote of the K(K−1)/2 pairwise classifiers
 /// (ties to the lower class). Defaults as scikit-learn: C = 1, rbf kernel, γ = `scale`, tol 10⁻³,
 /// shrinking, 200 MB cache, no class weights. Probability estimates (libsvm's Platt scaling) are not
 /// implemented: ``SVCModel/predictProbabilities(_:)`` returns the vote fractions.

@@ -6,7 +6,7 @@ import AprendizTensor
 /// dual:    min ½(α − α*)ᵀK(α − α*) + Σᵢ (ε − yᵢ)αᵢ + (ε + yᵢ)αᵢ*   s.t. eᵀ(α − α*) = 0, 0 ≤ α, α* ≤ C
 /// f(x) = Σᵢ (αᵢ − αᵢ*) k(xᵢ, x) + b
 /// ```
-/// solved by ``SMOSolver`` over the 2l variables (α, α*). Defaults as scikit-learn: C = 1, ε = 0.1, rbf
+/// solved by `SMOSolver` over the 2l variables (α, α*). Defaults as scikit-learn: C = 1, ε = 0.1, rbf
 /// kernel, γ = `scale`, tol 10⁻³, shrinking, 200 MB cache.
 public struct SVR: Estimator, Equatable {
     public static let name = "SVR"

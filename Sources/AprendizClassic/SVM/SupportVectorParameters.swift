@@ -2,7 +2,7 @@ import AprendizData
 import AprendizTensor
 
 /// The hyper-parameters SVC and SVR share, with scikit-learn's defaults: kernel `rbf`, γ `scale`,
-/// degree 3, coef0 0, tolerance ε = 10⁻³ (the stopping gap of ``SMOSolver``), shrinking on, a 200 MB kernel cache.
+/// degree 3, coef0 0, tolerance ε = 10⁻³ (the stopping gap of `SMOSolver`), shrinking on, a 200 MB kernel cache.
 public struct SupportVectorParameters: Equatable, Sendable {
     /// The kernel function.
     public var kernel: KernelKind

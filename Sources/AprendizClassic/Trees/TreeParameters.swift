@@ -12,7 +12,7 @@ import AprendizTensor
 /// ccpAlpha             cost-complexity pruning strength α ≥ 0                          [ccp_alpha = 0]
 /// seed                 the split search's generator state (see below)                [random_state]
 /// ```
-/// The seed is the initial state of scikit-learn's splitter generator (``SplitterRandom``), which scikit-learn
+/// The seed is the initial state of scikit-learn's splitter generator (`SplitterRandom`), which scikit-learn
 /// derives from `random_state` as `numpy.random.RandomState(random_state).randint(0, 2**31 - 1)`: passing
 /// that number here grows scikit-learn's tree, ties between equally good features included.
 public struct TreeParameters: Sendable, Equatable {

@@ -16,7 +16,7 @@ import Foundation
 /// Each generation's population is scored in one call of the objective. When the model is a
 /// `Sequential` stack of `Dense` layers and parameter-free element-wise activations (and
 /// ``batchedForward`` is on, the default), the whole population runs in one batched forward pass
-/// (``PopulationForward``: `[P, batch, in]·[P, in, out]` per layer, the weights read in place from
+/// (`PopulationForward`: `[P, batch, in]·[P, in, out]` per layer, the weights read in place from
 /// the population); otherwise the candidates run one after another through the shared model (a
 /// full forward pass each). Both give the same losses (tested to 10⁻⁵). Every `logInterval`-th
 /// generation (and the last) the trainer puts the best θ so far into the model and records, as

@@ -44,6 +44,7 @@ public final class MultiHeadAttention: Module {
     ///   - headCount: h.
     ///   - dropout: the probability of dropping an attention weight in training (default 0).
     ///   - useBias: whether the projections have biases (default `true`).
+    ///   - generator: the random numbers of the initial weights.
     public init(embeddingDimension: Int, headCount: Int, dropout: Float = 0, useBias: Bool = true,
                 using generator: inout RandomGenerator) {
         require(embeddingDimension > 0 && headCount > 0 && embeddingDimension % headCount == 0,

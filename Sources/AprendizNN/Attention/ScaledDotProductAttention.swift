@@ -10,6 +10,9 @@ import AprendizTensor
 /// ```
 /// Matches PyTorch's `F.scaled_dot_product_attention` (math path).
 /// - Parameters:
+///   - query: Q, `[…, Lq, d]`.
+///   - key: K, `[…, Lk, d]`.
+///   - value: V, `[…, Lk, dᵥ]`.
 ///   - mask: an additive mask M (see ``AttentionMask``), broadcastable to `[…, Lq, Lk]`, or `nil`.
 ///   - isCausal: also block keys after each query (``AttentionMask/causal(queries:keys:)``; default `false`).
 ///   - scale: the factor on Q·Kᵀ (default 1/√d).

@@ -16,6 +16,7 @@ public final class LearnedPositionalEmbedding: Module {
     ///   - maxLength: the number of positions.
     ///   - dimension: E.
     ///   - standardDeviation: σ of the initial values (default 0.02).
+    ///   - generator: the random numbers of the initial values.
     public init(maxLength: Int, dimension: Int, standardDeviation: Float = 0.02, using generator: inout RandomGenerator) {
         require(maxLength > 0 && dimension > 0, "LearnedPositionalEmbedding: invalid size \(maxLength) × \(dimension)")
         weight = Variable(Tensor.randomNormal([maxLength, dimension], standardDeviation: standardDeviation, using: &generator),

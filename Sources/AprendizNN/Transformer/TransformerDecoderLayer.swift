@@ -56,6 +56,8 @@ public final class TransformerDecoderLayer: Module {
 
     /// The block on `target` `[batch, Lt, E]` attending to `memory` `[batch, Lm, E]`.
     /// - Parameters:
+    ///   - target: the decoder's input, `[batch, Lt, E]`.
+    ///   - memory: the encoder's output, `[batch, Lm, E]`.
     ///   - targetMask: additive mask on the self-attention (`tgt_mask`), or `nil`.
     ///   - memoryMask: additive mask on the cross-attention (`memory_mask`), or `nil`.
     ///   - targetKeyPaddingMask: `[batch, Lt]`, non-zero at target padding, or `nil`.

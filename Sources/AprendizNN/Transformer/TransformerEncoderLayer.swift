@@ -43,6 +43,7 @@ public final class TransformerEncoderLayer: Module {
     ///   - activation: f (default ReLU).
     ///   - epsilon: the layer norms' ε (default 1e-5).
     ///   - normFirst: pre-norm (default `false`).
+    ///   - generator: the random numbers of the initial weights and the dropout seeds.
     public init(modelDimension: Int, headCount: Int, feedForwardDimension: Int = 2048, dropout: Float = 0.1,
                 activation: TransformerActivation = .relu, epsilon: Float = 1e-5, normFirst: Bool = false,
                 using generator: inout RandomGenerator) {
@@ -65,6 +66,7 @@ public final class TransformerEncoderLayer: Module {
 
     /// The block on `input` `[batch, L, E]`.
     /// - Parameters:
+    ///   - input: `[batch, L, E]`.
     ///   - mask: an additive attention mask (PyTorch's `src_mask`), or `nil`.
     ///   - keyPaddingMask: `[batch, L]`, non-zero at padding (`src_key_padding_mask`), or `nil`.
     ///   - isCausal: block attention to later positions.
