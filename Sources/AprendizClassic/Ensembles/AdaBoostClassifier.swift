@@ -74,6 +74,7 @@ public struct AdaBoostModel: ClassificationModel, ArchivableModel, Equatable {
     public let features: [Int], thresholds: [Float], leftClasses: [Int], rightClasses: [Int], weights: [Float]
     /// The sorted class labels.
     public let classes: [Int]
+    /// The number of features the model was fitted on.
     public let featureCount: Int
     /// The estimator's hyper-parameters, as text.
     public let hyperParameters: [String: String]

@@ -23,7 +23,9 @@ public final class CSVBatchStream {
     public let tables: CSVTableStream
     /// The target column's name.
     public let target: String
+    /// Rows per batch (every batch but a pass's last one).
     public let batchSize: Int
+    /// Whether a pass's last, shorter batch is left out.
     public let dropLast: Bool
     /// Whether categorical features and missing cells are passed on as codes and NaN (else they are errors).
     public let encodable: Bool

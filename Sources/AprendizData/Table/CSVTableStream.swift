@@ -18,13 +18,17 @@ import Foundation
 public final class CSVTableStream {
     /// One column's type over the whole file.
     public struct Column: Equatable, Sendable {
+        /// The header's name of the column.
         public var name: String
+        /// Numeric, boolean, categorical or missing, merged over every chunk.
         public var kind: TableColumn.Kind
         /// The sorted categories of a categorical column (nil otherwise).
         public var categories: [String]?
     }
 
+    /// The file read.
     public let url: URL
+    /// How every chunk is read (delimiter, decimal separator, overrides), as ``Table/readCSV(_:options:)`` reads a file.
     public let options: CSVReadOptions
     /// The bytes of records read at a time (a longer record makes a larger chunk).
     public let chunkBytes: Int
@@ -34,6 +38,7 @@ public final class CSVTableStream {
     public private(set) var rowCount = 0
     /// The most rows one chunk held, and the largest chunk in bytes, over every pass so far (the memory bound).
     public private(set) var largestChunkRows = 0
+    /// The largest chunk in bytes (see ``largestChunkRows``).
     public private(set) var largestChunkBytes = 0
 
     /// Opens `url` and runs the first pass (types and categories).
