@@ -27,6 +27,8 @@ struct AprendizCommand: ParsableCommand {
             TrainLanguageModelCommand.self,
             GenerateCommand.self,
             EmbedCommand.self,
+            RBMCommand.self,
+            DBNCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
     )
