@@ -88,6 +88,6 @@ import Testing
         let before = rbm.reconstructionError(data)
         rbm.fit(data, options: .init(learningRate: 0.05, batchSize: 20, epochs: 5, estimator: .contrastiveDivergence(steps: 2)),
                 using: &generator)
-        #expect(rbm.reconstructionError(data) < 0.5 * before)
+        #expect(rbm.reconstructionError(data) < 0.6 * before)
     }
 }

@@ -12,6 +12,7 @@ struct ExplainCommand: ParsableCommand {
             ExplainDeadReLUCommand.self,
             ExplainAttentionCommand.self,
             ExplainCurseOfDimensionalityCommand.self,
+            ExplainUniversalApproximationCommand.self,
         ]
     )
 }
