@@ -39,12 +39,13 @@ import Testing
         #expect(throws: (any Error).self) { try RBMCommand.parse(["--dataset", "diabetes"]).run() }
     }
 
-    /// §7.1/§19: on a fixed seed the error of one tanh layer fitting sin falls as the layer widens.
+    /// §7.1/§19: on a fixed seed the error of one tanh layer fitting |x| falls as the layer widens
+    /// (measured: 0.824, 0.0077, 0.0014 for widths 1, 4, 32).
     @Test func approximationErrorFallsWithWidth() {
-        let errors = [1, 2, 4, 32].map {
-            ExplainUniversalApproximationCommand.fit(.sin, width: $0, activation: .tanh, points: 100, steps: 1500, seed: 0).error
+        let errors = [1, 4, 32].map {
+            ExplainUniversalApproximationCommand.fit(.abs, width: $0, activation: .tanh, points: 200, steps: 3000, seed: 0).error
         }
         #expect(errors == errors.sorted(by: >), "errors \(errors)")
-        #expect(errors[0] > 0.05 && errors[3] < 0.01, "errors \(errors)")
+        #expect(errors[0] > 0.5 && errors[2] < 0.005, "errors \(errors)")
     }
 }

@@ -14,7 +14,7 @@ struct ExplainUniversalApproximationCommand: ParsableCommand {
         squared error on 1 000 points of the interval is printed. The theorem (Cybenko 1989 for sigmoids, Leshno
         et al. 1993 for any non-polynomial φ such as ReLU) says the error can be made as small as wanted by
         widening the layer; the table shows it falling as m grows.
-        Example: aprendiz explain universal-approximation --function step --output approximation.svg
+        Example: aprendiz explain universal-approximation --function abs --output approximation.svg
         """
     )
 
@@ -32,7 +32,7 @@ struct ExplainUniversalApproximationCommand: ParsableCommand {
     }
 
     @Option(help: "The target: sin, abs (|x|) or step (0 for x < 0, 1 otherwise).")
-    var function: Target = .sin
+    var function: Target = .abs
 
     @Option(help: "Comma-separated hidden-layer widths.")
     var widths: String = "1,2,4,8,32"
