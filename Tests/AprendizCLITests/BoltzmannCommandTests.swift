@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: notRBM) }
         try SafetensorsArchive(tensors: ["w": SafetensorsTensor(Tensor([1, 2]))]).write(to: URL(fileURLWithPath: notRBM))
         #expect(throws: CLIError.self) { try RBMFile.load(notRBM) }
-        #expect(throws: (any Error).self) { try RBMCommand.parse(["--dataset", "diabetes"]).run() }
+        #expect(throws: (any Error).self) { try RBMCommand.parse(["--dataset", "csv:table.csv"]).run() }
     }
 
     /// §7.1/§19: on a fixed seed the error of one tanh layer fitting |x| falls as the layer widens
