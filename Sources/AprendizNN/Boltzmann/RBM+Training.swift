@@ -8,7 +8,9 @@ extension RBM {
     /// - ``persistent(steps:)`` (PCD-k, Tieleman 2008; scikit-learn's only method): where the previous
     ///   update left it, so the chain keeps exploring the model's distribution (starting from h = 0).
     public enum GradientEstimator: Sendable, Equatable {
+        /// CD-k: the chain starts at h ~ p(h | v⁺) of the minibatch.
         case contrastiveDivergence(steps: Int)
+        /// PCD-k: the chain continues from its previous state.
         case persistent(steps: Int)
 
         var steps: Int {
@@ -27,6 +29,7 @@ extension RBM {
         /// CD-k or PCD-k (default PCD-1).
         public var estimator: GradientEstimator
 
+        /// Options with scikit-learn's defaults unless given.
         public init(learningRate: Float = 0.1, batchSize: Int = 10, epochs: Int = 10,
                     estimator: GradientEstimator = .persistent(steps: 1)) {
             self.learningRate = learningRate
