@@ -83,4 +83,39 @@ import Testing
         #expect(try DBSCAN(eps: 2.2, minSamples: 4).clusterLabels(reference["wine_standardised"].tensor) == reference["wine"].array.map(\.int))
         #expect(throws: ClassicError.self) { try DBSCAN(eps: 0) }
     }
+
+    /// Elkan's and Lloyd's iterations from the same (non-data) starting centres on digits give
+    /// scikit-learn's labels, centres, inertia and iteration count; ours agree with each other.
+    @Test(arguments: [KMeans.Algorithm.elkan, .lloyd])
+    func kMeansFromGivenCentresIsScikitLearns(algorithm: KMeans.Algorithm) throws {
+        let (x, _) = try bundled(.digits)
+        let reference = fixture["elkan"]
+        let model = try KMeans(clusterCount: 10, algorithm: algorithm).fit(x, startingFrom: reference["start"].tensor)
+        let expected = reference[algorithm.rawValue]
+        #expect(model.labels == expected["labels"].array.map(\.int))
+        #expect(model.iterations == expected["iterations"].int)
+        expectClose(model.centres, expected["centres"].tensor, absolute: 1e-4, relative: 1e-5)
+        expectNear(model.inertia, Double(expected["inertia"].float), relative: 1e-6, "inertia")
+        #expect(reference["elkan"]["labels"].array.map(\.int) == reference["lloyd"]["labels"].array.map(\.int))
+    }
+
+    @Test func elkanMatchesLloydOnObviousClustersWithAnEmptyStart() throws {
+        // One starting centre far from every row: its cluster empties and takes the farthest row (both algorithms).
+        let x = Tensor(shape: [8, 2], scalars: [0, 0, 0.2, 0, 0, 0.2, 0.1, 0.1, 4, 4, 4.2, 4, 4, 4.2, 9, 0])
+        let start = Tensor(shape: [3, 2], scalars: [0, 0, 4, 4, 100, 100])
+        let lloyd = try KMeans(clusterCount: 3).fit(x, startingFrom: start)
+        let elkan = try KMeans(clusterCount: 3, algorithm: .elkan).fit(x, startingFrom: start)
+        #expect(elkan.labels == lloyd.labels)
+        #expect(Set(elkan.labels).count == 3 && elkan.labels[7] != elkan.labels[0] && elkan.labels[7] != elkan.labels[4])
+        expectClose(elkan.centres, lloyd.centres, absolute: 1e-5)
+        expectNear(elkan.inertia, lloyd.inertia, relative: 1e-6, "inertia")
+    }
+
+    /// The k-d tree and brute-force neighbourhoods give scikit-learn's labels on 3 000 2-D points.
+    @Test(arguments: [NeighborAlgorithm.kdTree, .brute, .auto])
+    func dbscanOnBlobsIsScikitLearnsWhicheverSearch(algorithm: NeighborAlgorithm) throws {
+        let reference = fixture["dbscan_blobs"]
+        let result = try DBSCAN(eps: 0.3, minSamples: 5, algorithm: algorithm).fit(reference["x"].tensor)
+        #expect(result.labels == reference["labels"].array.map(\.int))
+    }
 }

@@ -13,7 +13,7 @@ enum ClusteringMethod: String, Catalogue {
     /// One line for `--help`.
     var summary: String {
         switch self {
-        case .kmeans: "k-means++ then Lloyd iterations (--clusters, --inits, --seed)"
+        case .kmeans: "k-means++ then Lloyd or Elkan iterations (--clusters, --inits, --seed, --algorithm)"
         case .minibatchKMeans: "k-means on random batches of 1 024 rows (--clusters, --seed)"
         case .agglomerative: "hierarchical merging (--clusters or --distance-threshold, --linkage)"
         case .dbscan: "density-based, noise labelled -1 (--eps, --min-samples)"
@@ -23,4 +23,8 @@ enum ClusteringMethod: String, Catalogue {
 
 extension AgglomerativeClustering.Linkage: Catalogue {
     public static let familyName = "linkage"
+}
+
+extension KMeans.Algorithm: Catalogue {
+    public static let familyName = "k-means algorithm"
 }

@@ -14,7 +14,7 @@ enum EmbeddingMethod: String, Catalogue, ExpressibleByArgument {
         switch self {
         case .pca: "first two principal components (§16.4.1)"
         case .tsne: "t-SNE, Barnes–Hut (§16.4.2); params perplexity, iterations, method=exact|barnes-hut, seed"
-        case .umap: "UMAP (§16.4.2); params neighbors, min-dist, epochs, seed"
+        case .umap: "UMAP (§16.4.2); params neighbors, min-dist, epochs, seed, neighbor-search (exact, nn-descent, auto)"
         }
     }
 
@@ -23,7 +23,7 @@ enum EmbeddingMethod: String, Catalogue, ExpressibleByArgument {
         switch self {
         case .pca: []
         case .tsne: ["perplexity", "iterations", "method", "seed"]
-        case .umap: ["neighbors", "min-dist", "epochs", "seed"]
+        case .umap: ["neighbors", "min-dist", "epochs", "seed", "neighbor-search"]
         }
     }
 
@@ -56,6 +56,12 @@ enum EmbeddingMethod: String, Catalogue, ExpressibleByArgument {
             if let k = try number("neighbors") { umap.nNeighbors = Int(k) }
             if let d = try number("min-dist") { umap.minDist = d }
             if let e = try number("epochs") { umap.nEpochs = Int(e) }
+            if let search = parameters["neighbor-search"] {
+                guard let value = UMAP.NeighborSearch(rawValue: search) else {
+                    throw CLIError("--param neighbor-search=\(search): expected exact, nn-descent or auto")
+                }
+                umap.neighborSearch = value
+            }
             return (try umap.fit(x), "UMAP (\(umap.nNeighbors) neighbours, min-dist \(umap.minDist))")
         }
     }

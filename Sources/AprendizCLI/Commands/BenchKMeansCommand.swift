@@ -2,7 +2,7 @@ import Aprendiz
 import ArgumentParser
 import Foundation
 
-/// `aprendiz bench kmeans`: milliseconds per Lloyd iteration of k-means (chapter 17) on the synthetic
+/// `aprendiz bench kmeans`: milliseconds per Lloyd (or Elkan, `--algorithm elkan`) iteration of k-means (chapter 17) on the synthetic
 /// rows × features float32 matrix of `bench classic`, starting from its first k rows as centres (the same
 /// start as `Benchmarks/sklearn_clustering.py`, scikit-learn's side), tolerance 0, at most `--iterations`.
 struct BenchKMeansCommand: ParsableCommand {
@@ -25,6 +25,10 @@ struct BenchKMeansCommand: ParsableCommand {
     @Option(help: "Lloyd iterations (fewer when the labels stop changing).")
     var iterations = 100
 
+    @Option(help: "k-means iterations: \(KMeans.Algorithm.helpList(default: .lloyd)).",
+            completion: .list(KMeans.Algorithm.names), transform: KMeans.Algorithm.argument)
+    var algorithm: KMeans.Algorithm = .lloyd
+
     @Option(help: "Timed repetitions (the best is reported).")
     var repeats = 3
 
@@ -35,7 +39,7 @@ struct BenchKMeansCommand: ParsableCommand {
         }
         let (x, _) = BenchClassicCommand.syntheticProblem(rows: rows, features: features)
         let start = x[0..<clusters]
-        let kmeans = try KMeans(clusterCount: clusters, maxIterations: iterations, tolerance: 0)
+        let kmeans = try KMeans(clusterCount: clusters, maxIterations: iterations, tolerance: 0, algorithm: algorithm)
         var best = Double.infinity, done = 0
         for _ in 0..<repeats {
             var model: FittedKMeans?
@@ -43,7 +47,7 @@ struct BenchKMeansCommand: ParsableCommand {
             done = model?.iterations ?? 0
             best = min(best, seconds / Double(max(done, 1)))
         }
-        BenchResult(workload: "kmeans \(rows)x\(features) k=\(clusters) per iteration (\(done) iterations)",
+        BenchResult(workload: "kmeans\(algorithm == .elkan ? " elkan" : "") \(rows)x\(features) k=\(clusters) per iteration (\(done) iterations)",
                     threads: Parallel.threadCount, backend: MatrixMultiply.backendName, microseconds: best * 1e6).print(json: options.json)
     }
 }

@@ -32,6 +32,10 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "k-means initialisations, keeping the lowest inertia.")
     var inits: Int = 10
 
+    @Option(help: "k-means iterations: \(KMeans.Algorithm.helpList(default: .lloyd)).",
+            completion: .list(KMeans.Algorithm.names), transform: KMeans.Algorithm.argument)
+    var algorithm: KMeans.Algorithm = .lloyd
+
     @Option(help: "Linkage: \(AgglomerativeClustering.Linkage.helpList(default: .ward)).",
             completion: .list(AgglomerativeClustering.Linkage.names), transform: AgglomerativeClustering.Linkage.argument)
     var linkage: AgglomerativeClustering.Linkage = .ward
@@ -44,6 +48,10 @@ struct ClusterCommand: ParsableCommand {
 
     @Option(help: "DBSCAN neighbours (the point included) of a core point.")
     var minSamples: Int = 5
+
+    @Option(help: "DBSCAN neighbourhood search: \(NeighborAlgorithm.helpList(default: .auto)) (the labels do not depend on it).",
+            completion: .list(NeighborAlgorithm.names), transform: NeighborAlgorithm.argument)
+    var neighborAlgorithm: NeighborAlgorithm = .auto
 
     @Option(help: "k-means elbow and silhouette curve over a range of k, like 2..12 (or a list 2,4,8).")
     var k: String?
@@ -98,7 +106,7 @@ struct ClusterCommand: ParsableCommand {
         var labels: [Int], tree: MergeTree? = nil, inertia: Double? = nil
         switch method {
         case .kmeans:
-            let model = try KMeans(clusterCount: count, initCount: inits, seed: seed).fit(x)
+            let model = try KMeans(clusterCount: count, initCount: inits, seed: seed, algorithm: algorithm).fit(x)
             (labels, inertia) = (model.labels, model.inertia)
         case .minibatchKMeans:
             let model = try MiniBatchKMeans(clusterCount: count, seed: seed).fit(x)
@@ -110,7 +118,7 @@ struct ClusterCommand: ParsableCommand {
             tree = fitted
             labels = distanceThreshold.map { fitted.labels(belowDistance: $0) } ?? fitted.labels(clusterCount: count)
         case .dbscan:
-            labels = try DBSCAN(eps: eps, minSamples: minSamples).clusterLabels(x)
+            labels = try DBSCAN(eps: eps, minSamples: minSamples, algorithm: neighborAlgorithm).clusterLabels(x)
         }
         let seconds = (clock.now - start) / .seconds(1)
         let scores = ClusteringScores(x: x, labels: labels, truth: data.classes, inertia: inertia)

@@ -10,27 +10,34 @@ import AprendizTensor
 /// ```
 /// Clusters are numbered in the order of their lowest-index core row and a border row reachable from
 /// several clusters joins the first, as scikit-learn's `dbscan_inner` does, so the labels are
-/// identical to scikit-learn's. Neighbourhoods come from exact squared distances in `Double`
-/// (all pairs, computed in parallel blocks: O(n²) time, O(n·neighbours) memory).
-/// Defaults: ε = 0.5, minSamples = 5.
+/// identical to scikit-learn's. Neighbourhoods come from exact squared distances in `Double`, compared
+/// with ε²: with at most 15 features through a k-d tree (``KDTree``, leaves of 30 rows, as scikit-learn's
+/// `algorithm="auto"`; about O(n log n) for small ε), else by brute force over all pairs in parallel
+/// blocks (O(n²) time); O(n·neighbours) memory either way. Both give the same neighbourhoods, bit for bit:
+/// the tree computes the same sums in the same order and only skips boxes whose lower bound exceeds ε².
+/// Defaults: ε = 0.5, minSamples = 5, `algorithm` `.auto`.
 public struct DBSCAN: Clusterer, Equatable, Sendable {
     public static let name = "DBSCAN"
     /// The neighbourhood radius ε (default 0.5).
     public var eps: Double
     /// Neighbours (the row included) that make a core row (default 5).
     public var minSamples: Int
+    /// How neighbourhoods are found: `.auto` (a k-d tree up to 15 features, else brute force), `.kdTree`
+    /// or `.brute` (default `.auto`). The labels do not depend on it.
+    public var algorithm: NeighborAlgorithm = .auto
 
     /// Validates and stores the hyper-parameters.
-    public init(eps: Double = 0.5, minSamples: Int = 5) throws(ClassicError) {
+    public init(eps: Double = 0.5, minSamples: Int = 5, algorithm: NeighborAlgorithm = .auto) throws(ClassicError) {
         try checkHyperParameter(eps > 0 && eps.isFinite, Self.name, "eps", eps, "a positive number")
         try checkHyperParameter(minSamples >= 1, Self.name, "minSamples", minSamples, "at least 1")
-        (self.eps, self.minSamples) = (eps, minSamples)
+        (self.eps, self.minSamples, self.algorithm) = (eps, minSamples, algorithm)
     }
 
     /// The clustering of the rows of `x`: labels (−1 for noise) and which rows are core.
     public func fit(_ x: Tensor) throws(ClassicError) -> DBSCANResult {
         try InputValidation.features(x, for: Self.name)
-        let neighbourhoods = RadiusNeighbours.within(eps, of: DenseMatrix(x))
+        let useTree = algorithm == .kdTree || (algorithm == .auto && x.shape[1] <= NeighborAlgorithm.treeFeatureLimit)
+        let neighbourhoods = useTree ? RadiusNeighbours.withinTree(eps, of: x) : RadiusNeighbours.within(eps, of: DenseMatrix(x))
         let core = neighbourhoods.map { $0.count >= minSamples }
         var labels = [Int](repeating: -1, count: neighbourhoods.count), next = 0
         for start in labels.indices where labels[start] == -1 && core[start] {
@@ -56,8 +63,19 @@ public struct DBSCANResult: Equatable, Sendable {
     public let coreSampleIndices: [Int]
 }
 
-/// All pairs within a radius by blocked brute force (each block of rows against all rows, in parallel).
+/// All pairs within a radius: by blocked brute force (each block of rows against all rows, in parallel)
+/// or through a k-d tree; both test Σⱼ(xᵢⱼ − xₖⱼ)² ≤ r² on the same `Double` sums.
 enum RadiusNeighbours {
+    /// Leaf size of the tree (scikit-learn's `leaf_size` default).
+    static let leafSize = 30
+
+    /// ``within(_:of:)`` through a k-d tree over the rows (few features); each list in tree order.
+    static func withinTree(_ radius: Double, of x: Tensor) -> [[Int]] {
+        let tree = KDTree(x, reduced: .squared(root: false), leafSize: leafSize)
+        let found = tree.radiusNeighbors(DenseMatrix(x).values, queryCount: x.shape[0], bound: radius * radius, excludingSelf: false)
+        return found.map { $0.map(\.1) }
+    }
+
     /// For each row, the indices (ascending, itself included) of rows with ‖xᵢ − xⱼ‖² ≤ r².
     static func within(_ radius: Double, of x: DenseMatrix) -> [[Int]] {
         let (n, p) = (x.rows, x.columns), r2 = radius * radius

@@ -1,7 +1,7 @@
 import AprendizTensor
 
 /// A score of each feature against the target, for ``SelectKBest`` (§16.3; scikit-learn's `f_classif`,
-/// `f_regression`, `chi2`). Higher means more related; NaN where undefined (constant columns).
+/// `f_regression`, `chi2`, `mutual_info_classif`, `mutual_info_regression`). Higher means more related; NaN where undefined (constant columns).
 public enum UnivariateScore: String, CaseIterable, Equatable, Sendable {
     /// One-way ANOVA F of the feature across the classes of y:
     /// ```
@@ -18,12 +18,21 @@ public enum UnivariateScore: String, CaseIterable, Equatable, Sendable {
     /// Oₖⱼ = Σ_{i∈k} xᵢⱼ,   Eₖⱼ = (nₖ/n)·Σᵢ xᵢⱼ,   χ²ⱼ = Σₖ (Oₖⱼ − Eₖⱼ)² / Eₖⱼ
     /// ```
     case chi2
+    /// The k-NN estimate of the mutual information with class labels (``MutualInformation``, 3 neighbours,
+    /// continuous columns, seed 0; scikit-learn's `mutual_info_classif`).
+    case mutualInfoClassif = "mutual-info-classif"
+    /// The k-NN estimate of the mutual information with a continuous target (``MutualInformation``;
+    /// scikit-learn's `mutual_info_regression`).
+    case mutualInfoRegression = "mutual-info-regression"
 
     /// The score of each column of `x` (`[n, p]`) against `y` (`n` labels or targets).
     public func scores(_ x: Tensor, _ y: [Double]) -> [Double] {
         require(x.rank == 2 && x.shape[0] == y.count, "UnivariateScore.scores: x has shape \(x.shape) but y has \(y.count) values")
         let columns = DenseMatrix(x).columnArrays()
         switch self {
+        case .mutualInfoClassif, .mutualInfoRegression:
+            let estimator = try! MutualInformation(target: self == .mutualInfoClassif ? .classes : .continuous)
+            return (try? estimator.scores(x, y)) ?? columns.map { _ in .nan }
         case .fRegression: return columns.map { Self.regressionF($0, y) }
         case .fClassif, .chi2:
             let classes = Set(y).sorted()

@@ -11,10 +11,21 @@ import Foundation
 /// 4. SGD on the fuzzy cross-entropy with low-dimensional similarity 1/(1 + a·d^(2b)),
 ///    (a, b) fitted to minDist and spread, 5 negative samples per positive, α = 1 decaying linearly
 /// ```
-/// nEpochs `nil` is 500 for up to 10 000 points, else 200. The neighbour graph is exact (brute force over
-/// all pairs), not umap-learn's approximate NN-descent, which it uses from 4 096 points up.
+/// nEpochs `nil` is 500 for up to 10 000 points, else 200. The neighbour graph is exact by default (k-NN
+/// search over all pairs); `neighborSearch: .nnDescent` builds it approximately by NN-descent (`NNDescent`),
+/// and `.auto` does so from 4 096 points up, as umap-learn does.
 /// Deterministic for a seed and any thread count (see `UMAPLayoutOptimizer`).
 public struct UMAP: Sendable {
+    /// How the k-nearest-neighbour graph is found.
+    public enum NeighborSearch: String, Sendable, CaseIterable {
+        /// Exact neighbours (default).
+        case exact
+        /// Approximate neighbours by NN-descent (Dong, Moses & Li 2011).
+        case nnDescent = "nn-descent"
+        /// NN-descent from 4 096 points up, exact below (umap-learn's rule).
+        case auto
+    }
+
     /// The starting layout.
     public enum Initialization: String, Sendable, CaseIterable {
         /// Normalised-Laplacian eigenvectors (default; random if they cannot be computed).
@@ -45,11 +56,14 @@ public struct UMAP: Sendable {
     public var initialization: Initialization
     /// Seed of the negative sampling and random parts.
     public var seed: UInt64
+    /// Exact or NN-descent neighbours (default exact).
+    public var neighborSearch: NeighborSearch = .exact
 
     /// A UMAP with the given settings (umap-learn's defaults).
     public init(nNeighbors: Int = 15, components: Int = 2, minDist: Double = 0.1, spread: Double = 1, nEpochs: Int? = nil,
                 learningRate: Double = 1, negativeSampleRate: Int = 5, repulsionStrength: Double = 1,
-                initialization: Initialization = .spectral, seed: UInt64 = 0) {
+                initialization: Initialization = .spectral, seed: UInt64 = 0, neighborSearch: NeighborSearch = .exact) {
+        self.neighborSearch = neighborSearch
         self.nNeighbors = nNeighbors
         self.components = components
         self.minDist = minDist
@@ -87,10 +101,11 @@ public struct UMAP: Sendable {
         return Tensor(shape: [n, components], scalars: y.map { Float($0) })
     }
 
-    /// The symmetric fuzzy graph of `x` from its exact nearest neighbours (each point first, at distance 0).
+    /// The symmetric fuzzy graph of `x` from its nearest neighbours (each point first, at distance 0).
     func fuzzyGraph(_ x: Tensor) -> SparseAffinities {
         let n = x.shape[0], k = nNeighbors
-        let others = PairwiseDistances.nearestNeighbors(x, k: k - 1)
+        let approximate = neighborSearch == .nnDescent || (neighborSearch == .auto && n >= 4096)
+        let others = approximate ? NNDescent(k: k - 1, count: n, seed: seed).graph(x) : PairwiseDistances.nearestNeighbors(x, k: k - 1)
         var (indices, distances) = ([Int](), [Double]())
         for i in 0..<n {
             indices.append(i); distances.append(0)
