@@ -26,6 +26,8 @@ struct AprendizCommand: ParsableCommand {
             ClusterCommand.self,
             TrainLanguageModelCommand.self,
             GenerateCommand.self,
+            TrainSequenceToSequenceCommand.self,
+            PretrainMaskedLanguageModelCommand.self,
             EmbedCommand.self,
         ],
         defaultSubcommand: DemoCommand.self
