@@ -45,16 +45,23 @@ enum DigitSequenceTask: String, CaseIterable {
                 Tensor(shape: [b, maxDigits + 1], scalars: input), Tensor(shape: [b, maxDigits + 1], scalars: output))
     }
 
-    /// The fraction of `examples` whose greedy decoding is exactly the answer (then EOS).
-    func exactMatch(_ model: EncoderDecoderTransformer, _ examples: [[Int]], maxDigits: Int, batchSize: Int = 500) -> Double {
-        var correct = 0
+    /// The fraction of `examples` whose greedy decoding is exactly the answer (then EOS), overall and
+    /// for each string length 1…`maxDigits` (NaN for a length without examples).
+    func exactMatch(_ model: EncoderDecoderTransformer, _ examples: [[Int]], maxDigits: Int,
+                    batchSize: Int = 500) -> (overall: Double, byLength: [Double]) {
+        var correct = 0, right = [Int](repeating: 0, count: maxDigits + 1), seen = right
         for first in stride(from: 0, to: examples.count, by: batchSize) {
             let chunk = Array(examples[first..<min(first + batchSize, examples.count)])
             let (source, padding, _, _) = batch(chunk, maxDigits: maxDigits)
             let decoded = model.greedyDecode(sources: source, sourcePaddingMask: padding, start: Self.start, end: Self.end,
                                              maxLength: maxDigits + 1)
-            for (digits, tokens) in zip(chunk, decoded) where tokens == answer(digits).map({ $0 + 3 }) { correct += 1 }
+            for (digits, tokens) in zip(chunk, decoded) {
+                seen[digits.count] += 1
+                guard tokens == answer(digits).map({ $0 + 3 }) else { continue }
+                correct += 1
+                right[digits.count] += 1
+            }
         }
-        return Double(correct) / Double(examples.count)
+        return (Double(correct) / Double(examples.count), (1...maxDigits).map { Double(right[$0]) / Double(seen[$0]) })
     }
 }

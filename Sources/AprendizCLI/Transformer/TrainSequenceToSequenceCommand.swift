@@ -10,7 +10,8 @@ import Foundation
 /// more digits that is in the held-out set (shorter ones, at most 1 110 distinct strings, cannot be
 /// both held out and learnt). The loss is the teacher-forced cross-entropy over the answer and EOS
 /// (padding ignored); the gradient norm is clipped to 1 and AdamW (weight decay 0.01) takes a step
-/// whose learning rate rises linearly over the first 10 % of the steps.
+/// whose learning rate rises linearly over the first 10 % of the steps and then falls linearly to
+/// near 0 at the last.
 struct TrainSequenceToSequenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-seq2seq",
@@ -60,7 +61,7 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
               + "\(testExamples) held-out strings (\(heldOut.count) of ≥ 4 digits excluded from training)")
         let start = Date()
         let warmUp = max(1, steps / 10)
-        var accuracy = kind.exactMatch(model, test, maxDigits: maxDigits)
+        var (accuracy, byLength) = kind.exactMatch(model, test, maxDigits: maxDigits)
         print(String(format: "step     0  held-out exact match %.4f", accuracy))
         for step in 1...steps {
             var examples: [[Int]] = []
@@ -69,7 +70,8 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
                 if !heldOut.contains(digits) { examples.append(digits) }
             }
             let (source, padding, input, output) = kind.batch(examples, maxDigits: maxDigits)
-            optimizer.learningRate = learningRate * min(1, Float(step) / Float(warmUp))
+            optimizer.learningRate = learningRate * min(Float(step) / Float(warmUp),
+                                                        Float(steps - step + 1) / Float(steps - warmUp + 1))
             optimizer.zeroGrad()
             let loss = model.loss(source: source, sourcePaddingMask: padding, targetInput: input, targetOutput: output,
                                   ignoring: DigitSequenceTask.padding)
@@ -77,11 +79,13 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
             _ = clipGradients(model.parameters(), maxNorm: 1)
             optimizer.step()
             if step % evalInterval == 0 || step == steps {
-                accuracy = kind.exactMatch(model, test, maxDigits: maxDigits)
+                (accuracy, byLength) = kind.exactMatch(model, test, maxDigits: maxDigits)
                 print(String(format: "step %5d  train loss %.4f  held-out exact match %.4f  (%.0f s)", step,
                              loss.value.scalars[0], accuracy, Date().timeIntervalSince(start)))
             }
         }
+        print("by length: " + byLength.enumerated().map { String(format: "%d: %.3f", $0.offset + 1, $0.element) }
+            .joined(separator: ", "))
         print(String(format: "exact-match accuracy %.4f on %d held-out strings after %d steps (%.0f s)", accuracy,
                      testExamples, steps, Date().timeIntervalSince(start)))
     }
