@@ -11,7 +11,8 @@ import Foundation
 /// corrupts them with ``MaskedTokens`` (15 %: 80 % `[MASK]`, 10 % random, 10 % kept) and takes an AdamW
 /// step on the masked-LM loss (gradient norm clipped to 1, linear warm-up over the first 10 % of the
 /// steps). The accuracy is the fraction of corrupted held-out positions whose most likely token is
-/// the original, on `--eval-batches` fixed, identically corrupted batches.
+/// the original, on `--eval-batches` fixed, identically corrupted batches; for scale, the command also
+/// prints the accuracy of always answering the most frequent training symbol.
 struct PretrainMaskedLanguageModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain-mlm",
@@ -71,6 +72,13 @@ struct PretrainMaskedLanguageModelCommand: ParsableCommand {
         let optimizer = AdamW(parameters: model.parameters(), learningRate: learningRate, rule: AdamWRule())
         print("vocabulary \(symbolizer.count) + [CLS] + [MASK], \(train.count) training and \(validation.count) validation symbols, "
               + "\(model.parameters().reduce(0) { $0 + $1.value.count }) parameters")
+        var frequency = [Int](repeating: 0, count: symbolizer.count)
+        for symbol in train { frequency[symbol] += 1 }
+        let commonest = frequency.indices.max { frequency[$0] < frequency[$1] }!
+        let labelled = held.flatMap { $0.labels.scalars.filter { $0 != Float(MaskedTokens.ignored) } }
+        let baseline = Double(labelled.filter { $0 == Float(commonest) }.count) / Double(labelled.count)
+        print("always the most frequent training symbol '\(symbolizer.decode([commonest]))': accuracy "
+              + String(format: "%.4f", baseline))
         let before = Self.accuracy(model, held)
         print(String(format: "step     0  held-out masked-token accuracy %.4f", before))
         let start = Date(), warmUp = max(1, steps / 10)
