@@ -20,7 +20,8 @@ struct ExplainAttentionCommand: ParsableCommand {
         let (gpt, tokenizer) = try LanguageModelFile.load(model)
         let symbols = try LanguageModelFile.encode(text, with: tokenizer, option: "--text")
         guard !symbols.isEmpty, symbols.count <= gpt.configuration.contextLength else {
-            throw CLIError("--text has \(symbols.count) \(tokenizer.name == "char" ? "characters" : "tokens"); give 1 to \(gpt.configuration.contextLength) (the model's context)")
+            let unit = tokenizer.name == "char" ? "characters" : "tokens"
+            throw CLIError("--text has \(symbols.count) \(unit); give 1 to \(gpt.configuration.contextLength) (the model's context)")
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let labels = symbols.map { tokenizer.decode([$0]).replacingOccurrences(of: " ", with: "␣") }

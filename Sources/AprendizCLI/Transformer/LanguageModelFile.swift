@@ -34,7 +34,8 @@ enum LanguageModelFile {
         }
         guard let json = archive.metadata[configurationKey], let tokenizer,
               let configuration = try? JSONDecoder().decode(GPTConfiguration.self, from: Data(json.utf8)) else {
-            throw CLIError("\(path) is not a GPT model file (no '\(configurationKey)' and '\(vocabularyKey)' or '\(bytePairKey)' metadata); train one with `aprendiz train-lm`")
+            throw CLIError("\(path) is not a GPT model file (no '\(configurationKey)' and '\(vocabularyKey)' or "
+                           + "'\(bytePairKey)' metadata); train one with `aprendiz train-lm`")
         }
         guard tokenizer.count == configuration.vocabularySize else {
             throw CLIError("\(path): its tokenizer has \(tokenizer.count) symbols but the model \(configuration.vocabularySize)")

@@ -68,7 +68,8 @@ struct TrainLanguageModelCommand: ParsableCommand {
         let optimizer = AdamW(parameters: model.parameters(), learningRate: learningRate, rule: AdamWRule())
         var evaluation = RandomGenerator(seed: seed &+ 1)
         let evalSet = (0..<evalBatches).map { _ in Self.windows(validation, count: batchSize, length: context, using: &evaluation) }
-        print("vocabulary \(vocabulary.count) \(vocabulary.name == "char" ? "characters" : "byte-pair symbols"), \(train.count) training and \(validation.count) validation symbols, "
+        let unit = vocabulary.name == "char" ? "characters" : "byte-pair symbols"
+        print("vocabulary \(vocabulary.count) \(unit), \(train.count) training and \(validation.count) validation symbols, "
               + "\(model.parameters().reduce(0) { $0 + $1.value.count }) parameters")
         let start = Date()
         var validationLoss = Float.nan
