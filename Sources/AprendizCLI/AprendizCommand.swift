@@ -26,6 +26,8 @@ struct AprendizCommand: ParsableCommand {
             ClusterCommand.self,
             TrainLanguageModelCommand.self,
             GenerateCommand.self,
+            TrainSequenceToSequenceCommand.self,
+            PretrainMaskedLanguageModelCommand.self,
             EmbedCommand.self,
             RBMCommand.self,
             DBNCommand.self,

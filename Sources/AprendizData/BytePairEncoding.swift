@@ -22,9 +22,11 @@ public struct BytePairEncoding: Sendable, Equatable, Codable {
     public private(set) var merges: [[Int]]
 
     /// Learns up to `merges` merges from `corpus`.
-    public init(corpus: String, merges count: Int) {
+    /// - Parameter alphabet: further characters to have as starting symbols although `corpus` lacks them
+    ///   (say, those of a validation text), so any text over `corpus + alphabet` can be encoded.
+    public init(corpus: String, merges count: Int, alphabet: String = "") {
         require(count >= 0, "BytePairEncoding: merge count \(count) is negative")
-        let characters = CharacterVocabulary(text: corpus)
+        let characters = CharacterVocabulary(text: corpus + alphabet)
         tokens = characters.characters.map(String.init)
         merges = []
         var symbols = try! characters.encode(corpus)
@@ -61,15 +63,14 @@ public struct BytePairEncoding: Sendable, Equatable, Codable {
 
     /// The adjacent pair with the highest count ≥ 2 (ties: first occurrence), or `nil`.
     private static func mostFrequentPair(_ symbols: [Int]) -> (Int, Int)? {
-        var counts: [[Int]: (count: Int, first: Int)] = [:]
+        var counts: [Int: (count: Int, first: Int)] = [:]
         for i in 0..<max(symbols.count - 1, 0) {
-            let key = [symbols[i], symbols[i + 1]]
-            counts[key, default: (0, i)].count += 1
+            counts[symbols[i] << 32 | symbols[i + 1], default: (0, i)].count += 1
         }
         let best = counts.filter { $0.value.count >= 2 }.min {
             ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first)
         }
-        return best.map { ($0.key[0], $0.key[1]) }
+        return best.map { ($0.key >> 32, $0.key & 0xFFFF_FFFF) }
     }
 
     /// `symbols` with every non-overlapping occurrence of `pair`, left to right, replaced by `merged`.

@@ -17,13 +17,14 @@ struct ExplainAttentionCommand: ParsableCommand {
     @Option(name: [.customLong("output"), .customLong("out")], help: "The folder for the SVG files.") var output = "attention"
 
     func run() throws {
-        let (gpt, vocabulary) = try LanguageModelFile.load(model)
-        let symbols = try LanguageModelFile.encode(text, with: vocabulary, option: "--text")
+        let (gpt, tokenizer) = try LanguageModelFile.load(model)
+        let symbols = try LanguageModelFile.encode(text, with: tokenizer, option: "--text")
         guard !symbols.isEmpty, symbols.count <= gpt.configuration.contextLength else {
-            throw CLIError("--text has \(symbols.count) characters; give 1 to \(gpt.configuration.contextLength) (the model's context)")
+            let unit = tokenizer.name == "char" ? "characters" : "tokens"
+            throw CLIError("--text has \(symbols.count) \(unit); give 1 to \(gpt.configuration.contextLength) (the model's context)")
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let labels = text.map { $0 == " " ? "␣" : String($0) }
+        let labels = symbols.map { tokenizer.decode([$0]).replacingOccurrences(of: " ", with: "␣") }
         for (block, maps) in gpt.attentionMaps(symbols).enumerated() {
             let (heads, length) = (maps.shape[0], maps.shape[1])
             for head in 0..<heads {

@@ -12,8 +12,8 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @Option(help: "A model file written by `aprendiz train-lm`.") var model: String
-    @Option(help: "The text to continue (characters of the model's vocabulary).") var prompt: String
-    @Option(help: "How many characters to generate.") var tokens = 200
+    @Option(help: "The text to continue (characters the model's tokenizer knows).") var prompt: String
+    @Option(help: "How many tokens (characters, or byte-pair symbols) to generate.") var tokens = 200
     @Option(help: "Sampling temperature τ (0: greedy).") var temperature: Float = 1
     @Option(help: "Keep only the k most likely characters.") var topK: Int?
     @Option(help: "Keep the smallest set of most likely characters whose probability reaches p.") var topP: Float?
@@ -25,11 +25,11 @@ struct GenerateCommand: ParsableCommand {
         guard temperature >= 0, temperature.isFinite else { throw CLIError("--temperature must be ≥ 0, got \(temperature)") }
         if let topK, topK < 1 { throw CLIError("--top-k must be ≥ 1, got \(topK)") }
         if let topP, !(topP > 0 && topP <= 1) { throw CLIError("--top-p must be in (0, 1], got \(topP)") }
-        let (gpt, vocabulary) = try LanguageModelFile.load(model)
-        let symbols = try LanguageModelFile.encode(prompt, with: vocabulary, option: "--prompt")
+        let (gpt, tokenizer) = try LanguageModelFile.load(model)
+        let symbols = try LanguageModelFile.encode(prompt, with: tokenizer, option: "--prompt")
         guard !symbols.isEmpty else { throw CLIError("--prompt is empty") }
         var sampler = TokenSampler(temperature: temperature, topK: topK, topP: topP, seed: seed)
         let generated = gpt.generate(prompt: symbols, count: tokens, sampler: &sampler, useCache: !noCache)
-        print(prompt + vocabulary.decode(generated))
+        print(prompt + tokenizer.decode(generated))
     }
 }

@@ -2,18 +2,21 @@ import Aprendiz
 import ArgumentParser
 import Foundation
 
-/// `aprendiz train-lm`: trains a character-level GPT (§25.6.2) on a text file and saves it for
-/// `aprendiz generate` and `aprendiz explain attention`.
+/// `aprendiz train-lm`: trains a character- or byte-pair-level GPT (§25.6.2) on a text file and saves
+/// it, with its tokenizer, for `aprendiz generate` and `aprendiz explain attention`.
 ///
-/// The text's distinct characters are the vocabulary; the first 90 % of the symbols train, the last
-/// 10 % validate. Each step draws `--batch-size` random windows of `--context` symbols (seeded), computes
+/// `--tokenizer char` (default): the text's distinct characters are the vocabulary; the first 90 % of
+/// the symbols train, the last 10 % validate. `--tokenizer bpe`: the first 90 % of the characters
+/// train, the rest validate; a ``BytePairEncoding`` with up to `--merges` merges is learnt on the
+/// training part only (the validation part's characters join the starting symbols), and both parts
+/// are encoded with it. Each step draws `--batch-size` random windows of `--context` symbols (seeded), computes
 /// the mean next-character cross-entropy, back-propagates, clips the gradient norm to 1 and takes an
 /// AdamW step (weight decay 0.01). Every `--eval-interval` steps the validation loss is the mean over
 /// `--eval-batches` fixed windows batches in inference mode.
 struct TrainLanguageModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-lm",
-        abstract: "Train a character-level GPT (decoder-only Transformer) on a text file.",
+        abstract: "Train a character- or byte-pair-level GPT (decoder-only Transformer) on a text file.",
         discussion: "Example: aprendiz train-lm --text book.txt --steps 2000 --output gpt.safetensors"
     )
 
@@ -32,6 +35,9 @@ struct TrainLanguageModelCommand: ParsableCommand {
     @Option(help: "Dropout probability.") var dropout: Float = 0.1
     @Option(name: [.customLong("learning-rate"), .customLong("lr")], help: "AdamW learning rate.") var learningRate: Float = 1e-3
     @Flag(help: "Give the output head its own weights instead of reusing the token embedding.") var untiedHead = false
+    @Option(help: "char (one symbol per character) or bpe (byte-pair encoding learnt on the training part).")
+    var tokenizer = "char"
+    @Option(help: "Byte-pair merges to learn with --tokenizer bpe.") var merges = 256
     @Option(help: "Steps between validation losses.") var evalInterval = 100
     @Option(help: "Batches averaged for each validation loss.") var evalBatches = 8
     @Option(help: "Seed of the initial weights and the windows.") var seed: UInt64 = 0
@@ -50,12 +56,10 @@ struct TrainLanguageModelCommand: ParsableCommand {
         do { corpus = try String(contentsOfFile: text, encoding: .utf8) } catch {
             throw CLIError("cannot read --text \(text): \(error.localizedDescription)")
         }
-        let vocabulary = CharacterVocabulary(text: corpus)
-        let symbols = try vocabulary.encode(corpus)
-        let split = symbols.count * 9 / 10
-        let (train, validation) = (Array(symbols[..<split]), Array(symbols[split...]))
+        let (vocabulary, train, validation) = try Self.tokenize(corpus, tokenizer: tokenizer, merges: merges)
         guard validation.count > context + 1 else {
-            throw CLIError("--text \(text) has \(symbols.count) characters: too few for windows of --context \(context) (need > \(10 * (context + 2)))")
+            throw CLIError("--text \(text) has \(train.count + validation.count) \(vocabulary.name == "char" ? "characters" : "tokens"): "
+                           + "too few for windows of --context \(context) (need > \(10 * (context + 2)))")
         }
         var generator = RandomGenerator(seed: seed)
         let model = GPT(GPTConfiguration(vocabularySize: vocabulary.count, contextLength: context, modelDimension: width,
@@ -64,7 +68,8 @@ struct TrainLanguageModelCommand: ParsableCommand {
         let optimizer = AdamW(parameters: model.parameters(), learningRate: learningRate, rule: AdamWRule())
         var evaluation = RandomGenerator(seed: seed &+ 1)
         let evalSet = (0..<evalBatches).map { _ in Self.windows(validation, count: batchSize, length: context, using: &evaluation) }
-        print("vocabulary \(vocabulary.count) characters, \(train.count) training and \(validation.count) validation symbols, "
+        let unit = vocabulary.name == "char" ? "characters" : "byte-pair symbols"
+        print("vocabulary \(vocabulary.count) \(unit), \(train.count) training and \(validation.count) validation symbols, "
               + "\(model.parameters().reduce(0) { $0 + $1.value.count }) parameters")
         let start = Date()
         var validationLoss = Float.nan
@@ -81,9 +86,30 @@ struct TrainLanguageModelCommand: ParsableCommand {
                              validationLoss, Date().timeIntervalSince(start)))
             }
         }
-        try LanguageModelFile.save(model, vocabulary: vocabulary, to: output,
+        try LanguageModelFile.save(model, tokenizer: vocabulary, to: output,
                                    metadata: ["validation_loss": String(validationLoss), "steps": String(steps)])
         print("wrote \(output)")
+    }
+
+    /// The tokenizer and the training and validation symbols of `corpus` (see the type's documentation).
+    static func tokenize(_ corpus: String, tokenizer: String, merges: Int) throws
+        -> (tokenizer: LanguageModelTokenizer, train: [Int], validation: [Int]) {
+        switch tokenizer {
+        case "char":
+            let vocabulary = CharacterVocabulary(text: corpus)
+            let symbols = try vocabulary.encode(corpus)
+            let split = symbols.count * 9 / 10
+            return (.character(vocabulary), Array(symbols[..<split]), Array(symbols[split...]))
+        case "bpe":
+            guard merges >= 0 else { throw CLIError("--merges must be ≥ 0, got \(merges)") }
+            let characters = Array(corpus)
+            let split = characters.count * 9 / 10
+            let (train, validation) = (String(characters[..<split]), String(characters[split...]))
+            let encoding = BytePairEncoding(corpus: train, merges: merges, alphabet: validation)
+            return (.bytePair(encoding), try encoding.encode(train), try encoding.encode(validation))
+        default:
+            throw CLIError("--tokenizer \(tokenizer) is not char or bpe")
+        }
     }
 
     /// `count` random windows of `length` symbols and their next symbols, `[count, length]` each.

@@ -84,11 +84,15 @@ public final class MultiHeadAttention: Module {
     ///   - isCausal: block keys after each query (default `false`).
     ///   - cache: for incremental self-attention: the new keys and values are appended to it and the
     ///     queries attend to everything cached (inference only).
+    ///   - memoryCache: for cross-attention over a memory that does not change while decoding
+    ///     (inference only): when empty, `key`/`value` are projected and stored in it; when filled, its
+    ///     keys and values are used and the key/value projections are skipped.
     /// - Returns: the output `[batch, Lq, E]` and each head's weights `[batch, heads, Lq, Lk]`
     ///   (PyTorch returns their mean over heads with `average_attn_weights=True`).
     public func callAsFunction(query: Variable, key: Variable, value: Variable, mask: Tensor? = nil,
                                keyPaddingMask: Tensor? = nil, isCausal: Bool = false,
-                               cache: KeyValueCache? = nil) -> (output: Variable, weights: Variable) {
+                               cache: KeyValueCache? = nil,
+                               memoryCache: KeyValueCache? = nil) -> (output: Variable, weights: Variable) {
         let e = embeddingDimension
         require(query.shape.count == 3 && key.shape.count == 3 && value.shape.count == 3
                     && query.shape[2] == e && key.shape[2] == e && value.shape[2] == e
@@ -96,15 +100,22 @@ public final class MultiHeadAttention: Module {
                 "MultiHeadAttention: query \(query.shape), key \(key.shape), value \(value.shape) need [batch, L, \(e)]")
         let (batch, queries) = (query.shape[0], query.shape[1])
         var q: Variable, k: Variable, v: Variable
-        if query === key && key === value {
+        let reusesMemory = memoryCache.map { $0.length > 0 } ?? false
+        if reusesMemory, let keys = memoryCache?.keys, let values = memoryCache?.values {
+            require(keys.shape[0] == batch, "MultiHeadAttention: memory cache of batch \(keys.shape[0]) for queries \(query.shape)")
+            (q, k, v) = (project(query, rows: 0..<e), Variable(keys), Variable(values))
+        } else if query === key && key === value {
             let parts = project(query, rows: 0..<(3 * e)).split(sizes: [e, e, e], axis: 1)
             (q, k, v) = (parts[0], parts[1], parts[2])
         } else {
             (q, k, v) = (project(query, rows: 0..<e), project(key, rows: e..<(2 * e)), project(value, rows: (2 * e)..<(3 * e)))
         }
         q = splitHeads(q, batch: batch)
-        k = splitHeads(k, batch: batch)
-        v = splitHeads(v, batch: batch)
+        if !reusesMemory {
+            k = splitHeads(k, batch: batch)
+            v = splitHeads(v, batch: batch)
+            if let memoryCache { _ = memoryCache.appending(keys: k.value, values: v.value) }
+        }
         if let cache {
             let all = cache.appending(keys: k.value, values: v.value)
             (k, v) = (Variable(all.keys), Variable(all.values))

@@ -103,3 +103,38 @@ extension GPT: PyTorchParameterLayout {
             + pytorchLayerNorm("norm", finalNorm) + (head.map { pytorchLinear("head", $0) } ?? [])
     }
 }
+
+extension EncoderDecoderTransformer: PyTorchParameterLayout {
+    /// `source_embedding.weight`, `target_embedding.weight` (when separate), `transformer.*` as
+    /// `nn.Transformer(batch_first=True)` (`encoder.layers.<i>`, `encoder.norm`, `decoder.layers.<i>`,
+    /// `decoder.norm`) and `head.*` when untied (the model of `Tools/fixtures/generate_transformer.py`).
+    public var pytorchParameters: [PyTorchParameter] {
+        [PyTorchParameter(name: "source_embedding.weight", variable: sourceEmbedding.weight, transposed: false)]
+            + (separateTargetEmbedding.map {
+                [PyTorchParameter(name: "target_embedding.weight", variable: $0.weight, transposed: false)]
+            } ?? [])
+            + encoderLayers.enumerated().flatMap {
+                prefixed("transformer.encoder.layers.\($0.offset)", $0.element.pytorchParameters)
+            }
+            + pytorchLayerNorm("transformer.encoder.norm", encoderNorm)
+            + decoderLayers.enumerated().flatMap {
+                prefixed("transformer.decoder.layers.\($0.offset)", $0.element.pytorchParameters)
+            }
+            + pytorchLayerNorm("transformer.decoder.norm", decoderNorm) + (head.map { pytorchLinear("head", $0) } ?? [])
+    }
+}
+
+extension BERT: PyTorchParameterLayout {
+    /// `tokens.weight`, `positions.weight`, `embedding_norm.*`, `blocks.<i>.…` (`nn.TransformerEncoderLayer`),
+    /// `mlm_transform.*`, `mlm_norm.*`, `mlm_bias`, and `pooler.*`, `classifier.*` with classes (the model of
+    /// `Tools/fixtures/generate_transformer.py`).
+    public var pytorchParameters: [PyTorchParameter] {
+        [PyTorchParameter(name: "tokens.weight", variable: tokenEmbedding.weight, transposed: false),
+         PyTorchParameter(name: "positions.weight", variable: positionEmbedding.weight, transposed: false)]
+            + pytorchLayerNorm("embedding_norm", embeddingNorm)
+            + blocks.enumerated().flatMap { prefixed("blocks.\($0.offset)", $0.element.pytorchParameters) }
+            + pytorchLinear("mlm_transform", maskedLanguageModelTransform) + pytorchLayerNorm("mlm_norm", maskedLanguageModelNorm)
+            + [PyTorchParameter(name: "mlm_bias", variable: maskedLanguageModelBias, transposed: false)]
+            + (pooler.map { pytorchLinear("pooler", $0) } ?? []) + (classifier.map { pytorchLinear("classifier", $0) } ?? [])
+    }
+}

@@ -63,16 +63,20 @@ public final class TransformerDecoderLayer: Module {
     ///   - targetKeyPaddingMask: `[batch, Lt]`, non-zero at target padding, or `nil`.
     ///   - memoryKeyPaddingMask: `[batch, Lm]`, non-zero at memory padding, or `nil`.
     ///   - isCausal: make the self-attention causal (default `false`).
+    ///   - cache: the self-attention's ``KeyValueCache`` for incremental decoding (inference), or `nil`.
+    ///   - memoryCache: the cross-attention's keys and values of `memory`, projected on the first step
+    ///     and reused after (inference), or `nil`.
     public func callAsFunction(_ target: Variable, memory: Variable, targetMask: Tensor? = nil, memoryMask: Tensor? = nil,
                                targetKeyPaddingMask: Tensor? = nil, memoryKeyPaddingMask: Tensor? = nil,
-                               isCausal: Bool = false) -> Variable {
+                               isCausal: Bool = false, cache: KeyValueCache? = nil,
+                               memoryCache: KeyValueCache? = nil) -> Variable {
         func attendSelf(_ x: Variable) -> Variable {
             dropout1(selfAttention(query: x, key: x, value: x, mask: targetMask, keyPaddingMask: targetKeyPaddingMask,
-                                   isCausal: isCausal).output)
+                                   isCausal: isCausal, cache: cache).output)
         }
         func attendMemory(_ x: Variable) -> Variable {
             dropout2(crossAttention(query: x, key: memory, value: memory, mask: memoryMask,
-                                    keyPaddingMask: memoryKeyPaddingMask).output)
+                                    keyPaddingMask: memoryKeyPaddingMask, memoryCache: memoryCache).output)
         }
         func transform(_ x: Variable) -> Variable {
             dropout3(feedForward(x, linear1, linear2, activation: activation, dropout: dropout))
