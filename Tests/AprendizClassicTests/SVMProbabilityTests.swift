@@ -23,13 +23,15 @@ import Testing
         #expect(sigmoid.a < 0, "larger decision values mean the positive class")
     }
 
-    /// Hand-checkable: P = 1/(1 + e^(A·f + B)); two classes couple to (r₀₁, 1 − r₀₁); three classes whose
+    /// Hand-checkable: P = 1/(1 + e^(A·f + B)); two classes couple to (r₀₁, 1 − r₀₁) within the iteration's
+    /// stopping rule (|(Qp)ₜ − pᵀQp| < 0.005/k); three classes whose
     /// pairwise probabilities come from p = (0.5, 0.3, 0.2) (rᵢⱼ = pᵢ/(pᵢ + pⱼ)) give p back (Q p ∝ e exactly).
     @Test func sigmoidAndCouplingByHand() {
         let sigmoid = PlattScaling(a: -2, b: 0.5)
         #expect(abs(sigmoid.probability(1) - 1 / (1 + exp(-1.5))) < 1e-15)
         #expect(abs(sigmoid.probability(-40) - 1 / (1 + exp(80.5))) < 1e-30)
-        #expect(PairwiseCoupling.probabilities([0, 0.8, 0.2, 0], classes: 2) == [0.8, 0.2])
+        let two = PairwiseCoupling.probabilities([0, 0.8, 0.2, 0], classes: 2)
+        #expect(abs(two[0] - 0.8) < 5e-3 && abs(two[0] + two[1] - 1) < 1e-12, "\(two)")
         let p = [0.5, 0.3, 0.2]
         var r = [Double](repeating: 0, count: 9)
         for i in 0..<3 { for j in 0..<3 where i != j { r[i * 3 + j] = p[i] / (p[i] + p[j]) } }
@@ -64,6 +66,8 @@ import Testing
 
     /// End to end (our folds, not libsvm's): log-loss within 0.05 of scikit-learn's, the same most probable class
     /// on ≥ 97 % of rows, rows summing to 1, A < 0 for every pair; the decision function is the probability-free one.
+    /// (scikit-learn against itself over random_state 1–10: log-loss within 0.012 of random_state 0's, the same
+    /// argmax on ≥ 98.3 % of rows, on these four cases.)
     @Test(arguments: cases + ["probability_nu_iris"])
     func probabilitiesAreCloseToScikitLearns(_ name: String) throws {
         let reference = try Self.fixture()[name]

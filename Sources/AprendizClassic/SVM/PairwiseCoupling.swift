@@ -7,11 +7,11 @@
 /// p = 1/k;  repeat: for each t,  pₜ += (pᵀQp − (Qp)ₜ)/Qₜₜ,  then p /= Σp   (Qp and pᵀQp updated in place)
 /// until maxₜ |(Qp)ₜ − pᵀQp| < 0.005/k, at most max(100, k) sweeps
 /// ```
-/// Two classes need no iteration: p = (r₀₁, r₁₀).
+/// Two classes iterate too (the exact answer is (r₀₁, r₁₀), which libsvm ≥ 3.25 returns directly; the libsvm
+/// vendored by scikit-learn 1.9 iterates, and its stopping rule leaves up to ~2·10⁻³ of difference, so we follow it).
 enum PairwiseCoupling {
     /// p from the k × k matrix `r` (row-major, diagonal unused).
     static func probabilities(_ r: [Double], classes k: Int) -> [Double] {
-        if k == 2 { return [r[1], r[2]] }
         var q = [Double](repeating: 0, count: k * k)
         for t in 0..<k {
             for j in 0..<k where j != t {

@@ -12,7 +12,7 @@ import AprendizTensor
 /// `svm_predict_probability`): each pair's Platt sigmoid on its decision value, clipped, then coupled
 /// ```
 /// rₐᵦ = min(max(1 / (1 + exp(Aₐᵦ·f_ab(x) + Bₐᵦ)), 10⁻⁷), 1 − 10⁻⁷),  rᵦₐ = 1 − rₐᵦ
-/// p = PairwiseCoupling(r)        (two classes: p = (r₀₁, r₁₀))
+/// p = PairwiseCoupling(r)        (two classes too, as scikit-learn's libsvm: p ≈ (r₀₁, r₁₀))
 /// ```
 /// Their argmax may differ from `predict` (the vote), as in libsvm. A model fitted without probabilities
 /// returns each class's share of the pairwise votes instead (votes / (K(K−1)/2), not calibrated).
