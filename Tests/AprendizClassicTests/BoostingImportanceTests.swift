@@ -6,7 +6,8 @@ import Testing
 /// Split-gain feature importances of histogram gradient boosting (LightGBM's `importance_type="gain"`), against
 /// the gains of scikit-learn 1.9's fitted trees with the root's −G²/(H + λ) added back
 /// (`Tools/fixtures/generate_boosting.py`, "gain_importance"): the same trees, so the per-feature totals agree
-/// to 10⁻⁴ relative (gains are stored as `Float`).
+/// to 10⁻⁴ relative (gains are stored as `Float`); and `permutationImportance` on the same model against scikit-learn's
+/// `permutation_importance`, loosely (other permutations).
 @Suite struct BoostingImportanceTests {
     static func reference(_ name: String) throws -> [Double] {
         try JSONFixture("classic_boosting.json")["gain_importance"][name].floats.map(Double.init)
@@ -34,6 +35,26 @@ import Testing
         let model = try HistGradientBoostingClassifier(.init(maximumIterations: 5, maximumLeafNodes: 6, minimumSamplesLeaf: 10))
             .fit(x.selecting(rows), labels)
         Self.expectGains(model.trees.splitGains, try Self.reference("wine_binary"), "wine_binary")
+    }
+
+    /// `permutationImportance` on the same regressor against scikit-learn's `permutation_importance` (50 repeats each,
+    /// different permutations): each mean within 4 standard errors of the difference, √((σ₁² + σ₂²)/50), and
+    /// exactly 0 for the features no tree splits on; the split gains rank the two strongest features alike.
+    @Test func permutationImportanceMatchesScikitLearnsLoosely() throws {
+        let (x, y) = try bundled(.diabetes)
+        let model = try HistGradientBoostingRegressor(.init(maximumIterations: 5, maximumLeafNodes: 6, minimumSamplesLeaf: 10)).fit(x, y)
+        let reference = try JSONFixture("classic_boosting.json")["gain_importance"]["permutation"]
+        let repeats = reference["repeats"].int
+        let ours = permutationImportance(model: model, x: x, y: y, repeats: repeats, seed: 0)
+        let means = reference["means"].floats.map(Double.init), deviations = reference["stds"].floats.map(Double.init)
+        for j in means.indices {
+            let standardError = ((ours.standardDeviations[j] * ours.standardDeviations[j] + deviations[j] * deviations[j]) / Double(repeats)).squareRoot()
+            #expect(abs(ours.means[j] - means[j]) <= 4 * standardError + 1e-6, "feature \(j): \(ours.means[j]) vs \(means[j]) ± \(standardError)")
+            if means[j] == 0 { #expect(ours.means[j] == 0 && model.trees.splitGains[j] == 0, "feature \(j) is never split on") }
+        }
+        let byGain = model.trees.splitGains.indices.sorted { model.trees.splitGains[$0] > model.trees.splitGains[$1] }
+        let byPermutation = means.indices.sorted { means[$0] > means[$1] }
+        #expect(Set(byGain.prefix(2)) == Set(byPermutation.prefix(2)))
     }
 
     /// The gains survive the model file.
