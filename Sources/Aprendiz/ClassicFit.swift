@@ -28,6 +28,7 @@ package enum ClassicFit: Sendable {
         ClassifierOutputs<KNeighborsClassifierModel>.loader, RegressorOutputs<KNeighborsRegressorModel>.loader,
         ClassifierOutputs<GaussianNBModel>.loader, ClassifierOutputs<MultinomialNBModel>.loader, ClassifierOutputs<BernoulliNBModel>.loader,
         ClassifierOutputs<SVCModel>.loader, RegressorOutputs<SVRModel>.loader, ClassifierOutputs<LinearSVCModel>.loader,
+        RegressorOutputs<LinearSVRModel>.loader,
         // Trees and forests (chapter 13).
         ClassifierOutputs<DecisionTreeClassificationModel>.loader, RegressorOutputs<DecisionTreeRegressionModel>.loader,
         ClassifierOutputs<ForestClassificationModel>.loader, RegressorOutputs<ForestRegressionModel>.loader,

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import AprendizCLI
 
-/// `aprendiz train --model svc|svr|linear-svc` and `aprendiz plot decision-boundary` (chapter 14).
+/// `aprendiz train --model svc|svr|linear-svc|nu-svc|linear-svr` and `aprendiz plot decision-boundary` (chapter 14).
 @Suite struct SVMCommandTests {
     /// The CLI's SVC on iris is AprendizClassic's SVC fitted on the same split, and its file loads back to it.
     @Test func svcTrainsSavesAndLoads() throws {
@@ -28,6 +28,31 @@ import Testing
     @Test func svrAndLinearSVCTrain() throws {
         try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "svr", "--param", "c=100", "--param", "epsilon=5", "--quiet"])
         try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "linear-svc", "--param", "loss=hinge", "--quiet"])
+    }
+
+    /// `nu-svc` and `svc --param probability=true` save Platt sigmoids that load back; `linear-svr` saves and loads.
+    @Test func nuSVCProbabilitiesAndLinearSVRSaveAndLoad() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (model, dataset, parameters) in [("nu-svc", "iris", ["nu=0.3", "probability=true"]), ("svc", "wine", ["probability=true", "seed=4"]),
+                                             ("linear-svr", "diabetes", ["c=10", "epsilon=1"])] {
+            let file = folder.appendingPathComponent("\(model).safetensors").path
+            try runCommand(TrainCommand.self, ["--dataset", dataset, "--model", model] + parameters.flatMap { ["--param", $0] }
+                           + ["--save", file, "--quiet"])
+            try runCommand(EvaluateCommand.self, ["--model", file, "--dataset", dataset, "--json"])
+            let (fit, _) = try #require(try ClassicFit.load(file))
+            guard case .model(let loaded) = fit else { Issue.record("\(model) saved as \(fit)"); continue }
+            if let svc = loaded.fitted as? SVCModel {
+                #expect(svc.probabilityA?.count == 3, "\(model): \(String(describing: svc.probabilityA))")
+                #expect(model != "nu-svc" || svc.hyperParameters["nu"] == "0.3")
+            } else {
+                #expect(loaded.fitted is LinearSVRModel, "\(model) loads as \(type(of: loaded.fitted))")
+            }
+        }
+        let seed = errorMessage { try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "svc", "--param", "seed=-1", "--quiet"]) }
+        #expect(seed?.contains("seed") == true, "\(seed ?? "no error")")
+        let nu = errorMessage { try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "nu-svc", "--param", "nu=2", "--quiet"]) }
+        #expect(nu?.contains("nu") == true, "\(nu ?? "no error")")
     }
 
     @Test func badKernelParametersAreNamed() {

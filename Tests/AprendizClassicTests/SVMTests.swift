@@ -25,6 +25,12 @@ import Testing
                classWeight: SVC.ClassWeight = .none, relative: Float = 0, cacheSize: Double = 200, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let reference = try Self.fixture()[name]
         let model = try Self.svc(reference, classWeight: classWeight, cacheSize: cacheSize).fit(x, y)
+        compare(name, reference, model, xTest, yTest, relative: relative, sourceLocation: sourceLocation)
+    }
+
+    /// Support counts, objectives, decision values, accuracy and predictions of `model` against the fixture case.
+    func compare(_ name: String, _ reference: JSONFixture, _ model: SVCModel, _ xTest: Tensor, _ yTest: Tensor, relative: Float = 0,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
         let counts = reference["n_support"].array.map(\.int)
         for (ours, theirs) in zip(model.supportCounts, counts) {
             #expect(abs(ours - theirs) <= max(1, theirs / 100), "\(name): support vectors per class \(model.supportCounts) vs \(counts)",

@@ -15,9 +15,11 @@ import Aprendiz
 /// | `decision-tree`, `random-forest`, `extra-trees` | `DecisionTree…`, `RandomForest…`, `ExtraTrees…` (classifier or regressor by task) | ``TreeModels`` |
 /// | `knn` | `KNeighborsClassifier` or `KNeighborsRegressor` (by the data's task) | `k` (5), `weights` (uniform\|distance), `p` (2; Minkowski exponent), `metric` (minkowski, or euclidean, manhattan, chebyshev, cosine), `algorithm` (auto\|brute\|kd-tree), `leaf-size` (30) |
 /// | `naive-bayes` | `GaussianNB`, `MultinomialNB` or `BernoulliNB` | `variant` (gaussian\|multinomial\|bernoulli), `var-smoothing` (10⁻⁹), `alpha` (1), `binarize` (0), `fit-prior` (true) |
-/// | `svc` | `SVC` (libsvm C-SVC, one-vs-one) | `c` (1), `kernel` (rbf), `gamma` (scale), `degree` (3), `coef0` (0), `tol` (10⁻³), `class-weight` (none), `cache-size` (200 MB) |
+/// | `svc` | `SVC` (libsvm C-SVC, one-vs-one) | `c` (1), `kernel` (rbf), `gamma` (scale), `degree` (3), `coef0` (0), `tol` (10⁻³), `class-weight` (none), `cache-size` (200 MB), `probability` (false; Platt scaling), `seed` (0; its folds) |
+/// | `nu-svc` | `NuSVC` (libsvm ν-SVC, one-vs-one) | `nu` (0.5), the kernel parameters, `probability`, `seed` as `svc` |
 /// | `svr` | `SVR` (libsvm ε-SVR) | `c` (1), `epsilon` (0.1), `kernel`, `gamma`, `degree`, `coef0`, `tol`, `cache-size` as `svc` |
 /// | `linear-svc` | `LinearSVC` (liblinear dual coordinate descent, one-vs-rest) | `c` (1), `loss` (squared-hinge), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
+/// | `linear-svr` | `LinearSVR` (liblinear dual coordinate descent) | `c` (1), `epsilon` (0), `loss` (epsilon-insensitive\|squared-epsilon-insensitive), `tol` (10⁻⁴), `max-iter` (1 000), `fit-intercept` (true) |
 /// | `gradient-boosting`, `adaboost`, `bagging`, `voting`, `stacking` | the chapter-15 ensembles (``EnsembleModels``) | see ``EnsembleModels`` |
 ///
 /// `linear-regression`, `logistic-regression` and `softmax-regression` also train as a one-Dense network by
@@ -38,6 +40,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
     case svc
     case svr
     case linearSVC = "linear-svc"
+    case nuSVC = "nu-svc"
+    case linearSVR = "linear-svr"
     case gradientBoosting = "gradient-boosting"
     case adaboost
     case bagging
@@ -53,8 +57,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .decisionTree, .randomForest, .extraTrees: [.classification, .regression]
         case .knn: [.classification, .regression]
         case .naiveBayes: [.classification]
-        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet, .svr: [.regression]
-        case .logisticRegression, .softmaxRegression, .svc, .linearSVC: [.classification]
+        case .linearRegression, .polynomialRegression, .ridge, .lasso, .elasticNet, .svr, .linearSVR: [.regression]
+        case .logisticRegression, .softmaxRegression, .svc, .linearSVC, .nuSVC: [.classification]
         case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.tasks(self)
         }
     }
@@ -75,7 +79,7 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .linearRegression, .logisticRegression, .softmaxRegression: true
         case .decisionTree, .randomForest, .extraTrees: false
         case .knn, .naiveBayes: false
-        case .polynomialRegression, .ridge, .lasso, .elasticNet, .svc, .svr, .linearSVC: false
+        case .polynomialRegression, .ridge, .lasso, .elasticNet, .svc, .svr, .linearSVC, .nuSVC, .linearSVR: false
         case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: false
         }
     }
@@ -93,7 +97,9 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
         case .randomForest, .extraTrees: TreeModels.forestParameterNames
         case .knn: ["k", "weights", "p", "metric", "algorithm", "leaf-size"]
         case .naiveBayes: ["variant", "var-smoothing", "alpha", "binarize", "fit-prior"]
-        case .svc: ["c"] + Self.kernelParameterNames + ["class-weight"]
+        case .svc: ["c"] + Self.kernelParameterNames + ["class-weight", "probability", "seed"]
+        case .nuSVC: ["nu"] + Self.kernelParameterNames + ["probability", "seed"]
+        case .linearSVR: ["c", "epsilon", "loss", "tol", "max-iter", "fit-intercept"]
         case .svr: ["c", "epsilon"] + Self.kernelParameterNames
         case .linearSVC: ["c", "loss", "tol", "max-iter", "fit-intercept"]
         case .gradientBoosting, .adaboost, .bagging, .voting, .stacking: EnsembleModels.parameterNames(self)
@@ -145,6 +151,8 @@ enum ClassicModel: String, Catalogue, Hashable, Codable {
             case .svc: return .model(ClassifierOutputs(model: try Self.svc(p).fit(x, y)))
             case .svr: return .model(RegressorOutputs(model: try Self.svr(p).fit(x, y)))
             case .linearSVC: return .model(ClassifierOutputs(model: try Self.linearSVC(p).fit(x, y)))
+            case .nuSVC: return .model(ClassifierOutputs(model: try Self.nuSVC(p).fit(x, y)))
+            case .linearSVR: return .model(RegressorOutputs(model: try Self.linearSVR(p).fit(x, y)))
             case .gradientBoosting, .adaboost, .bagging, .voting, .stacking:
                 return try EnsembleModels.fit(self, x, y, task: task, parameters: p)
             }

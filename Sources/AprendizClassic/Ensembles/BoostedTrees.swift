@@ -27,6 +27,9 @@ public struct BoostedTrees: Sendable, Equatable {
     public private(set) var value: [Float] = []
     /// The first node of each tree.
     public private(set) var treeStarts: [Int32] = []
+    /// The split gain of each inner node, G_L²/(H_L + λ) + G_R²/(H_R + λ) − G²/(H + λ) (0 at leaves; all 0 in a
+    /// model file written before the gains were saved).
+    public private(set) var gain: [Float] = []
     /// The bin thresholds of each feature (as `Float`s rounded down), kept for inspection and saved with the model.
     public let binThresholds: [[Float]]
 
@@ -37,8 +40,9 @@ public struct BoostedTrees: Sendable, Equatable {
     }
 
     init(baseline: [Float], treesPerIteration: Int, feature: [Int32], threshold: [Float], missingGoesLeft: [Bool],
-         left: [Int32], right: [Int32], value: [Float], treeStarts: [Int32], binThresholds: [[Float]]) {
+         left: [Int32], right: [Int32], value: [Float], treeStarts: [Int32], binThresholds: [[Float]], gain: [Float]) {
         self.baseline = baseline
+        self.gain = gain
         self.treesPerIteration = treesPerIteration
         self.feature = feature
         self.threshold = threshold
@@ -68,6 +72,7 @@ public struct BoostedTrees: Sendable, Equatable {
             left.append(leaf ? -1 : Int32(tree.left[node]) + offset)
             right.append(leaf ? -1 : Int32(tree.right[node]) + offset)
             value.append(Float(tree.value[node]))
+            gain.append(leaf ? 0 : Float(tree.gain[node]))
         }
     }
 
@@ -110,7 +115,7 @@ public struct BoostedTrees: Sendable, Equatable {
                 "missing_goes_left": Tensor(shape: [missingGoesLeft.count], scalars: missingGoesLeft.map { $0 ? 1 : 0 }),
                 "left": floats(left), "right": floats(right), "value": Tensor(shape: [value.count], scalars: value),
                 "tree_starts": floats(treeStarts), "bin_thresholds": Tensor(shape: [binThresholds.joined().count], scalars: Array(binThresholds.joined())),
-                "bin_threshold_counts": floats(binThresholds.map(\.count))]
+                "bin_threshold_counts": floats(binThresholds.map(\.count)), "gain": Tensor(shape: [gain.count], scalars: gain)]
     }
 
     /// Rebuilds the arrays from ``tensors``; throws if they are missing or inconsistent.
@@ -122,7 +127,8 @@ public struct BoostedTrees: Sendable, Equatable {
         let baseline = try archive.tensor("baseline", for: kind).scalars
         let flat = try archive.tensor("bin_thresholds", for: kind).scalars, counts = try ints("bin_threshold_counts")
         let n = feature.count
-        guard [threshold.count, missing.count, left.count, right.count, value.count].allSatisfy({ $0 == n }),
+        let gain = archive.tensors["gain"] == nil ? [Float](repeating: 0, count: n) : try archive.tensor("gain", for: kind).scalars
+        guard [threshold.count, gain.count, missing.count, left.count, right.count, value.count].allSatisfy({ $0 == n }),
               baseline.count == treesPerIteration, starts.count % treesPerIteration == 0,
               counts.reduce(0, +) == flat.count, starts.allSatisfy({ $0 >= 0 && $0 < n }),
               left.allSatisfy({ $0 < n }), right.allSatisfy({ $0 < n }), feature.allSatisfy({ $0 >= 0 && Int($0) < counts.count }) else {
@@ -131,6 +137,7 @@ public struct BoostedTrees: Sendable, Equatable {
         var binThresholds: [[Float]] = [], position = 0
         for c in counts { binThresholds.append(Array(flat[position..<(position + Int(c))])); position += Int(c) }
         self.init(baseline: baseline, treesPerIteration: treesPerIteration, feature: feature, threshold: threshold,
-                  missingGoesLeft: missing, left: left, right: right, value: value, treeStarts: starts, binThresholds: binThresholds)
+                  missingGoesLeft: missing, left: left, right: right, value: value, treeStarts: starts, binThresholds: binThresholds,
+                  gain: gain)
     }
 }

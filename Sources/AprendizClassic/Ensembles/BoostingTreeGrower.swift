@@ -21,6 +21,8 @@ struct BoostingTree {
     var left: [Int] = [], right: [Int] = []
     /// The leaf value −G/(H + λ)·shrinkage (0 for inner nodes).
     var value: [Double] = []
+    /// The split's gain G_L²/(H_L + λ) + G_R²/(H_R + λ) − G²/(H + λ) at inner nodes (the root's included), 0 at leaves.
+    var gain: [Double] = []
     /// The training samples of each leaf: `sampleOrder[range]` with the leaf's node index.
     var leafRanges: [(node: Int, range: Range<Int>)] = []
 }
@@ -67,7 +69,7 @@ struct BoostingTreeGrower {
         var tree = BoostingTree()
         func addNode() -> Int {
             tree.feature.append(0); tree.bin.append(0); tree.missingGoesLeft.append(false)
-            tree.left.append(-1); tree.right.append(-1); tree.value.append(0)
+            tree.left.append(-1); tree.right.append(-1); tree.value.append(0); tree.gain.append(0)
             return tree.feature.count - 1
         }
         var finalized = 0
@@ -100,6 +102,8 @@ struct BoostingTreeGrower {
             let middle = partition(&order, node.range, split)
             tree.feature[node.index] = split.feature
             tree.bin[node.index] = split.bin
+            // The search's gain uses the node's value (0 at the root, as scikit-learn); the importance, LightGBM's.
+            tree.gain[node.index] = split.gain - node.gradient * node.value + node.gradient * nodeValue(node.gradient, node.hessian)
             let leftNode = addNode(), rightNode = addNode()
             tree.left[node.index] = leftNode
             tree.right[node.index] = rightNode

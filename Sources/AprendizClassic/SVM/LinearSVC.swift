@@ -58,12 +58,7 @@ public struct LinearSVC: Estimator, Equatable {
         try InputValidation.featuresAndTargets(x, y, for: Self.name)
         let labels = try ClassLabels(y, for: Self.name)
         let (n, p) = (x.shape[0], x.shape[1])
-        var data = DenseMatrix(x)
-        if fitIntercept {
-            var values = [Double](repeating: interceptScaling, count: n * (p + 1))
-            for i in 0..<n { for j in 0..<p { values[i * (p + 1) + j] = data.values[i * p + j] } }
-            data = DenseMatrix(rows: n, columns: p + 1, values: values)
-        }
+        let data = fitIntercept ? DenseMatrix(x).appendingConstantColumn(interceptScaling) : DenseMatrix(x)
         let solver = DualCoordinateDescent(x: data, squaredHinge: loss == .squaredHinge, tolerance: tolerance,
                                            maximumIterations: maximumIterations)
         let positives = labels.classes.count == 2 ? [1] : Array(0..<labels.classes.count)
@@ -78,5 +73,15 @@ public struct LinearSVC: Estimator, Equatable {
                               classes: labels.classes,
                               hyperParameters: ["c": "\(c)", "loss": loss.rawValue, "fitIntercept": "\(fitIntercept)",
                                                 "interceptScaling": "\(interceptScaling)", "tolerance": "\(tolerance)"])
+    }
+}
+
+extension DenseMatrix {
+    /// The matrix with a last column of `value` (liblinear's bias feature: the intercept as a penalised weight).
+    func appendingConstantColumn(_ value: Double) -> DenseMatrix {
+        let (n, p) = (rows, columns)
+        var out = [Double](repeating: value, count: n * (p + 1))
+        for i in 0..<n { for j in 0..<p { out[i * (p + 1) + j] = values[i * p + j] } }
+        return DenseMatrix(rows: n, columns: p + 1, values: out)
     }
 }

@@ -13,11 +13,19 @@
 /// Shrinking sets aside, every min(l, 1000) iterations, bounded variables whose gradient says they will
 /// stay bounded; their gradients are rebuilt from Ḡ (Ḡᵢ = Σ_{αⱼ=Cⱼ} CⱼQᵢⱼ) before the final check.
 /// ρ (the offset, b = −ρ) is the mean of yᵢGᵢ over free variables, or the middle of the feasible interval.
+///
+/// The ν variant (libsvm's `Solver_NU`, for ν-SVC) has a second equality constraint eᵀα = const, so both
+/// working variables come from the same class: i is the maximal violator among yₜ = +1 or among yₜ = −1
+/// (whichever class the second-order best j belongs to), the gap is max(m₊ − M₊, m₋ − M₋), shrinking uses
+/// the four per-class extremes, and the solution yields two offsets r₁ (yᵢ = +1) and r₂ (yᵢ = −1), each the
+/// mean of Gᵢ over that class's free variables: ρ = (r₁ − r₂)/2, r = (r₁ + r₂)/2.
 struct SMOSolver {
     /// The solution: α, ρ and the dual objective f(α).
     struct Solution {
         var alpha: [Double]
         var rho: Double
+        /// The ν variant's r = (r₁ + r₂)/2 (1 for the standard solver).
+        var r: Double = 1
         var objective: Double
         var iterations: Int
     }
@@ -39,16 +47,20 @@ struct SMOSolver {
     private var gradientBar: [Double]
     private var active: [Int]
     private var unshrink = false
+    private let nu: Bool
 
     /// Solves from α = `start` (feasible) with tolerance `eps` (scikit-learn's `tol`, 10⁻³).
+    /// `nu` selects the ν variant (`Solver_NU`).
     static func solve(_ q: any SupportVectorQ, p: [Double], y: [Double], start: [Double], cPositive: Double, cNegative: Double,
-                      eps: Double, shrinking: Bool) -> Solution {
-        var solver = SMOSolver(q: q, p: p, y: y, start: start, cPositive: cPositive, cNegative: cNegative, eps: eps, shrinking: shrinking)
+                      eps: Double, shrinking: Bool, nu: Bool = false) -> Solution {
+        var solver = SMOSolver(q: q, p: p, y: y, start: start, cPositive: cPositive, cNegative: cNegative, eps: eps, shrinking: shrinking,
+                               nu: nu)
         return solver.run()
     }
 
     private init(q: any SupportVectorQ, p: [Double], y: [Double], start: [Double], cPositive: Double, cNegative: Double,
-                 eps: Double, shrinking: Bool) {
+                 eps: Double, shrinking: Bool, nu: Bool) {
+        self.nu = nu
         self.q = q
         self.p = p
         self.y = y
@@ -101,7 +113,8 @@ struct SMOSolver {
         }
         var objective = 0.0
         for i in 0..<l { objective += alpha[i] * (gradient[i] + p[i]) }
-        return Solution(alpha: alpha, rho: rho(), objective: objective / 2, iterations: iterations)
+        let (rho, r) = nu ? nuOffsets() : (rho(), 1)
+        return Solution(alpha: alpha, rho: rho, r: r, objective: objective / 2, iterations: iterations)
     }
 
     /// Moves (αᵢ, αⱼ) to the clipped minimiser and updates G and Ḡ.
@@ -146,6 +159,7 @@ struct SMOSolver {
 
     /// WSS3: the maximal violating i, then the j that most decreases the two-variable objective.
     private func selectWorkingSet() -> (i: Int, j: Int)? {
+        if nu { return selectNuWorkingSet() }
         var gMax = -Double.infinity, gMax2 = -Double.infinity
         var iBest = -1, jBest = -1, objectiveMin = Double.infinity
         for t in active {
@@ -190,6 +204,7 @@ struct SMOSolver {
     }
 
     private mutating func shrink() {
+        if nu { return shrinkNu() }
         var gMax1 = -Double.infinity, gMax2 = -Double.infinity
         for i in active {
             let g = gradient[i]
@@ -241,5 +256,78 @@ struct SMOSolver {
             }
         }
         return free > 0 ? sumFree / Double(free) : (upper + lower) / 2
+    }
+
+    // MARK: the ν variant (libsvm's Solver_NU)
+
+    /// The second-order j over both classes, i the maximal violator of j's class.
+    private func selectNuWorkingSet() -> (i: Int, j: Int)? {
+        var gMaxP = -Double.infinity, gMaxP2 = -Double.infinity, iP = -1
+        var gMaxN = -Double.infinity, gMaxN2 = -Double.infinity, iN = -1
+        for t in active {
+            if y[t] > 0 {
+                if status[t] != .upper && -gradient[t] >= gMaxP { gMaxP = -gradient[t]; iP = t }
+            } else if status[t] != .lower && gradient[t] >= gMaxN { gMaxN = gradient[t]; iN = t }
+        }
+        let qP = iP >= 0 ? q.row(iP) : [], qN = iN >= 0 ? q.row(iN) : []
+        var jBest = -1, objectiveMin = Double.infinity
+        for t in active {
+            let difference: Double, quadratic: Double
+            if y[t] > 0 {
+                guard status[t] != .lower else { continue }
+                difference = gMaxP + gradient[t]
+                gMaxP2 = max(gMaxP2, gradient[t])
+                guard difference > 0 else { continue }
+                quadratic = qd[iP] + qd[t] - 2 * Double(qP[t])
+            } else {
+                guard status[t] != .upper else { continue }
+                difference = gMaxN - gradient[t]
+                gMaxN2 = max(gMaxN2, -gradient[t])
+                guard difference > 0 else { continue }
+                quadratic = qd[iN] + qd[t] - 2 * Double(qN[t])
+            }
+            let decrease = -difference * difference / (quadratic > 0 ? quadratic : Self.tau)
+            if decrease <= objectiveMin { jBest = t; objectiveMin = decrease }
+        }
+        if max(gMaxP + gMaxP2, gMaxN + gMaxN2) < eps || jBest == -1 { return nil }
+        return (y[jBest] > 0 ? iP : iN, jBest)
+    }
+
+    /// Shrinking with the per-class extremes of −yG over I_up and yG over I_low.
+    private mutating func shrinkNu() {
+        var g1 = -Double.infinity, g2 = -Double.infinity, g3 = -Double.infinity, g4 = -Double.infinity
+        for i in active {
+            if status[i] != .upper { if y[i] > 0 { g1 = max(g1, -gradient[i]) } else { g4 = max(g4, -gradient[i]) } }
+            if status[i] != .lower { if y[i] > 0 { g2 = max(g2, gradient[i]) } else { g3 = max(g3, gradient[i]) } }
+        }
+        if !unshrink && max(g1 + g2, g3 + g4) <= eps * 10 {
+            unshrink = true
+            reconstructGradient()
+            active = Array(0..<l)
+        }
+        active = active.filter { i in
+            switch status[i] {
+            case .upper: !(y[i] > 0 ? -gradient[i] > g1 : -gradient[i] > g4)
+            case .lower: !(y[i] > 0 ? gradient[i] > g2 : gradient[i] > g3)
+            case .free: true
+            }
+        }
+    }
+
+    /// ρ = (r₁ − r₂)/2 and r = (r₁ + r₂)/2 from the two classes' gradients.
+    private func nuOffsets() -> (rho: Double, r: Double) {
+        func offset(_ positive: Bool) -> Double {
+            var free = 0, sum = 0.0, upper = Double.infinity, lower = -Double.infinity
+            for i in active where (y[i] > 0) == positive {
+                switch status[i] {
+                case .upper: lower = max(lower, gradient[i])
+                case .lower: upper = min(upper, gradient[i])
+                case .free: free += 1; sum += gradient[i]
+                }
+            }
+            return free > 0 ? sum / Double(free) : (upper + lower) / 2
+        }
+        let (r1, r2) = (offset(true), offset(false))
+        return ((r1 - r2) / 2, (r1 + r2) / 2)
     }
 }

@@ -8,10 +8,17 @@ import AprendizTensor
 ///                      f_ab(x) > 0 votes a, otherwise b;  predict = the class with most votes (ties: lower)
 /// two classes:         D and intercept negated, f(x) > 0 ⇒ classes[1] (scikit-learn's sign)
 /// ```
-/// `predictProbabilities` is not a calibrated probability: it returns each class's share of the
-/// pairwise votes (votes / (K(K−1)/2), rows sum to 1, argmax = `predict`).
+/// Probabilities (fitted with `probability: true`, scikit-learn's `predict_proba`, libsvm's
+/// `svm_predict_probability`): each pair's Platt sigmoid on its decision value, clipped, then coupled
+/// ```
+/// rₐᵦ = min(max(1 / (1 + exp(Aₐᵦ·f_ab(x) + Bₐᵦ)), 10⁻⁷), 1 − 10⁻⁷),  rᵦₐ = 1 − rₐᵦ
+/// p = PairwiseCoupling(r)        (two classes too, as scikit-learn's libsvm: p ≈ (r₀₁, r₁₀))
+/// ```
+/// Their argmax may differ from `predict` (the vote), as in libsvm. A model fitted without probabilities
+/// returns each class's share of the pairwise votes instead (votes / (K(K−1)/2), not calibrated).
 /// Saved as the tensors `support_vectors`, `support`, `n_support`, `dual_coef`, `intercept`,
-/// `objectives`, with the kernel (γ resolved) and classes in the metadata.
+/// `objectives` (and `prob_a`, `prob_b` when fitted with probabilities), with the kernel (γ resolved) and
+/// classes in the metadata.
 public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
     /// The sorted class labels.
     public let classes: [Int]
@@ -29,16 +36,26 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
     public let intercept: Tensor
     /// The dual objective ½αᵀQα − eᵀα of each pairwise problem (libsvm's `obj`).
     public let objectives: [Double]
+    /// The pairwise Platt sigmoids' A (scikit-learn's `probA_`), nil without probabilities.
+    public let probabilityA: [Double]?
+    /// The pairwise Platt sigmoids' B (scikit-learn's `probB_`), nil without probabilities.
+    public let probabilityB: [Double]?
     /// The estimator's hyper-parameters, as text.
     public let hyperParameters: [String: String]
 
     /// A model from its parameters.
     public init(classes: [Int], kernel: Kernel, supportVectors: Tensor, supportIndices: [Int], supportCounts: [Int],
-                dualCoefficients: Tensor, intercept: Tensor, objectives: [Double], hyperParameters: [String: String] = [:]) {
+                dualCoefficients: Tensor, intercept: Tensor, objectives: [Double], probabilityA: [Double]? = nil,
+                probabilityB: [Double]? = nil, hyperParameters: [String: String] = [:]) {
         let k = classes.count, count = supportIndices.count
         require(supportVectors.rank == 2 && supportVectors.shape[0] == count && supportCounts.reduce(0, +) == count
                 && dualCoefficients.shape == [k - 1, count] && intercept.shape == [k * (k - 1) / 2],
                 "SVCModel: support vectors \(supportVectors.shape), \(count) indices, counts \(supportCounts), dual \(dualCoefficients.shape), intercept \(intercept.shape) do not fit \(k) classes")
+        require((probabilityA == nil) == (probabilityB == nil) && (probabilityA.map { $0.count == k * (k - 1) / 2 } ?? true)
+                && probabilityA?.count == probabilityB?.count,
+                "SVCModel: probabilityA and probabilityB must both be given, one per pair (\(k * (k - 1) / 2))")
+        self.probabilityA = probabilityA
+        self.probabilityB = probabilityB
         self.classes = classes
         self.kernel = kernel
         self.supportVectors = supportVectors
@@ -48,6 +65,14 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
         self.intercept = intercept
         self.objectives = objectives
         self.hyperParameters = hyperParameters
+    }
+
+    /// The model of a one-vs-one training on `x`.
+    init(_ fitted: SVCTraining.Fitted, x: Tensor, classes: [Int], kernel: Kernel, hyperParameters: [String: String]) {
+        self.init(classes: classes, kernel: kernel, supportVectors: x.selecting(fitted.supportIndices), supportIndices: fitted.supportIndices,
+                  supportCounts: fitted.supportCounts, dualCoefficients: fitted.dualCoefficients, intercept: fitted.intercept,
+                  objectives: fitted.objectives, probabilityA: fitted.sigmoids?.map(\.a), probabilityB: fitted.sigmoids?.map(\.b),
+                  hyperParameters: hyperParameters)
     }
 
     public var featureCount: Int { supportVectors.shape[1] }
@@ -136,10 +161,27 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
         })
     }
 
-    /// Each class's share of the pairwise votes (not a calibrated probability), `[count, K]`.
+    /// Platt-scaled, pairwise-coupled probabilities, `[count, K]` (above); without fitted sigmoids, each
+    /// class's share of the pairwise votes (not a calibrated probability).
     public func predictProbabilities(_ x: Tensor) -> Tensor {
         let k = classes.count
-        return votes(x) / Float(k * (k - 1) / 2)
+        guard let probabilityA, let probabilityB else { return votes(x) / Float(k * (k - 1) / 2) }
+        let sigmoids = zip(probabilityA, probabilityB).map { PlattScaling(a: $0, b: $1) }
+        let decisions = pairwiseDecisions(x).scalars, pairs = k * (k - 1) / 2, m = x.shape[0]
+        var out = [Float](repeating: 0, count: m * k)
+        for i in 0..<m {
+            var r = [Double](repeating: 0, count: k * k), pair = 0
+            for a in 0..<k {
+                for b in (a + 1)..<k {
+                    let p = min(max(sigmoids[pair].probability(Double(decisions[i * pairs + pair])), 1e-7), 1 - 1e-7)
+                    r[a * k + b] = p
+                    r[b * k + a] = 1 - p
+                    pair += 1
+                }
+            }
+            for (c, p) in PairwiseCoupling.probabilities(r, classes: k).enumerated() { out[i * k + c] = Float(p) }
+        }
+        return Tensor(shape: [m, k], scalars: out)
     }
 
     public static let archiveKind = "svc"
@@ -149,7 +191,11 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
             tensors: ["support_vectors": supportVectors, "support": Tensor(supportIndices.map(Float.init)),
                       "n_support": Tensor(supportCounts.map(Float.init)), "dual_coef": dualCoefficients, "intercept": intercept,
                       "objectives": Tensor(objectives.map(Float.init))],
-            estimator: SVC.name, hyperParameters: hyperParameters)
+            estimator: hyperParameters["nu"] == nil ? SVC.name : NuSVC.name, hyperParameters: hyperParameters)
+        if let probabilityA, let probabilityB {
+            archive.tensors["prob_a"] = SafetensorsTensor(Tensor(probabilityA.map(Float.init)))
+            archive.tensors["prob_b"] = SafetensorsTensor(Tensor(probabilityB.map(Float.init)))
+        }
         archive.metadata["classes"] = ClassListCoding.encode(classes)
         archive.metadata.merge(kernel.archived) { $1 }
         return archive
@@ -167,8 +213,17 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
               dual.shape == [k - 1, indices.count], intercept.shape == [k * (k - 1) / 2] else {
             throw .invalidModelFile(expected: kind, reason: "support vectors \(vectors.shape), dual_coef \(dual.shape), intercept \(intercept.shape) do not fit classes \(classes)")
         }
+        var probabilityA: [Double]?, probabilityB: [Double]?
+        if archive.tensors["prob_a"] != nil || archive.tensors["prob_b"] != nil {
+            probabilityA = try archive.tensor("prob_a", for: kind).scalars.map(Double.init)
+            probabilityB = try archive.tensor("prob_b", for: kind).scalars.map(Double.init)
+            guard probabilityA?.count == k * (k - 1) / 2, probabilityB?.count == k * (k - 1) / 2 else {
+                throw .invalidModelFile(expected: kind, reason: "prob_a/prob_b need one value per pair (\(k * (k - 1) / 2))")
+            }
+        }
         self.init(classes: classes, kernel: try Kernel(archive: archive, for: kind), supportVectors: vectors, supportIndices: indices,
                   supportCounts: counts, dualCoefficients: dual, intercept: intercept,
-                  objectives: try archive.tensor("objectives", for: kind).scalars.map(Double.init), hyperParameters: archive.hyperParameters)
+                  objectives: try archive.tensor("objectives", for: kind).scalars.map(Double.init), probabilityA: probabilityA,
+                  probabilityB: probabilityB, hyperParameters: archive.hyperParameters)
     }
 }
