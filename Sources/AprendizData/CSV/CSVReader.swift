@@ -248,15 +248,18 @@ struct CSVReader {
     /// Calls `cell(scanner, field, column, row, line)` for every cell of the data records in `range` (rows and lines
     /// relative to the range); blank lines are skipped. `cell` returns false to stop. `plainCell(&scanner, column)`
     /// may read a cell first in a faster way (returning how it ended) or decline (nil).
-    /// - Returns: the records and line breaks read, and the failure that stopped the reading (relative line).
+    /// Stops after `limit` records.
+    /// - Returns: the records and line breaks read, where the reading stopped, and the failure that stopped it
+    ///   (relative line).
     @inline(__always)
-    func forEachCell(in range: Range<Int>, plainCell: (inout CSVScanner, Int) -> CSVScanner.Ending?,
-                     _ cell: (CSVScanner, CSVScanner.Field, Int, Int, Int) -> Bool) -> (rows: Int, lineBreaks: Int, failure: Failure?) {
+    func forEachCell(in range: Range<Int>, limit: Int = .max, plainCell: (inout CSVScanner, Int) -> CSVScanner.Ending?,
+                     _ cell: (CSVScanner, CSVScanner.Field, Int, Int, Int) -> Bool)
+        -> (rows: Int, lineBreaks: Int, end: Int, failure: Failure?) {
         var scanner = CSVScanner(base: bytes.base, range: range, delimiter: options.delimiter)
         var field = CSVScanner.Field()
         let columnCount = columnNames.count
         var rows = 0
-        while !scanner.atEnd {
+        while !scanner.atEnd, rows < limit {
             let line = scanner.lineBreaks
             var column = 0
             var ending = CSVScanner.Ending.delimiter
@@ -274,16 +277,16 @@ struct CSVReader {
                     column += 1
                 }
             } catch {
-                return (rows, scanner.lineBreaks, .syntax(line: line, message: error.message))
+                return (rows, scanner.lineBreaks, scanner.position, .syntax(line: line, message: error.message))
             }
             if column == -1 { continue }  // a blank line
             if column != columnCount {
-                return (rows, scanner.lineBreaks, .fieldCount(line: line, expected: columnCount, actual: column))
+                return (rows, scanner.lineBreaks, scanner.position, .fieldCount(line: line, expected: columnCount, actual: column))
             }
             rows += 1
             if !keepGoing { break }
         }
-        return (rows, scanner.lineBreaks, nil)
+        return (rows, scanner.lineBreaks, scanner.position, nil)
     }
 }
 
@@ -344,35 +347,92 @@ private struct NumberChunk {
         spill = Array(UnsafeBufferPointer(start: destination, count: count))
     }
 
+    /// Reads the chunk: runs of records made only of short numbers by ``plainRecords(from:)``, and each record
+    /// that stops such a run by the general scanner.
     mutating func run() {
         let columns = reader.columnNames.count
         let decimal = reader.options.decimalSeparator
         let stop = stopAtFirstException
         var plainValue: Float = 0
+        var position = range.lowerBound
         var this = self
-        let result = reader.forEachCell(in: range, plainCell: { scanner, _ in
-            guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, &plainValue) else { return nil }
-            this.append(plainValue)
-            return ending
-        }) { scanner, field, column, row, line in
-            let base = scanner.base
-            if let value = DecimalFloatParser.parse(base + field.start, base + field.end, decimalSeparator: decimal) {
-                this.append(value)
-                return true
+        while true {
+            position = this.plainRecords(from: position)
+            guard position < range.upperBound else { break }
+            let firstRow = this.rows, firstLine = this.lineBreaks
+            let result = reader.forEachCell(in: position..<range.upperBound, limit: 1, plainCell: { scanner, _ in
+                guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, &plainValue) else { return nil }
+                this.append(plainValue)
+                return ending
+            }) { scanner, field, column, row, line in
+                let base = scanner.base
+                if let value = DecimalFloatParser.parse(base + field.start, base + field.end, decimalSeparator: decimal) {
+                    this.append(value)
+                    return true
+                }
+                this.append(.nan)
+                this.exceptions.append(CSVReader.Exception(row: firstRow + row, column: column, line: firstLine + line,
+                                                           text: scanner.text(of: field)))
+                return !stop
             }
-            this.append(.nan)
-            this.exceptions.append(CSVReader.Exception(row: row, column: column, line: line, text: scanner.text(of: field)))
-            return !stop
+            this.rows += result.rows
+            this.lineBreaks += result.lineBreaks
+            position = result.end
+            if let failure = result.failure {
+                this.failure = failure.shifted(by: firstLine)
+                break
+            }
+            if stop, !this.exceptions.isEmpty { break }
         }
         self = this
-        rows = result.rows
-        lineBreaks = result.lineBreaks
-        failure = result.failure
         // A record cut short by an error keeps no partial values.
-        if count > rows * columns {
-            count = rows * columns
-            if let whole = spill { spill = Array(whole.prefix(count)) }
+        truncate(to: rows * columns)
+    }
+
+    /// Reads records from `start` while each is a line of short numbers (``DecimalFloatParser/parseShort(_:decimalSeparator:)``)
+    /// separated by the delimiter and ended by LF or CRLF, and at least the fast path's lookahead from the end of
+    /// the chunk — the common case of a numeric table, without the general scanner's per-field bookkeeping.
+    /// - Returns: where the first record that is not stops the run (nothing of it kept).
+    @inline(__always)
+    mutating func plainRecords(from start: Int) -> Int {
+        let base = reader.bytes.base
+        let columns = reader.columnNames.count
+        let delimiter = reader.options.delimiter, decimal = reader.options.decimalSeparator
+        let last = range.upperBound - DecimalFloatParser.shortFormLookahead  // the last position a field may start at
+        var p = start
+        while p <= last {
+            let recordStart = p, countBefore = count
+            var column = 0
+            while column < columns, p <= last, let (value, end) = DecimalFloatParser.parseShort(base + p, decimalSeparator: decimal) {
+                // The number uses at most 16 bytes, so the byte after it (and one more for CRLF) is inside the chunk.
+                var next = end - base
+                let byte = base[next]
+                if column + 1 < columns {
+                    guard byte == delimiter else { break }
+                } else if byte == 0x0D, base[next + 1] == 0x0A {
+                    next += 1
+                } else if byte != 0x0A {
+                    break
+                }
+                append(value)
+                p = next + 1
+                column += 1
+            }
+            guard column == columns else {
+                truncate(to: countBefore)
+                return recordStart
+            }
+            rows += 1
+            lineBreaks += 1
         }
+        return p
+    }
+
+    /// Keeps the first `newCount` values.
+    private mutating func truncate(to newCount: Int) {
+        guard count > newCount else { return }
+        count = newCount
+        if let whole = spill { spill = Array(whole.prefix(newCount)) }
     }
 }
 
