@@ -399,13 +399,19 @@ private struct NumberChunk {
         let columns = reader.columnNames.count
         let delimiter = reader.options.delimiter, decimal = reader.options.decimalSeparator
         let last = range.upperBound - DecimalFloatParser.shortFormLookahead  // the last position a field may start at
+        let delimiterPattern = UInt64(delimiter) &* CSVScanner.ones
         var p = start
         while p <= last {
             let recordStart = p, countBefore = count
             var column = 0
-            while column < columns, p <= last, let (value, end) = DecimalFloatParser.parseShort(base + p, decimalSeparator: decimal) {
+            while column < columns, p <= last {
+                // The field's end found first, independently of the number's digits: the next field can start
+                // before this one's digits are read (the check that the number ends there is a predictable branch).
+                let fieldEnd = p + Self.fieldLength(base + p, delimiterPattern: delimiterPattern)
+                guard let (value, end) = DecimalFloatParser.parseShort(base + p, decimalSeparator: decimal),
+                      end - base == fieldEnd else { break }
                 // The number uses at most 16 bytes, so the byte after it (and one more for CRLF) is inside the chunk.
-                var next = end - base
+                var next = fieldEnd
                 let byte = base[next]
                 if column + 1 < columns {
                     guard byte == delimiter else { break }
@@ -426,6 +432,19 @@ private struct NumberChunk {
             lineBreaks += 1
         }
         return p
+    }
+
+    /// The bytes before the first delimiter, LF or CR among the 16 at `p` (16 when there is none), found eight bytes
+    /// at a time as ``CSVScanner`` finds a field's end.
+    @inline(__always)
+    static func fieldLength(_ p: UnsafePointer<UInt8>, delimiterPattern: UInt64) -> Int {
+        @inline(__always) func stops(_ word: UInt64) -> UInt64 {
+            CSVScanner.matches(word, delimiterPattern) | CSVScanner.matches(word, CSVScanner.lineFeedPattern)
+                | CSVScanner.matches(word, CSVScanner.returnPattern)
+        }
+        let first = stops(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let second = stops(UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
+        return first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3
     }
 
     /// Keeps the first `newCount` values.

@@ -55,16 +55,16 @@ struct CSVScanner {
 
     var atEnd: Bool { position >= end }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let quotePattern = 0x22 &* ones
-    private static let lineFeedPattern = 0x0A &* ones
-    private static let returnPattern = 0x0D &* ones
+    static let lineFeedPattern = 0x0A &* ones
+    static let returnPattern = 0x0D &* ones
 
     /// High bit of each byte of `word` equal to the byte in `pattern`; exact for the lowest such byte (borrows
     /// only make false positives above a true match).
     @inline(__always)
-    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let t = word ^ pattern
         return (t &- ones) & ~t & highBits
     }
