@@ -400,6 +400,7 @@ private struct NumberChunk {
         let delimiter = reader.options.delimiter, decimal = reader.options.decimalSeparator
         let last = range.upperBound - DecimalFloatParser.shortFormLookahead  // the last position a field may start at
         let delimiterPattern = UInt64(delimiter) &* CSVScanner.ones
+        guard columns > 0 else { return start }  // (a header always names a column; never loop on empty records)
         var p = start
         while p <= last {
             let recordStart = p, countBefore = count
