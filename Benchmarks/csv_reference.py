@@ -2,13 +2,16 @@
 """pandas' side of `aprendiz bench csv`: read_csv on the same 200 000 x 51 numeric file, alternating with Aprendiz.
 
     python3 Benchmarks/csv_reference.py [--file PATH] [--rounds 5] [--aprendiz .build/release/aprendiz] [--threads 1,2] [--pandas-cores 1]
+                                        [--baseline OTHER_APRENDIZ]
 
 Without --file the table is written to a temporary directory (removed afterwards) with NumPy
 (`--rows` rows, default 200 000: 50 features uniform in [-3, 3] with six decimals + an integer label,
 about 92 MB). Each round times pandas' `read_csv` (C engine, float64 as pandas defaults; parse only: the file is
 in the page cache, Python's start-up and imports not counted; wall-clock and processor time), then runs `aprendiz bench csv --repeats 1` once per
 thread count (parse only, timed inside the process). Medians over the rounds are printed with the ratios. Peak
-memory: pandas' peak resident size minus the interpreter's before reading; Aprendiz's from its own report.
+memory: pandas' peak resident size minus the interpreter's before reading; Aprendiz's from its own report. With
+--baseline, each round also runs that other build (e.g. the previous commit's) right after this one, and the medians
+of both and their ratio are printed (an A/B comparison within one run).
 """
 import argparse
 import json
@@ -56,6 +59,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--aprendiz", default=".build/release/aprendiz")
     parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--baseline", default=None, help="another aprendiz binary, alternated with --aprendiz each round")
     parser.add_argument("--pandas-cores", type=int, default=None,
                         help="also time read_csv pinned to this many CPUs each round (e.g. 1)")
     args = parser.parse_args()
@@ -84,6 +88,7 @@ with open({path!r}, "w") as out:
         pandas_times, pandas_cpu, ours, ours_cpu = [], [], {t: [] for t in thread_counts}, {t: [] for t in thread_counts}
         pinned_times = []
         per_thread = {t: [] for t in thread_counts}
+        baseline, baseline_cpu = {t: [] for t in thread_counts}, {t: [] for t in thread_counts}
         report = {}
         for _ in range(args.rounds):
             seconds, cpu, shape = time_pandas(path)
@@ -96,6 +101,10 @@ with open({path!r}, "w") as out:
                 ours[threads].append(report[threads]["seconds"])
                 ours_cpu[threads].append(report[threads]["cpu_seconds"])
                 per_thread[threads].append(report[threads].get("thread_cpu_seconds", []))
+                if args.baseline:
+                    other = run_aprendiz(args.baseline, path, threads)
+                    baseline[threads].append(other["seconds"])
+                    baseline_cpu[threads].append(other["cpu_seconds"])
         pandas_median, pandas_cpu_median = statistics.median(pandas_times), statistics.median(pandas_cpu)
         print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f}")
         print(f"file: {path} ({size / 1e6:.1f} MB, {shape[0]} rows x {shape[1]} columns), {args.rounds} rounds, medians")
@@ -117,6 +126,12 @@ with open({path!r}, "w") as out:
             # Is the work split? Each round's busiest threads' processor time per read (Linux /proc).
             print(f"    processor time per thread, each round: "
                   + "; ".join(" ".join(f"{t:.3f}" for t in times[:threads + 1]) for times in per_thread[threads]))
+            print(f"    each round: " + " ".join(f"{t:.3f}" for t in ours[threads]))
+            if args.baseline:
+                other, other_cpu = statistics.median(baseline[threads]), statistics.median(baseline_cpu[threads])
+                print(f"    baseline {args.baseline}: {other:.3f} s (processor {other_cpu:.3f} s); this build / baseline "
+                      f"{median / other:.2f} (processor {cpu / other_cpu:.2f}); each round: "
+                      + " ".join(f"{t:.3f}" for t in baseline[threads]))
     finally:
         if scratch:
             shutil.rmtree(scratch)

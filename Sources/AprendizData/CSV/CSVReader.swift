@@ -127,15 +127,45 @@ struct CSVReader {
         return bytes.count
     }
 
-    /// Reads every cell as a number, chunks in parallel.
+    /// Reads every cell as a number, chunks in parallel, straight into the result's storage.
+    ///
+    /// Each chunk gets a slice of one array, sized for one record per line feed in it plus one (a parallel
+    /// `memchr` count); its records are written there as they are parsed, and the slices are then moved together
+    /// (no move at all when every line feed ended a record). A chunk with more records than that (line breaks
+    /// written as a lone CR) carries on in its own array, and the result is then assembled from the pieces.
     /// - Parameter stopAtFirstException: stop at the first cell that is not a number (the caller reports it).
     func readNumbers(stopAtFirstException: Bool) throws(Failure) -> Numbers {
-        let parts = parallelMap { chunk in
-            var part = NumberChunk(reader: self, range: chunk, stopAtFirstException: stopAtFirstException)
-            part.run()
-            bytes.releasePages(chunk)
-            return part
+        let columns = columnNames.count
+        var capacities = [Int](repeating: 0, count: chunks.count)
+        capacities.withUnsafeMutableBufferPointer { capacities in
+            Parallel.forEach(chunks.count) {
+                // Also at most one record per `columns` bytes, so the slice never exceeds the chunk plus one record.
+                let records = min(Self.lineFeeds(bytes.base, chunks[$0]) + 1, chunks[$0].count / max(columns, 1) + 1)
+                capacities[$0] = records * columns
+            }
         }
+        var offsets = [0]
+        for capacity in capacities { offsets.append(offsets[offsets.count - 1] + capacity) }
+        var parts: [NumberChunk] = []
+        var spilled = false
+        var values = [Float](unsafeUninitializedCapacity: offsets[offsets.count - 1]) { buffer, initialized in
+            let storage = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Float>.alignment)!
+            parts = parallelMap { index, chunk in
+                var part = NumberChunk(reader: self, range: chunk, stopAtFirstException: stopAtFirstException,
+                                       destination: storage + offsets[index], capacity: capacities[index])
+                part.run()
+                bytes.releasePages(chunk)
+                return part
+            }
+            spilled = parts.contains { $0.spill != nil }
+            if spilled {
+                for index in parts.indices where parts[index].spill == nil { parts[index].keepOwnCopy() }
+                initialized = 0
+            } else {
+                initialized = Self.moveTogether(parts, storage)
+            }
+        }
+        if spilled { values = Self.concatenated(parts.map { $0.spill ?? [] }) }
         var firstLine = bodyLine
         var firstRow = 0
         var exceptions: [Exception] = []
@@ -148,8 +178,21 @@ struct CSVReader {
             firstLine += part.lineBreaks
             firstRow += part.rows
         }
-        let values = parts.count == 1 ? parts[0].values : Self.concatenated(parts.map(\.values))
         return Numbers(values: values, rowCount: firstRow, exceptions: exceptions)
+    }
+
+    /// Moves each part's values (in its slice of `storage`) to follow the previous part's, in file order; every
+    /// part starts at or after its destination, so moving front to back never overwrites values not yet moved.
+    /// - Returns: the values in place.
+    private static func moveTogether(_ parts: [NumberChunk], _ storage: UnsafeMutablePointer<Float>) -> Int {
+        var count = 0
+        for part in parts {
+            if part.destination != storage + count {
+                (storage + count).update(from: part.destination, count: part.count)  // memmove: may overlap
+            }
+            count += part.count
+        }
+        return count
     }
 
     /// The chunks' values in one array.
@@ -160,11 +203,22 @@ struct CSVReader {
         return values
     }
 
+    /// The line feeds in `range` (memchr finds each one with the C library's vector code).
+    private static func lineFeeds(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var p = range.lowerBound
+        while p < range.upperBound, let found = memchr(base + p, 0x0A, range.upperBound - p) {
+            count += 1
+            p = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+        }
+        return count
+    }
+
     /// The text of every cell of `columns`, top to bottom (the number pass must have succeeded).
     func readTexts(columns: [Int]) throws(Failure) -> [[String]] {
         guard !columns.isEmpty else { return [] }
         let slot = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-        let parts = parallelMap { chunk -> (texts: [[String]], lineBreaks: Int, failure: Failure?) in
+        let parts = parallelMap { _, chunk -> (texts: [[String]], lineBreaks: Int, failure: Failure?) in
             var texts = [[String]](repeating: [], count: columns.count)
             let result = forEachCell(in: chunk, plainCell: { _, _ in nil }) { scanner, field, column, _, _ in
                 if let index = slot[column] { texts[index].append(scanner.text(of: field)) }
@@ -182,11 +236,11 @@ struct CSVReader {
         return result
     }
 
-    /// `body` applied to every chunk, chunks in parallel, results in file order.
-    private func parallelMap<T>(_ body: (Range<Int>) -> T) -> [T] {
+    /// `body(index, chunk)` applied to every chunk, chunks in parallel, results in file order.
+    private func parallelMap<T>(_ body: (Int, Range<Int>) -> T) -> [T] {
         var results = [T?](repeating: nil, count: chunks.count)
         results.withUnsafeMutableBufferPointer { results in
-            Parallel.forEach(chunks.count) { results[$0] = body(chunks[$0]) }
+            Parallel.forEach(chunks.count) { results[$0] = body($0, chunks[$0]) }
         }
         return results.map { $0! }
     }
@@ -194,15 +248,18 @@ struct CSVReader {
     /// Calls `cell(scanner, field, column, row, line)` for every cell of the data records in `range` (rows and lines
     /// relative to the range); blank lines are skipped. `cell` returns false to stop. `plainCell(&scanner, column)`
     /// may read a cell first in a faster way (returning how it ended) or decline (nil).
-    /// - Returns: the records and line breaks read, and the failure that stopped the reading (relative line).
+    /// Stops after `limit` records.
+    /// - Returns: the records and line breaks read, where the reading stopped, and the failure that stopped it
+    ///   (relative line).
     @inline(__always)
-    func forEachCell(in range: Range<Int>, plainCell: (inout CSVScanner, Int) -> CSVScanner.Ending?,
-                     _ cell: (CSVScanner, CSVScanner.Field, Int, Int, Int) -> Bool) -> (rows: Int, lineBreaks: Int, failure: Failure?) {
+    func forEachCell(in range: Range<Int>, limit: Int = .max, plainCell: (inout CSVScanner, Int) -> CSVScanner.Ending?,
+                     _ cell: (CSVScanner, CSVScanner.Field, Int, Int, Int) -> Bool)
+        -> (rows: Int, lineBreaks: Int, end: Int, failure: Failure?) {
         var scanner = CSVScanner(base: bytes.base, range: range, delimiter: options.delimiter)
         var field = CSVScanner.Field()
         let columnCount = columnNames.count
         var rows = 0
-        while !scanner.atEnd {
+        while !scanner.atEnd, rows < limit {
             let line = scanner.lineBreaks
             var column = 0
             var ending = CSVScanner.Ending.delimiter
@@ -220,16 +277,16 @@ struct CSVReader {
                     column += 1
                 }
             } catch {
-                return (rows, scanner.lineBreaks, .syntax(line: line, message: error.message))
+                return (rows, scanner.lineBreaks, scanner.position, .syntax(line: line, message: error.message))
             }
             if column == -1 { continue }  // a blank line
             if column != columnCount {
-                return (rows, scanner.lineBreaks, .fieldCount(line: line, expected: columnCount, actual: column))
+                return (rows, scanner.lineBreaks, scanner.position, .fieldCount(line: line, expected: columnCount, actual: column))
             }
             rows += 1
             if !keepGoing { break }
         }
-        return (rows, scanner.lineBreaks, nil)
+        return (rows, scanner.lineBreaks, scanner.position, nil)
     }
 }
 
@@ -243,65 +300,159 @@ extension CSVReader.Failure {
     }
 }
 
-/// One chunk of the number pass: values row-major, cells that are not numbers kept aside.
+/// One chunk of the number pass: values row-major, written to its slice of the result (`destination`, room for
+/// `capacity` values) or, past that, to its own array (`spill`); cells that are not numbers kept aside.
 private struct NumberChunk {
     let reader: CSVReader
     let range: Range<Int>
     let stopAtFirstException: Bool
-    var values: [Float] = []
+    let destination: UnsafeMutablePointer<Float>
+    let capacity: Int
+    /// Values written (in `destination`, or in `spill` once it exists).
+    var count = 0
+    /// All of the chunk's values, when they did not fit in `capacity` (or were copied out: ``keepOwnCopy()``).
+    var spill: [Float]?
     var exceptions: [CSVReader.Exception] = []
     var rows = 0
     var lineBreaks = 0
     var failure: CSVReader.Failure?
 
-    init(reader: CSVReader, range: Range<Int>, stopAtFirstException: Bool) {
+    init(reader: CSVReader, range: Range<Int>, stopAtFirstException: Bool, destination: UnsafeMutablePointer<Float>, capacity: Int) {
         self.reader = reader
         self.range = range
         self.stopAtFirstException = stopAtFirstException
+        self.destination = destination
+        self.capacity = capacity
     }
 
+    /// Appends `value`: to the slice while it has room, else to ``spill``.
+    @inline(__always)
+    mutating func append(_ value: Float) {
+        if count < capacity, spill == nil {
+            destination[count] = value
+            count += 1
+        } else {
+            appendToSpill(value)
+        }
+    }
+
+    private mutating func appendToSpill(_ value: Float) {
+        if spill == nil { keepOwnCopy() }
+        spill!.append(value)
+        count += 1
+    }
+
+    /// Copies the values written to the slice into ``spill`` (the slice is then no longer read).
+    mutating func keepOwnCopy() {
+        spill = Array(UnsafeBufferPointer(start: destination, count: count))
+    }
+
+    /// Reads the chunk: runs of records made only of short numbers by ``plainRecords(from:)``, and each record
+    /// that stops such a run by the general scanner.
     mutating func run() {
         let columns = reader.columnNames.count
-        // At most one record per line feed (plus one without), and every record spans at least `columns` bytes,
-        // so the reservation never exceeds the chunk's size plus one record.
-        let records = min(lineFeeds() + 1, range.count / max(columns, 1) + 1)
-        values.reserveCapacity(records * columns)
         let decimal = reader.options.decimalSeparator
         let stop = stopAtFirstException
-        var values = self.values, exceptions = self.exceptions
         var plainValue: Float = 0
-        let result = reader.forEachCell(in: range, plainCell: { scanner, _ in
-            guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, &plainValue) else { return nil }
-            values.append(plainValue)
-            return ending
-        }) { scanner, field, column, row, line in
-            let base = scanner.base
-            if let value = DecimalFloatParser.parse(base + field.start, base + field.end, decimalSeparator: decimal) {
-                values.append(value)
-                return true
+        var position = range.lowerBound
+        var this = self
+        while true {
+            position = this.plainRecords(from: position)
+            guard position < range.upperBound else { break }
+            let firstRow = this.rows, firstLine = this.lineBreaks
+            let result = reader.forEachCell(in: position..<range.upperBound, limit: 1, plainCell: { scanner, _ in
+                guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, &plainValue) else { return nil }
+                this.append(plainValue)
+                return ending
+            }) { scanner, field, column, row, line in
+                let base = scanner.base
+                if let value = DecimalFloatParser.parse(base + field.start, base + field.end, decimalSeparator: decimal) {
+                    this.append(value)
+                    return true
+                }
+                this.append(.nan)
+                this.exceptions.append(CSVReader.Exception(row: firstRow + row, column: column, line: firstLine + line,
+                                                           text: scanner.text(of: field)))
+                return !stop
             }
-            values.append(.nan)
-            exceptions.append(CSVReader.Exception(row: row, column: column, line: line, text: scanner.text(of: field)))
-            return !stop
+            this.rows += result.rows
+            this.lineBreaks += result.lineBreaks
+            position = result.end
+            if let failure = result.failure {
+                this.failure = failure.shifted(by: firstLine)
+                break
+            }
+            if stop, !this.exceptions.isEmpty { break }
         }
-        self.values = values
-        self.exceptions = exceptions
-        rows = result.rows
-        lineBreaks = result.lineBreaks
-        failure = result.failure
+        self = this
         // A record cut short by an error keeps no partial values.
-        if self.values.count > rows * columns { self.values.removeLast(self.values.count - rows * columns) }
+        truncate(to: rows * columns)
     }
 
-    private func lineFeeds() -> Int {
-        var count = 0
-        var p = range.lowerBound
+    /// Reads records from `start` while each is a line of short numbers (``DecimalFloatParser/parseShort(_:decimalSeparator:)``)
+    /// separated by the delimiter and ended by LF or CRLF, and at least the fast path's lookahead from the end of
+    /// the chunk — the common case of a numeric table, without the general scanner's per-field bookkeeping.
+    /// - Returns: where the first record that is not stops the run (nothing of it kept).
+    @inline(__always)
+    mutating func plainRecords(from start: Int) -> Int {
         let base = reader.bytes.base
-        while p < range.upperBound, let found = memchr(base + p, 0x0A, range.upperBound - p) {
-            count += 1
-            p = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+        let columns = reader.columnNames.count
+        let delimiter = reader.options.delimiter, decimal = reader.options.decimalSeparator
+        let last = range.upperBound - DecimalFloatParser.shortFormLookahead  // the last position a field may start at
+        let delimiterPattern = UInt64(delimiter) &* CSVScanner.ones
+        guard columns > 0 else { return start }  // (a header always names a column; never loop on empty records)
+        var p = start
+        while p <= last {
+            let recordStart = p, countBefore = count
+            var column = 0
+            while column < columns, p <= last {
+                // The field's end found first, independently of the number's digits: the next field can start
+                // before this one's digits are read (the check that the number ends there is a predictable branch).
+                let fieldEnd = p + Self.fieldLength(base + p, delimiterPattern: delimiterPattern)
+                guard let (value, end) = DecimalFloatParser.parseShort(base + p, decimalSeparator: decimal),
+                      end - base == fieldEnd else { break }
+                // The number uses at most 16 bytes, so the byte after it (and one more for CRLF) is inside the chunk.
+                var next = fieldEnd
+                let byte = base[next]
+                if column + 1 < columns {
+                    guard byte == delimiter else { break }
+                } else if byte == 0x0D, base[next + 1] == 0x0A {
+                    next += 1
+                } else if byte != 0x0A {
+                    break
+                }
+                append(value)
+                p = next + 1
+                column += 1
+            }
+            guard column == columns else {
+                truncate(to: countBefore)
+                return recordStart
+            }
+            rows += 1
+            lineBreaks += 1
         }
-        return count
+        return p
+    }
+
+    /// The bytes before the first delimiter, LF or CR among the 16 at `p` (16 when there is none), found eight bytes
+    /// at a time as ``CSVScanner`` finds a field's end.
+    @inline(__always)
+    static func fieldLength(_ p: UnsafePointer<UInt8>, delimiterPattern: UInt64) -> Int {
+        @inline(__always) func stops(_ word: UInt64) -> UInt64 {
+            CSVScanner.matches(word, delimiterPattern) | CSVScanner.matches(word, CSVScanner.lineFeedPattern)
+                | CSVScanner.matches(word, CSVScanner.returnPattern)
+        }
+        let first = stops(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let second = stops(UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
+        return first != 0 ? first.trailingZeroBitCount >> 3 : 8 + second.trailingZeroBitCount >> 3
+    }
+
+    /// Keeps the first `newCount` values.
+    private mutating func truncate(to newCount: Int) {
+        guard count > newCount else { return }
+        count = newCount
+        if let whole = spill { spill = Array(whole.prefix(newCount)) }
     }
 }
 

@@ -55,16 +55,16 @@ struct CSVScanner {
 
     var atEnd: Bool { position >= end }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let quotePattern = 0x22 &* ones
-    private static let lineFeedPattern = 0x0A &* ones
-    private static let returnPattern = 0x0D &* ones
+    static let lineFeedPattern = 0x0A &* ones
+    static let returnPattern = 0x0D &* ones
 
     /// High bit of each byte of `word` equal to the byte in `pattern`; exact for the lowest such byte (borrows
     /// only make false positives above a true match).
     @inline(__always)
-    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+    static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let t = word ^ pattern
         return (t &- ones) & ~t & highBits
     }
@@ -114,12 +114,20 @@ struct CSVScanner {
     /// Reads the next field as a number when it is written plainly — no spaces, no quotes, a finite value — and
     /// followed directly by the delimiter, a line break or the end (the common case of a numeric table: one pass
     /// over the bytes instead of finding the field's end, then parsing it); otherwise reads nothing, returns nil.
+    /// Short numbers (`-1.714061`) take ``DecimalFloatParser/parseShort(_:decimalSeparator:)`` when 18 bytes
+    /// remain in the range; the rest, and the last few bytes, the general parser.
     @inline(__always)
     mutating func nextPlainNumber(decimalSeparator: UInt8, _ value: inout Float) -> Ending? {
-        guard let (number, numberEnd) = DecimalFloatParser.parsePrefix(base + position, base + end,
-                                                                       decimalSeparator: decimalSeparator),
-              let number else { return nil }
-        let p = numberEnd - base
+        let number: Float, p: Int
+        if end - position >= DecimalFloatParser.shortFormLookahead,
+           let short = DecimalFloatParser.parseShort(base + position, decimalSeparator: decimalSeparator) {
+            (number, p) = (short.value, short.end - base)
+        } else {
+            guard let (parsed, numberEnd) = DecimalFloatParser.parsePrefix(base + position, base + end,
+                                                                           decimalSeparator: decimalSeparator),
+                  let parsed else { return nil }
+            (number, p) = (parsed, numberEnd - base)
+        }
         if p < end {
             let byte = base[p]
             guard byte == delimiter || byte == 0x0A || byte == 0x0D else { return nil }
