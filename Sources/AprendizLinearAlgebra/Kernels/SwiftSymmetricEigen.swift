@@ -35,6 +35,13 @@ func symmetricEigenRows(_ a: [Double], n: Int) -> (values: [Double], rows: [Doub
     for i in 0..<n { for j in 0...i { v[i * n + j] = a[i * n + j]; v[j * n + i] = a[i * n + j] } }
     var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
     tridiagonalize(&v, &d, &e, n)
+    if n > divideAndConquerCutoff {
+        // T = Z·Λ·Zᵀ by divide and conquer; the eigenvectors of A are the columns of Q·Z, the rows of Zᵀ·v.
+        let (values, z) = tridiagonalEigenDivideAndConquer(diagonal: d, offDiagonal: Array(e[1...]))
+        var rows = [Double](repeating: 0, count: n * n)
+        aprendiz_dgemm_nt(n, n, n, 1, transpose(z, rows: n, columns: n), n, transpose(v, rows: n, columns: n), n, &rows, n)
+        return (values, rows)
+    }
     // tql2 rotates pairs of columns of V: on the transpose, `v` here, they are contiguous rows.
     diagonalizeTridiagonal(&v, &d, &e, n)
     return (d, v)
@@ -116,7 +123,7 @@ private func tridiagonalize(_ v: UnsafeMutablePointer<Double>, _ d: UnsafeMutabl
 
 /// tql2 on the transposed eigenvector matrix W = Vᵀ: d ← the eigenvalues (unsorted), rows of W ← the
 /// eigenvectors.
-private func diagonalizeTridiagonal(_ w: inout [Double], _ d: inout [Double], _ e: inout [Double], _ n: Int) {
+func diagonalizeTridiagonal(_ w: inout [Double], _ d: inout [Double], _ e: inout [Double], _ n: Int) {
     for i in 1..<max(1, n) { e[i - 1] = e[i] }
     e[n - 1] = 0
     var f = 0.0, tst1 = 0.0
