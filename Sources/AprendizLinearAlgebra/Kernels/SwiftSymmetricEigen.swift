@@ -31,17 +31,19 @@ func swiftSymmetricEigen(_ a: [Double], n: Int) -> (values: [Double], vectors: [
 /// i is row i, for eigenvalue i), of the symmetric `a` (lower triangle read).
 func symmetricEigenRows(_ a: [Double], n: Int) -> (values: [Double], rows: [Double]) {
     guard n > 0 else { return ([], []) }
+    if n > divideAndConquerCutoff {
+        // dsyevd's path: blocked reduction, divide and conquer on T = Z·Λ·Zᵀ, blocked back-transformation
+        // of the rows of Zᵀ to those of (Q·Z)ᵀ.
+        let reduction = HouseholderTridiagonal(a, n: n)
+        let (values, z) = tridiagonalEigenDivideAndConquer(diagonal: reduction.diagonal, offDiagonal: reduction.offDiagonal)
+        var rows = transpose(z, rows: n, columns: n)
+        reduction.transformRows(&rows)
+        return (values, rows)
+    }
     var v = [Double](repeating: 0, count: n * n)
     for i in 0..<n { for j in 0...i { v[i * n + j] = a[i * n + j]; v[j * n + i] = a[i * n + j] } }
     var d = [Double](repeating: 0, count: n), e = [Double](repeating: 0, count: n)
     tridiagonalize(&v, &d, &e, n)
-    if n > divideAndConquerCutoff {
-        // T = Z·Λ·Zᵀ by divide and conquer; the eigenvectors of A are the columns of Q·Z, the rows of Zᵀ·v.
-        let (values, z) = tridiagonalEigenDivideAndConquer(diagonal: d, offDiagonal: Array(e[1...]))
-        var rows = [Double](repeating: 0, count: n * n)
-        aprendiz_dgemm_nt(n, n, n, 1, transpose(z, rows: n, columns: n), n, transpose(v, rows: n, columns: n), n, &rows, n)
-        return (values, rows)
-    }
     // tql2 rotates pairs of columns of V: on the transpose, `v` here, they are contiguous rows.
     diagonalizeTridiagonal(&v, &d, &e, n)
     return (d, v)
