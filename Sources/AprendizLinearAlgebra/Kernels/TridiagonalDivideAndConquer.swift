@@ -182,12 +182,13 @@ private struct DivideAndConquer {
         // Every eigenvalue with its vector, ascending, back into the block.
         let all = (0..<k).map { (newValues[$0], $0, true) } + deflated.map { (poles[$0], $0, false) }
         let sorted = all.sorted { $0.0 < $1.0 }
-        for (c, entry) in sorted.enumerated() {
-            values[c] = entry.0
-            if entry.2 {
-                for row in 0..<size { block[row * n + c] = product[row * k + entry.1] }
-            } else {
-                for row in 0..<size { block[row * n + c] = columns[row * size + entry.1] }
+        for (c, entry) in sorted.enumerated() { values[c] = entry.0 }
+        // Row by row (the block's rows are contiguous): each column from the product or from the deflated ones.
+        let fromProduct = sorted.map { $0.2 }, source = sorted.map { $0.1 }
+        for row in 0..<size {
+            let out = block + row * n
+            for c in 0..<size {
+                out[c] = fromProduct[c] ? product[row * k + source[c]] : columns[row * size + source[c]]
             }
         }
     }
