@@ -8,7 +8,7 @@ import Testing
 /// Tools/fixtures/generate_linalg.py): a 300×300 random symmetric matrix and a 120×120 one with a 50-fold
 /// eigenvalue, under LAPACK and the Swift fallback.
 @Suite struct LargeSymmetricEigenTests {
-    static let fixture = try! JSONFixture("linalg_eigh_large.json")
+    nonisolated(unsafe) static let fixture = try! JSONFixture("linalg_eigh_large.json")
 
     @Test(arguments: LinearAlgebraBackend.available)
     func matchesNumPyAboveTheDivideAndConquerCutoff(backend: LinearAlgebraBackend) {
