@@ -15,8 +15,10 @@ extension LinearAlgebra {
     /// ```
     /// A = V·Λ·Vᵀ,   A·vⱼ = λⱼ·vⱼ,   VᵀV = I,   λ₀ ≤ λ₁ ≤ … ≤ λₙ₋₁
     /// ```
-    /// Runs `ssyevd` (divide and conquer) or, in the fallback, Householder tridiagonalisation and the
-    /// implicit QL algorithm (EISPACK tred2/tql2) in Double. Only the lower triangle of A is read.
+    /// Runs `ssyevd` (divide and conquer) or, in the fallback, the same algorithm in Double: blocked
+    /// Householder tridiagonalisation (`dsytrd`), Cuppen's divide and conquer on the tridiagonal matrix
+    /// (`dstedc`, implicit QL on blocks of at most 25 rows) and the blocked back-transformation
+    /// (`dormtr`). Only the lower triangle of A is read.
     /// Each eigenvector is determined up to its sign (and, for repeated eigenvalues, up to a rotation
     /// within their eigenspace).
     public static func eigh(_ a: Tensor) -> SymmetricEigendecomposition {
