@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "AprendizLinearAlgebra", dependencies: ["AprendizTensor", "AprendizAutodiff", "CAprendizSIMD"], swiftSettings: kernelSettings),
 
         // MARK: Layers, activations, losses, initialisers
-        .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff"], swiftSettings: kernelSettings),
+        .target(name: "AprendizNN", dependencies: ["AprendizTensor", "AprendizAutodiff", "CAprendizSIMD"], swiftSettings: kernelSettings),
 
         // MARK: Optimizers and function minimizers
         .target(name: "AprendizOptimizers", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizLinearAlgebra", "CAprendizSIMD"],

@@ -7,6 +7,10 @@ the 2-process run is faster). Training seconds are the Trainer's wall time, incl
 validation pass (which every rank repeats).
 
     /work/venv/bin/python Benchmarks/distributed_throughput.py [--rounds 3] [--binary .build/release/aprendiz]
+        [--before OTHER_BINARY]
+
+With --before, every round also runs the 2-process configuration of OTHER_BINARY (an earlier build), after
+--binary's in even rounds and before it in odd ones, and prints the median of before / after training seconds (> 1: --binary is faster).
 """
 import argparse
 import json
@@ -33,15 +37,26 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--binary", default=".build/release/aprendiz")
+    parser.add_argument("--before", help="an earlier build whose 2-process run alternates with --binary's")
     options = parser.parse_args()
     for name, arguments in WORKLOADS.items():
-        ratios = []
+        ratios, speedups = [], []
         for round_ in range(options.rounds):
             one = train(options.binary, arguments, processes=1, threads=2)
+            # With --before, its 2-process run goes first in odd rounds and last in even ones (A B, B A, …).
+            earlier = train(options.before, arguments, processes=2, threads=1) if options.before and round_ % 2 else None
             two = train(options.binary, arguments, processes=2, threads=1)
             ratios.append(one / two)
-            print(f"{name} round {round_ + 1}: 1 process × 2 threads {one:.2f} s, 2 processes × 1 thread {two:.2f} s, ratio {one / two:.2f}")
+            line = f"{name} round {round_ + 1}: 1 process × 2 threads {one:.2f} s, 2 processes × 1 thread {two:.2f} s, ratio {one / two:.2f}"
+            if options.before:
+                if earlier is None:
+                    earlier = train(options.before, arguments, processes=2, threads=1)
+                speedups.append(earlier / two)
+                line += f"; --before 2 processes {earlier:.2f} s (before / after {earlier / two:.2f})"
+            print(line, flush=True)
         print(f"{name}: median throughput ratio (2 processes / 1 process) {statistics.median(ratios):.2f}")
+        if speedups:
+            print(f"{name}: median 2-process seconds, before / after {statistics.median(speedups):.2f}")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,17 @@ import AprendizTensor
 extension Variable {
     /// Back-propagates from this variable, adding ∂self/∂leaf into every reachable leaf's ``grad``.
     ///
-    /// - Parameter seed: the upstream gradient ∂L/∂self; may be omitted for a one-element variable
-    ///   (then it is 1).
-    public func backward(_ seed: Tensor? = nil) {
-        let gradients = Variable.propagate(from: self, seed: seed, createGraph: false)
-        for (leaf, gradient) in gradients {
+    /// - Parameters:
+    ///   - seed: the upstream gradient ∂L/∂self; may be omitted for a one-element variable (then it is 1).
+    ///   - gradientReady: called once for each reachable leaf that requires gradients, as soon as its
+    ///     ``grad`` is final: in reverse topological order, when every node that uses the leaf has passed
+    ///     its gradient on, so no remaining node of the walk can add to it (PyTorch's
+    ///     `register_post_accumulate_grad_hook`). Data-parallel training starts a bucket's all-reduce there,
+    ///     while the rest of the backward pass runs. Leaves the walk does not reach are not called.
+    public func backward(_ seed: Tensor? = nil, gradientReady: ((Variable) -> Void)? = nil) {
+        Variable.propagate(from: self, seed: seed, createGraph: false) { leaf, gradient in
             if let existing = leaf.grad { leaf.grad = existing + gradient.value } else { leaf.grad = gradient.value }
+            gradientReady?(leaf)
         }
     }
 
@@ -19,16 +24,18 @@ extension Variable {
     /// depend on gets a zero gradient.
     public static func gradients(of output: Variable, withRespectTo inputs: [Variable], seed: Tensor? = nil,
                                  createGraph: Bool = false) -> [Variable] {
-        let found = propagate(from: output, seed: seed, createGraph: createGraph, stopAt: inputs)
+        var found: [(leaf: Variable, gradient: Variable)] = []
+        propagate(from: output, seed: seed, createGraph: createGraph, stopAt: inputs) { found.append(($0, $1)) }
         return inputs.map { input in
             found.first { $0.leaf === input }?.gradient ?? Variable(Tensor.zeros(like: input.value))
         }
     }
 
-    /// The reverse walk shared by ``backward(_:)`` and ``gradients(of:withRespectTo:seed:createGraph:)``.
-    /// Returns the gradient reaching each leaf (or each variable in `stopAt`).
-    static func propagate(from output: Variable, seed: Tensor?, createGraph: Bool,
-                          stopAt targets: [Variable] = []) -> [(leaf: Variable, gradient: Variable)] {
+    /// The reverse walk shared by ``backward(_:gradientReady:)`` and ``gradients(of:withRespectTo:seed:createGraph:)``.
+    /// Calls `reached` with the gradient reaching each leaf (or each variable in `stopAt`) as soon as it is
+    /// complete: every node that uses it comes before it in the reverse topological order.
+    static func propagate(from output: Variable, seed: Tensor?, createGraph: Bool, stopAt targets: [Variable] = [],
+                          reached: (_ leaf: Variable, _ gradient: Variable) -> Void) {
         require(output.requiresGradient, "backward: the output does not require gradients (no input requires them, or it was computed without recording)")
         let start: Tensor
         if let seed {
@@ -41,13 +48,12 @@ extension Variable {
         let targetIDs = Set(targets.map(ObjectIdentifier.init))
         let order = topologicalOrder(from: output, stoppingAt: targetIDs)
         var pending: [ObjectIdentifier: Variable] = [ObjectIdentifier(output): Variable(start)]
-        var results: [(leaf: Variable, gradient: Variable)] = []
         GradientMode.$recordingFlag.withValue(createGraph) {
             for node in order.reversed() {
                 guard let upstream = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
                 let isTarget = targetIDs.contains(ObjectIdentifier(node))
                 if node.isLeaf || isTarget {
-                    if targetIDs.isEmpty || isTarget { results.append((node, upstream)) }
+                    if targetIDs.isEmpty || isTarget { reached(node, upstream) }
                     continue
                 }
                 let inputGradients = node.vectorJacobianProduct!(upstream, node)
@@ -60,7 +66,6 @@ extension Variable {
                 }
             }
         }
-        return results
     }
 
     /// Nodes reachable from `output` through inputs that require gradients, each after all of its

@@ -4,7 +4,7 @@ import AprendizTensor
 ///
 /// Operations on variables that require gradients record a graph as they run: each result keeps its
 /// inputs and its vector-Jacobian product (VJP), written right next to the forward pass from the
-/// analytic derivative. ``backward(_:)`` walks that graph once, in reverse topological order, and
+/// analytic derivative. ``backward(_:gradientReady:)`` walks that graph once, in reverse topological order, and
 /// adds ∂output/∂leaf into the ``grad`` of every leaf that requires gradients; gradients accumulate
 /// across calls (a value used twice receives both contributions) until cleared with ``zeroGrad()``.
 ///
@@ -21,7 +21,7 @@ import AprendizTensor
 public final class Variable {
     /// The current value. Optimizers update leaves by assigning it.
     public var value: Tensor
-    /// ∂(output)/∂(this variable), accumulated by ``backward(_:)``; `nil` until a backward pass reaches it.
+    /// ∂(output)/∂(this variable), accumulated by ``backward(_:gradientReady:)``; `nil` until a backward pass reaches it.
     public var grad: Tensor?
     /// Whether gradients flow to and through this variable.
     public private(set) var requiresGradient: Bool

@@ -37,7 +37,7 @@ public final class Distributed: @unchecked Sendable {
     public let launcher: Launcher?
     /// Why MPI could not be started although a launcher started this process (the run continues as a single rank).
     public let startupProblem: DistributedError?
-    private let library: MPILibrary?
+    let library: MPILibrary?
     private let lock = NSLock()
 
     /// Whether more than one process takes part.
@@ -105,7 +105,7 @@ public final class Distributed: @unchecked Sendable {
     }
 
     /// Runs an MPI call under the lock and throws its error with MPI's message.
-    private func call(_ function: String, _ body: (MPILibrary) -> Int32) throws {
+    func call(_ function: String, _ body: (MPILibrary) -> Int32) throws {
         guard let library else { return }
         lock.lock()
         let code = body(library)
@@ -114,7 +114,7 @@ public final class Distributed: @unchecked Sendable {
     }
 
     /// MPI's `int` counts: long buffers go in pieces of at most 2³⁰ elements.
-    private static let chunk = 1 << 30
+    static let chunk = 1 << 30
 
     /// Waits until every rank has called it (`MPI_Barrier`).
     public func barrier() throws {

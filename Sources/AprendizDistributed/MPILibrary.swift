@@ -33,6 +33,10 @@ struct MPILibrary: @unchecked Sendable {
     typealias Barrier = @convention(c) (Handle) -> Int32
     typealias Broadcast = @convention(c) (UnsafeMutableRawPointer?, Int32, Handle, Int32, Handle) -> Int32
     typealias AllReduce = @convention(c) (UnsafeRawPointer?, UnsafeMutableRawPointer?, Int32, Handle, Handle, Handle) -> Int32
+    typealias NonBlockingAllReduce = @convention(c) (UnsafeRawPointer?, UnsafeMutableRawPointer?, Int32, Handle, Handle, Handle,
+                                                     UnsafeMutablePointer<Handle>) -> Int32
+    typealias Wait = @convention(c) (UnsafeMutablePointer<Handle>, UnsafeMutableRawPointer) -> Int32
+    typealias Test = @convention(c) (UnsafeMutablePointer<Handle>, UnsafeMutablePointer<Int32>, UnsafeMutableRawPointer) -> Int32
     typealias AllGather = @convention(c) (UnsafeRawPointer?, Int32, Handle, UnsafeMutableRawPointer?, Int32, Handle, Handle) -> Int32
     typealias ErrorString = @convention(c) (Int32, UnsafeMutablePointer<CChar>, UnsafeMutablePointer<Int32>) -> Int32
     typealias Abort = @convention(c) (Handle, Int32) -> Int32
@@ -54,6 +58,11 @@ struct MPILibrary: @unchecked Sendable {
     let broadcast: Broadcast
     let allReduce: AllReduce
     let allGather: AllGather
+    /// `MPI_Iallreduce`, `MPI_Wait`, `MPI_Test` (MPI 3.0; nil in an older library, where ``Distributed`` reduces at once).
+    /// An `MPI_Request` is a pointer (Open MPI) or an `int` (MPICH), kept in a ``Handle``.
+    let nonBlockingAllReduce: NonBlockingAllReduce?
+    let wait: Wait?
+    let test: Test?
     let errorString: ErrorString
     let abort: Abort
 
@@ -73,6 +82,8 @@ struct MPILibrary: @unchecked Sendable {
     static let threadSerialized: Int32 = 2
     /// Room for `MPI_MAX_ERROR_STRING` (256 in Open MPI, 512 in MPICH).
     static let errorStringCapacity = 1024
+    /// Room for an `MPI_Status` (24 bytes in Open MPI, 20 in MPICH), which `MPI_Wait` and `MPI_Test` fill.
+    static let statusCapacity = 64
 
     /// The file names tried, in order: Open MPI first, then MPICH — MPICH first when a PMI launcher
     /// (MPICH's Hydra `mpirun.mpich`, `PMI_RANK`) and not Open MPI's started the process, since Open MPI
@@ -138,6 +149,8 @@ struct MPILibrary: @unchecked Sendable {
         return MPILibrary(flavour: flavour, path: path, initThread: initThread, initialized: initialized, finalized: finalized,
                           finalize: finalize, commSize: commSize, commRank: commRank, setErrorHandler: setErrorHandler,
                           barrier: barrier, broadcast: broadcast, allReduce: allReduce, allGather: allGather,
+                          nonBlockingAllReduce: function("MPI_Iallreduce", as: NonBlockingAllReduce.self),
+                          wait: function("MPI_Wait", as: Wait.self), test: function("MPI_Test", as: Test.self),
                           errorString: errorString, abort: abort, commWorld: handles[0], float: handles[1], double: handles[2],
                           int32: handles[3], byte: handles[4], sum: handles[5], max: handles[6], errorsReturn: handles[7],
                           inPlace: inPlace)

@@ -11,8 +11,8 @@ import AprendizTensor
 /// 1. broadcasts the parameters from rank 0 (``broadcastParameters(_:)``);
 /// 2. draws each epoch's order from the same seed on every rank and cuts it into global batches of
 ///    `batchSize`, of which rank r takes the contiguous part ``shard(of:)``;
-/// 3. after the backward pass on its part, all-reduces the weighted gradients in buckets
-///    (`averageGradients(_:weight:loss:)`):
+/// 3. during the backward pass on its part, all-reduces the weighted gradients in buckets
+///    (``backward(_:parameters:weight:loss:stopRequested:)``):
 /// ```
 /// global batch B = ⋃_r B_r,  N = |B|,  n_r = |B_r| = ⌊N/p⌋ or ⌈N/p⌉,  w_r = n_r / N
 /// g = Σ_r w_r · ∇(1/n_r Σ_{i∈B_r} ℓᵢ + penalties) = ∇(1/N Σ_{i∈B} ℓᵢ + penalties)
@@ -20,25 +20,39 @@ import AprendizTensor
 /// — the one-process gradient of the global batch also when N is not a multiple of p (a rank with
 /// n_r = 0 contributes zeros), for losses that are means over the batch (all of this project's).
 ///
-/// The all-reduce runs after the whole backward pass, bucket after bucket (parameters in reverse
-/// order, as the backward pass produces them, ``bucketCapacity`` floats per `MPI_Allreduce`); it
-/// does not overlap with the backward pass (the autodiff engine has no per-parameter ready hook).
+/// The all-reduce overlaps with the backward pass (``backward(_:parameters:weight:loss:stopRequested:)``):
+/// parameters go in buckets of at most ``bucketCapacity`` floats, in reverse order (the order the backward
+/// pass finishes them), and a bucket's `MPI_Iallreduce` starts as soon as the autodiff engine reports all of
+/// its gradients final (`Variable.backward(_:gradientReady:)`), buckets started in the same order on every
+/// rank; the step waits for all of them before clipping and the optimizer (see `GradientBuckets`).
+/// With ``overlapsBackward`` off, the same buckets are all-reduced after the backward pass (`MPI_Allreduce`).
 /// The loss value and a stop request travel in the last bucket, so the logged loss is the global
 /// batch's and all ranks stop at the same step. Layers with
 /// per-rank state (dropout masks, batch-norm running statistics) see only their rank's examples.
 public final class DataParallel {
     /// The processes taking part.
     public let world: Distributed
-    /// Floats per all-reduce message (default 6 553 600 = 25 MiB, PyTorch's `bucket_cap_mb`).
+    /// Floats per all-reduce message (default 262 144 = 1 MiB; PyTorch's `bucket_cap_mb` is 25 MiB, too
+    /// large to split the models here, whose gradients are 0.1–3.2 MB, into more than one bucket).
     public let bucketCapacity: Int
+    /// Whether buckets are all-reduced during the backward pass (default) or after it.
+    public let overlapsBackward: Bool
     /// All-reduce calls made so far (for tests and benchmarks).
     public private(set) var allReduceCount = 0
+    /// Buckets whose all-reduce started before the backward pass ended, so far.
+    public private(set) var bucketsStartedDuringBackward = 0
+    /// Seconds spent waiting for overlapped all-reduces after the backward pass, so far: the communication
+    /// the backward pass did not hide.
+    public private(set) var communicationWaitSeconds = 0.0
+    private var buckets: GradientBuckets?
 
-    /// Data parallelism over `world` (default: this process's `Distributed.current`), with buckets of `bucketCapacity` floats.
-    public init(world: Distributed = .current, bucketCapacity: Int = 25 << 18) {
+    /// Data parallelism over `world` (default: this process's `Distributed.current`), with buckets of
+    /// `bucketCapacity` floats, all-reduced during the backward pass when `overlapsBackward`.
+    public init(world: Distributed = .current, bucketCapacity: Int = 1 << 18, overlapsBackward: Bool = true) {
         require(bucketCapacity >= 1, "DataParallel: invalid bucket capacity \(bucketCapacity)")
         self.world = world
         self.bucketCapacity = bucketCapacity
+        self.overlapsBackward = overlapsBackward
     }
 
     /// This rank's contiguous part of a global batch and its weight n_r/N (``shard(of:rank:size:)``).
@@ -87,6 +101,38 @@ public final class DataParallel {
         return (globalLoss, stop)
     }
 
+    /// Back-propagates from `objective` (nothing when it is nil: an empty shard, or a loss that is not
+    /// finite) and replaces every gradient with Σ_r w_r g_r, like ``averageGradients(_:weight:loss:stopRequested:)``,
+    /// whose result it gives, but starting each bucket's all-reduce as soon as the backward pass has finished
+    /// its gradients (with ``overlapsBackward`` off: backward, then ``averageGradients(_:weight:loss:stopRequested:)``).
+    public func backward(_ objective: Variable?, parameters: [Variable], weight: Float, loss: Float,
+                         stopRequested: Bool = false) throws -> (loss: Float, stopRequested: Bool) {
+        guard overlapsBackward else {
+            objective?.backward()
+            return try averageGradients(parameters, weight: weight, loss: loss, stopRequested: stopRequested)
+        }
+        let shapes = parameters.map(\.value.shape)
+        if buckets?.shapes != shapes { buckets = GradientBuckets(shapes: shapes, capacity: bucketCapacity) }
+        let buckets = buckets!
+        buckets.reset(loss: weight * loss, stop: stopRequested ? 1 : 0)
+        var positions: [ObjectIdentifier: [Int]] = [:]
+        for (index, parameter) in parameters.enumerated() { positions[ObjectIdentifier(parameter), default: []].append(index) }
+        var failure: Error?
+        objective?.backward(gradientReady: { leaf in
+            guard failure == nil, let indices = positions[ObjectIdentifier(leaf)], let gradient = leaf.grad else { return }
+            do {
+                for index in indices { try buckets.add(gradient, of: index, scale: weight, world: self.world) }
+            } catch { failure = error }
+        })
+        if let failure { throw failure }
+        bucketsStartedDuringBackward += buckets.startedDuringBackward
+        let result = try buckets.finish(world: world)
+        allReduceCount += buckets.members.count
+        communicationWaitSeconds += result.waitSeconds
+        for (parameter, gradient) in zip(parameters, result.gradients) { parameter.grad = gradient }
+        return (result.loss, result.stop > 0)
+    }
+
     /// Copies `scale · tensors` one after another into `buffer`; returns the number of floats written.
     @discardableResult
     private static func pack(_ tensors: [Tensor], into buffer: UnsafeMutableBufferPointer<Float>, scale: Float = 1) -> Int {
@@ -127,17 +173,7 @@ public final class DataParallel {
     /// scratch buffer with room for their floats and `extra` more.
     private func forEachBucket(of tensors: [Tensor], extra: Int = 0,
                                _ body: ([Int], UnsafeMutableBufferPointer<Float>) throws -> Void) throws {
-        var buckets: [[Int]] = [], current: [Int] = [], size = 0
-        for index in tensors.indices.reversed() {
-            if !current.isEmpty, size + tensors[index].count > bucketCapacity {
-                buckets.append(current)
-                current = []
-                size = 0
-            }
-            current.append(index)
-            size += tensors[index].count
-        }
-        if !current.isEmpty || tensors.isEmpty { buckets.append(current) }
+        let buckets = GradientBuckets.group(sizes: tensors.map(\.count), capacity: bucketCapacity)
         let largest = buckets.map { $0.reduce(0) { $0 + tensors[$1].count } }.max() ?? 0
         let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: largest + extra)
         defer { buffer.deallocate() }

@@ -36,22 +36,24 @@ extension Trainer {
     }
 
     /// Forward and backward on this rank's shard (nothing when it is empty), the gradients averaged
-    /// over the ranks with this rank's pending stop request, then clipping and the step. Returns the
+    /// over the ranks during the backward pass with this rank's pending stop request, then clipping and the step. Returns the
     /// global batch's loss, this rank's outputs and whether some rank asked to stop; the step is
     /// skipped on every rank when the loss is not finite or a stop was asked (the callbacks of the
     /// previous batch set ``stopTraining``: every rank stops there, as one process would).
     private func parallelStep(_ batch: Batch?, weight: Float, _ parallel: DataParallel) throws -> (loss: Float, outputs: Tensor?, stop: Bool) {
         optimizer.zeroGrad()
-        var local: Float = 0, outputs: Tensor?
+        var local: Float = 0, outputs: Tensor?, differentiated: Variable?
         if let batch {
             let predictions = model(batch.inputs)
             var objective = loss(predictions, batch.targets)
             for penalty in penalties { objective = objective + penalty(model) }
             local = objective.value.scalar
             outputs = predictions.value
-            if local.isFinite { objective.backward() }
+            if local.isFinite { differentiated = objective }
         }
-        let (value, stop) = try parallel.averageGradients(optimizer.parameters, weight: weight, loss: local, stopRequested: stopTraining)
+        // The backward pass, with each bucket's all-reduce started as soon as its gradients are final.
+        let (value, stop) = try parallel.backward(differentiated, parameters: optimizer.parameters, weight: weight, loss: local,
+                                                  stopRequested: stopTraining)
         guard value.isFinite, !stop else {
             if stop { optimizer.zeroGrad() }
             return (value, outputs, stop)

@@ -52,6 +52,23 @@ import Testing
         #expect(parallel.allReduceCount == 4 * 10 * 4)
     }
 
+    @Test func overlappedBucketsStartDuringBackwardAndMatchTheSequentialPath() throws {
+        // Reverse order b₂ (3), W₂ (24), b₁ (8), W₁ (32) with 20 floats per bucket: 4 buckets, each complete
+        // (and started) as soon as its parameter's gradient is final, all before the backward pass ends.
+        let overlapped = DataParallel(world: .single, bucketCapacity: 20)
+        let sequential = DataParallel(world: .single, bucketCapacity: 20, overlapsBackward: false)
+        let (a, b) = (try train(overlapped), try train(sequential))
+        #expect(a.parameters == b.parameters)
+        #expect(a.logs.map { $0["loss"] } == b.logs.map { $0["loss"] })
+        #expect(overlapped.allReduceCount == 4 * 10 * 4 && sequential.allReduceCount == 4 * 10 * 4)
+        #expect(overlapped.bucketsStartedDuringBackward == 4 * 10 * 4)
+        #expect(sequential.bucketsStartedDuringBackward == 0)
+        // One bucket (the default 1 MiB): it holds W₁, final last, so it starts during backward too.
+        let single = DataParallel(world: .single)
+        _ = try train(single)
+        #expect(single.allReduceCount == 4 * 10 && single.bucketsStartedDuringBackward == 4 * 10)
+    }
+
     @Test func aStopRequestEndsAtTheSameStepAsPlainTraining() throws {
         // The request rides with the next batch's gradients, whose update is then dropped.
         let plain = try train(nil, stop: StopAfter(epoch: 2, batch: 3))

@@ -1,9 +1,10 @@
 import AprendizTensor
+import CAprendizSIMD
 import Foundation
 
 // Backpropagation through time for ``recurrentSequence(_:hiddenWeight:hiddenBias:peepholes:cell:lengths:truncation:)``:
-// the cells' pointwise derivatives (written out below, eight hidden units at a time) and one pair of
-// small products per step.
+// the cells' pointwise derivatives (`aprendiz_recurrent_backward`, the dispatched C kernel, whose header
+// writes them out) and one pair of small products per step.
 
 extension RecurrentRun {
     struct Gradients {
@@ -34,11 +35,12 @@ extension RecurrentRun {
         var dBias = [Float](repeating: 0, count: width), dPeepholes = [Float](repeating: 0, count: 3 * hidden)
         let s = Scratch(batch: batch, hidden: hidden, width: width)
         defer { s.deallocate() }
-        let p = peepholes?.scalars ?? [Float](repeating: 0, count: 3 * hidden)
+        let p = peepholes?.scalars ?? []
         dProjected.withUnsafeMutableBufferPointer { dp in
         upstream.withUnsafeBufferPointer { g in
         p.withUnsafeBufferPointer { peep in
         dPeepholes.withUnsafeMutableBufferPointer { dPeep in
+        dBias.withUnsafeMutableBufferPointer { db in
             for t in stride(from: steps - 1, through: 0, by: -1) {
                 for row in 0..<batch {
                     let o = row * hidden
@@ -48,15 +50,16 @@ extension RecurrentRun {
                         (s.dRecurrent + row * width).update(repeating: 0, count: width)
                         continue
                     }
-                    for j in 0..<hidden { s.dh[o + j] += g[(row * steps + t) * hidden + j] }
-                    stepBackward(t: t, row: row, s, peepholes: peep.baseAddress!, dPeepholes: dPeep.baseAddress!)
-                    let dr = s.dRecurrent + row * width
-                    (dp.baseAddress! + (row * steps + t) * width).update(from: dr, count: width)
-                    if cell == .gru {   // ∂L/∂a_n = ∂L/∂z_n, while ∂L/∂r_n = ∂L/∂z_n ⊙ r
-                        let reset = gates + (t * batch + row) * width
-                        for j in 0..<hidden { dr[2 * hidden + j] *= reset[j] }
-                    }
-                    for j in 0..<width { dBias[j] += dr[j] }
+                    let previous = (t * batch + row) * hidden, next = previous + batch * hidden
+                    var step = aprendiz_recurrent_backward_step(
+                        hidden: hidden, gates: gates + (t * batch + row) * width, state_previous: states + previous,
+                        cell_previous: cells + previous, cell: cells + next, reset_input: resetInputs + previous,
+                        peepholes: p.isEmpty ? nil : peep.baseAddress, dh: s.dh + o,
+                        upstream: g.baseAddress! + (row * steps + t) * hidden, dc: s.dc + o,
+                        d_recurrent: s.dRecurrent + row * width, d_projected: dp.baseAddress! + (row * steps + t) * width,
+                        d_bias: db.baseAddress!, dh_previous: s.dhPrevious + o, dc_previous: s.dcPrevious + o,
+                        d_peepholes: p.isEmpty ? nil : dPeep.baseAddress)
+                    aprendiz_recurrent_backward(cell.kernelCell, &step)
                 }
                 accumulateProducts(t: t, dRecurrent: s.dRecurrent, weight: weight, dWeight: &dWeight, dhPrevious: s.dhPrevious)
                 let cut = truncation.map { t % $0 == 0 } ?? false
@@ -68,7 +71,7 @@ extension RecurrentRun {
                     s.dc.update(from: s.dcPrevious, count: batch * hidden)
                 }
             }
-        }}}}
+        }}}}}
         return Gradients(projected: dProjected, weight: dWeight, bias: Tensor(shape: [width], scalars: dBias),
                          peepholes: peepholes == nil ? nil : Tensor(shape: [3, hidden], scalars: dPeepholes))
     }
@@ -85,46 +88,6 @@ extension RecurrentRun {
         weight.withUnsafeBufferPointer { w in
             MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: batch, n: hidden, k: width, alpha: 1,
                                  a: dRecurrent, lda: width, b: w.baseAddress!, ldb: width, beta: 1, c: dhPrevious, ldc: hidden)
-        }
-    }
-
-    /// The pointwise derivative of one step of one sequence: writes ∂L/∂z (into `dRecurrent`), the direct
-    /// part of δh_{t−1} and δc_{t−1}, and adds the peephole gradients.
-    private func stepBackward(t: Int, row: Int, _ s: Scratch, peepholes p: UnsafePointer<Float>,
-                              dPeepholes dp: UnsafeMutablePointer<Float>) {
-        let (batch, hidden, width) = (self.batch, self.hidden, self.width)
-        let o = row * hidden, r = s.dRecurrent + row * width, gate = gates + (t * batch + row) * width
-        let previous = (t * batch + row) * hidden, next = previous + batch * hidden
-        for j in stride(from: 0, to: hidden, by: 8) {
-            let n = Swift.min(8, hidden - j)
-            let dh = lanes(s.dh + o + j, n)
-            switch cell {
-            case .elman:
-                let h = lanes(gate + j, n)
-                store(dh * (1 - h * h), r + j, n)
-                store(SIMD8(), s.dhPrevious + o + j, n)
-            case .lstm:
-                let (i, f) = (lanes(gate + j, n), lanes(gate + hidden + j, n))
-                let (g, out) = (lanes(gate + 2 * hidden + j, n), lanes(gate + 3 * hidden + j, n))
-                let (c0, c) = (lanes(cells + previous + j, n), lanes(cells + next + j, n))
-                let tc = hyperbolicTangent(c)
-                let dzo = dh * tc * out * (1 - out)
-                let dcc = lanes(s.dc + o + j, n) + dh * out * (1 - tc * tc) + dzo * lanes(p + 2 * hidden + j, n)
-                let dzi = dcc * g * i * (1 - i), dzf = dcc * c0 * f * (1 - f), dzg = dcc * i * (1 - g * g)
-                store(dzi, r + j, n); store(dzf, r + hidden + j, n); store(dzg, r + 2 * hidden + j, n); store(dzo, r + 3 * hidden + j, n)
-                store(dcc * f + dzi * lanes(p + j, n) + dzf * lanes(p + hidden + j, n), s.dcPrevious + o + j, n)
-                store(SIMD8(), s.dhPrevious + o + j, n)
-                store(lanes(dp + j, n) + dzi * c0, dp + j, n)
-                store(lanes(dp + hidden + j, n) + dzf * c0, dp + hidden + j, n)
-                store(lanes(dp + 2 * hidden + j, n) + dzo * c, dp + 2 * hidden + j, n)
-            case .gru:
-                let (reset, z, candidate) = (lanes(gate + j, n), lanes(gate + hidden + j, n), lanes(gate + 2 * hidden + j, n))
-                let dzn = dh * (1 - z) * (1 - candidate * candidate)
-                store(dzn * lanes(resetInputs + previous + j, n) * reset * (1 - reset), r + j, n)
-                store(dh * (lanes(states + previous + j, n) - candidate) * z * (1 - z), r + hidden + j, n)
-                store(dzn, r + 2 * hidden + j, n)
-                store(dh * z, s.dhPrevious + o + j, n)
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import AprendizAutodiff
 import AprendizTensor
+import CAprendizSIMD
 import Foundation
 
 /// Runs a recurrent cell over every time step as one differentiable operation, with
@@ -98,7 +99,7 @@ final class RecurrentRun {
         let recurrent = UnsafeMutablePointer<Float>.allocate(capacity: batch * width)
         defer { recurrent.deallocate() }
         let (batch, steps, hidden, width) = (self.batch, self.steps, self.hidden, self.width)
-        let p = peepholes?.scalars ?? [Float](repeating: 0, count: 3 * hidden)
+        let p = peepholes?.scalars ?? []
         output.withUnsafeMutableBufferPointer { out in
         projected.withUnsafeBufferPointer { a in
         weight.withUnsafeBufferPointer { w in
@@ -117,7 +118,7 @@ final class RecurrentRun {
                         continue
                     }
                     step(a: a.baseAddress! + (row * steps + t) * width, r: recurrent + row * width,
-                         gate: gates + (t * batch + row) * width, previous: previous, next: next, peepholes: peep.baseAddress!)
+                         gate: gates + (t * batch + row) * width, previous: previous, next: next, peepholes: p.isEmpty ? nil : peep.baseAddress)
                     (out.baseAddress! + (row * steps + t) * hidden).update(from: states + next, count: hidden)
                 }
             }
@@ -125,57 +126,25 @@ final class RecurrentRun {
         return output
     }
 
-    /// One cell step for one sequence, eight hidden units at a time: reads a (the input projection) and
-    /// r, writes the gates and the new state.
+    /// One cell step for one sequence (`aprendiz_recurrent_forward`, the dispatched C kernel): reads a (the
+    /// input projection) and r, writes the gates and the new state.
     private func step(a: UnsafePointer<Float>, r: UnsafePointer<Float>, gate: UnsafeMutablePointer<Float>,
-                      previous: Int, next: Int, peepholes p: UnsafePointer<Float>) {
-        let hidden = self.hidden
-        for j in stride(from: 0, to: hidden, by: 8) {
-            let n = Swift.min(8, hidden - j)
-            func z(_ block: Int) -> SIMD8<Float> { lanes(a + block * hidden + j, n) + lanes(r + block * hidden + j, n) }
-            switch cell {
-            case .elman:
-                let h = hyperbolicTangent(z(0))
-                store(h, gate + j, n)
-                store(h, states + next + j, n)
-            case .lstm:
-                let c0 = lanes(cells + previous + j, n)
-                let i = logistic(z(0) + lanes(p + j, n) * c0), f = logistic(z(1) + lanes(p + hidden + j, n) * c0)
-                let g = hyperbolicTangent(z(2))
-                let c = f * c0 + i * g
-                let o = logistic(z(3) + lanes(p + 2 * hidden + j, n) * c)
-                store(i, gate + j, n); store(f, gate + hidden + j, n)
-                store(g, gate + 2 * hidden + j, n); store(o, gate + 3 * hidden + j, n)
-                store(c, cells + next + j, n)
-                store(o * hyperbolicTangent(c), states + next + j, n)
-            case .gru:
-                let reset = logistic(z(0)), update = logistic(z(1))
-                let rn = lanes(r + 2 * hidden + j, n)
-                let candidate = hyperbolicTangent(lanes(a + 2 * hidden + j, n) + reset * rn)
-                store(reset, gate + j, n); store(update, gate + hidden + j, n); store(candidate, gate + 2 * hidden + j, n)
-                store(rn, resetInputs + previous + j, n)
-                store((1 - update) * candidate + update * lanes(states + previous + j, n), states + next + j, n)
-            }
-        }
+                      previous: Int, next: Int, peepholes: UnsafePointer<Float>?) {
+        var step = aprendiz_recurrent_forward_step(
+            hidden: hidden, projected: a, recurrent: r, peepholes: peepholes, state_previous: states + previous,
+            cell_previous: cells + previous, gates: gate, state: states + next, cell: cells + next,
+            reset_input: resetInputs + previous)
+        aprendiz_recurrent_forward(cell.kernelCell, &step)
     }
 }
 
-/// The first `count` (≤ 8) floats at `p` as lanes (the rest 0).
-@inline(__always) func lanes(_ p: UnsafePointer<Float>, _ count: Int) -> SIMD8<Float> {
-    if count == 8 { return UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
-    var v = SIMD8<Float>()
-    for k in 0..<count { v[k] = p[k] }
-    return v
+extension RecurrentCell {
+    /// The cell as the C kernels name it.
+    var kernelCell: aprendiz_recurrent_cell {
+        switch self {
+        case .elman: aprendiz_cell_elman
+        case .lstm: aprendiz_cell_lstm
+        case .gru: aprendiz_cell_gru
+        }
+    }
 }
-
-/// Writes the first `count` (≤ 8) lanes of `v` to `p`.
-@inline(__always) func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ count: Int) {
-    if count == 8 { UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self); return }
-    for k in 0..<count { p[k] = v[k] }
-}
-
-/// σ(x) = 1/(1 + e⁻ˣ), eight lanes.
-@inline(__always) func logistic(_ x: SIMD8<Float>) -> SIMD8<Float> { 1 / (1 + VectorMath.exp(-x)) }
-
-/// tanh(x) = 2σ(2x) − 1, eight lanes.
-@inline(__always) func hyperbolicTangent(_ x: SIMD8<Float>) -> SIMD8<Float> { 2 / (1 + VectorMath.exp(-2 * x)) - 1 }

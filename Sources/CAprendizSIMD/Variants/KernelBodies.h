@@ -305,6 +305,7 @@ static void adam_update(long count, float *theta, const float *gradient, float *
 }
 
 #include "ArithmeticBodies.h"
+#include "RecurrentBodies.h"
 
 const aprendiz_kernel_table APRENDIZ_TABLE = {
     .gemm_macro_kernel = gemm_macro_kernel,
@@ -315,4 +316,6 @@ const aprendiz_kernel_table APRENDIZ_TABLE = {
     .adam_update = adam_update,
     .binary = binary_array,
     .affine = affine_array,
+    .recurrent_forward = recurrent_forward,
+    .recurrent_backward = recurrent_backward,
 };

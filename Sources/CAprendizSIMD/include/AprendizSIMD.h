@@ -46,6 +46,49 @@ typedef enum {
     aprendiz_binary_divide = 3,    ///< a / b (IEEE: x/0 = ±∞, 0/0 = NaN)
 } aprendiz_binary_op;
 
+/// The recurrent cells of `aprendiz_recurrent_forward` and `aprendiz_recurrent_backward`.
+typedef enum {
+    aprendiz_cell_elman = 0,  ///< h = tanh(a + r), 1 gate block
+    aprendiz_cell_lstm = 1,   ///< gate blocks i, f, g, o (PyTorch's order), optional peepholes
+    aprendiz_cell_gru = 2,    ///< gate blocks r, z, n (PyTorch's convention)
+} aprendiz_recurrent_cell;
+
+/// One step of one sequence of a recurrent cell (`aprendiz_recurrent_forward`): rows of G·H (the
+/// gate blocks) or H floats. Unused pointers (the cell state but for LSTM, …) may be NULL.
+typedef struct {
+    long hidden;                 ///< H
+    const float *projected;      ///< a_t = x_t·W_ih + b_ih, G·H
+    const float *recurrent;      ///< r_t = h_{t−1}·W_hh + b_hh, G·H
+    const float *peepholes;      ///< LSTM: pᵢ, p_f, p_o (3·H), or NULL for none
+    const float *state_previous; ///< h_{t−1} (GRU)
+    const float *cell_previous;  ///< c_{t−1} (LSTM)
+    float *gates;                ///< out: the gate activations, G·H (Elman: h)
+    float *state;                ///< out: h_t
+    float *cell;                 ///< out: c_t (LSTM)
+    float *reset_input;          ///< out: r_n, the n block of r_t (GRU)
+} aprendiz_recurrent_forward_step;
+
+/// The derivative of one step of one sequence (`aprendiz_recurrent_backward`); what the forward step
+/// saved, the incoming δ, and where the outgoing ones go.
+typedef struct {
+    long hidden;                 ///< H
+    const float *gates;          ///< the step's gate activations, G·H
+    const float *state_previous; ///< h_{t−1} (GRU)
+    const float *cell_previous;  ///< c_{t−1} (LSTM)
+    const float *cell;           ///< c_t (LSTM)
+    const float *reset_input;    ///< r_n (GRU)
+    const float *peepholes;      ///< LSTM: 3·H, or NULL
+    const float *dh;             ///< δh_t carried from step t + 1
+    const float *upstream;       ///< ∂L/∂h_t from the output
+    const float *dc;             ///< δc_t carried from step t + 1 (LSTM)
+    float *d_recurrent;          ///< out: ∂L/∂r_t, G·H
+    float *d_projected;          ///< out: ∂L/∂a_t, G·H (differs from ∂L/∂r_t in GRU's n block)
+    float *d_bias;               ///< in-out: ∂L/∂b_hh += ∂L/∂r_t
+    float *dh_previous;          ///< out: the pointwise part of δh_{t−1} (GRU: δh⊙z; else 0)
+    float *dc_previous;          ///< out: δc_{t−1} (LSTM)
+    float *d_peepholes;          ///< in-out: ∂L/∂p += … (LSTM with peepholes), or NULL
+} aprendiz_recurrent_backward_step;
+
 /// One variant's kernels (see the functions below for what each computes).
 typedef struct {
     void (*gemm_macro_kernel)(long mcb, long ncb, long kcb, long first_panel, long end_panel,
@@ -59,6 +102,8 @@ typedef struct {
                         const aprendiz_adam_step *step);
     void (*binary)(aprendiz_binary_op op, const float *a, long sa, const float *b, long sb, float *out, long count);
     void (*affine)(const float *x, float *y, long count, float scale, float shift);
+    void (*recurrent_forward)(aprendiz_recurrent_cell cell, const aprendiz_recurrent_forward_step *step);
+    void (*recurrent_backward)(aprendiz_recurrent_cell cell, const aprendiz_recurrent_backward_step *step);
 } aprendiz_kernel_table;
 
 /// The best level this CPU and operating system support.
@@ -129,6 +174,32 @@ static inline void aprendiz_binary(aprendiz_binary_op op, const float *a, long s
 /// fused multiply-add, so the same bits on every variant). `y` may be `x`.
 static inline void aprendiz_affine(const float *x, float *y, long count, float scale, float shift) {
     aprendiz_kernels()->affine(x, y, count, scale, shift);
+}
+
+/// One recurrent cell step of one sequence (§23.2–§23.5), with σ(x) = 1/(1 + e⁻ˣ), tanh(x) = 2σ(2x) − 1:
+/// ```
+/// z = a + r (block by block)
+/// elman: h = tanh(z)
+/// lstm:  i = σ(zᵢ + pᵢ⊙c₋₁)  f = σ(z_f + p_f⊙c₋₁)  g = tanh(z_g)  c = f⊙c₋₁ + i⊙g
+///        o = σ(z_o + p_o⊙c)  h = o⊙tanh(c)
+/// gru:   r = σ(z_r)  u = σ(z_z)  n = tanh(a_n + r⊙r_n)  h = (1 − u)⊙n + u⊙h₋₁
+/// ```
+static inline void aprendiz_recurrent_forward(aprendiz_recurrent_cell cell, const aprendiz_recurrent_forward_step *step) {
+    aprendiz_kernels()->recurrent_forward(cell, step);
+}
+
+/// The pointwise backward pass of one step of one sequence, with δh = dh + upstream:
+/// ```
+/// elman: ∂z = δh⊙(1 − h²)
+/// lstm:  ∂z_o = δh⊙tanh(c)⊙o(1 − o);  δc = dc + δh⊙o⊙(1 − tanh²c) + ∂z_o⊙p_o
+///        ∂zᵢ = δc⊙g⊙i(1 − i)  ∂z_f = δc⊙c₋₁⊙f(1 − f)  ∂z_g = δc⊙i⊙(1 − g²)
+///        δc₋₁ = δc⊙f + ∂zᵢ⊙pᵢ + ∂z_f⊙p_f;  ∂pᵢ += ∂zᵢ⊙c₋₁  ∂p_f += ∂z_f⊙c₋₁  ∂p_o += ∂z_o⊙c
+/// gru:   ∂a_n = δh⊙(1 − u)⊙(1 − n²)  ∂r_n = ∂a_n⊙r  ∂z_r = ∂a_n⊙r_n⊙r(1 − r)
+///        ∂z_z = δh⊙(h₋₁ − n)⊙u(1 − u)  δh₋₁ (pointwise part) = δh⊙u
+/// ```
+/// ∂L/∂b_hh accumulates ∂L/∂r in `d_bias`; the products with W_hh are the caller's.
+static inline void aprendiz_recurrent_backward(aprendiz_recurrent_cell cell, const aprendiz_recurrent_backward_step *step) {
+    aprendiz_kernels()->recurrent_backward(cell, step);
 }
 
 #endif
