@@ -27,10 +27,11 @@ struct ColumnInference {
         firstText = Array(repeating: nil, count: columnCount)
     }
 
-    /// The cell's text without surrounding white space: the scalars with Unicode's `White_Space` property (the set
-    /// of Foundation's `CharacterSet.whitespacesAndNewlines`: tab to carriage return, space, U+0085, the `Zs`, `Zl`
-    /// and `Zp` spaces). Trimmed by scalars in Swift: Foundation's `trimmingCharacters(in:)` goes through `NSString`
-    /// on Linux and was a third of the time of reading a small text table (`Fuzz/`, the `table` target).
+    /// The cell's text without surrounding white space: the scalars of Foundation's
+    /// `CharacterSet.whitespacesAndNewlines`, which on Linux are Unicode's `White_Space` (tab to carriage return,
+    /// space, U+0085, the `Zs`, `Zl` and `Zp` spaces) plus U+200B ZERO WIDTH SPACE (checked over every scalar).
+    /// Trimmed by scalars in Swift: Foundation's `trimmingCharacters(in:)` goes through `NSString` on Linux and was
+    /// 17 % of the time of reading a small text table (`Fuzz/`, the `table` target).
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isWhiteSpace($0) }),
@@ -39,9 +40,11 @@ struct ColumnInference {
         return String(scalars[first...last])
     }
 
-    /// Unicode's `White_Space`, with the ASCII cases (space, tab to carriage return) decided without a table lookup.
+    /// Unicode's `White_Space` or U+200B, with the ASCII cases (space, tab to carriage return) decided without a
+    /// table lookup.
     private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+            : scalar.value == 0x200B || scalar.properties.isWhitespace
     }
 
     /// true/false in any case, else nil.
