@@ -24,6 +24,12 @@ struct CSVReader {
         var threads: Int?
         /// The smallest chunk worth a thread: below it, splitting costs more than it gains.
         var minimumChunkBytes = 256 << 10
+        /// The longest field, in bytes (16 MiB): a longer one (a runaway quote, a 1 GB line) is an error before its
+        /// text is copied (Python's `csv` module stops at 128 KiB, `csv.field_size_limit`).
+        var maximumFieldBytes = 1 << 24
+        /// The most header names (2²² = 4 194 304): a 1 GB header line of short names would otherwise hold 10⁸ names
+        /// and per-column arrays of as many entries before any record is read.
+        var maximumColumns = 1 << 22
     }
 
     /// A cell that is not a number, in a data record.
@@ -70,6 +76,10 @@ struct CSVReader {
             var ending = CSVScanner.Ending.delimiter
             while ending == .delimiter {
                 do { ending = try scanner.nextField(&field) } catch { throw .syntax(line: 1, message: error.message) }
+                if let message = options.oversized(field) { throw .syntax(line: 1, message: message) }
+                if names.count == options.maximumColumns {
+                    throw .syntax(line: 1, message: "more than \(options.maximumColumns) columns in the header (the reader's limit, CSVReadOptions.maximumColumns)")
+                }
                 names.append(scanner.text(of: field))
             }
         }
@@ -272,6 +282,7 @@ struct CSVReader {
                         continue
                     }
                     ending = try scanner.nextField(&field)
+                    if let message = options.oversized(field) { return (rows, scanner.lineBreaks, .syntax(line: line, message: message)) }
                     if column == 0, ending == .record, scanner.isEmpty(field) { column = -1; break }
                     if column < columnCount, keepGoing { keepGoing = cell(scanner, field, column, rows, line) }
                     column += 1
@@ -487,6 +498,13 @@ extension CSVReader {
 }
 
 extension CSVReader.Options {
+    /// The error message for a field longer than ``maximumFieldBytes``, else nil.
+    @inline(__always)
+    func oversized(_ field: CSVScanner.Field) -> String? {
+        field.end - field.start <= maximumFieldBytes ? nil
+            : "a field of \(field.end - field.start) bytes, more than the reader's limit of \(maximumFieldBytes) (CSVReadOptions.maximumFieldBytes)"
+    }
+
     /// `character` as one byte; a character outside ASCII is a programmer error.
     static func byte(_ character: Character, role: String) -> UInt8 {
         require(character.isASCII && character.asciiValue != nil && character != "\"" && !character.isNewline,

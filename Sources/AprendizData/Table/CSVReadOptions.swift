@@ -18,6 +18,12 @@ public struct CSVReadOptions: Sendable {
     public var threads: Int?
     /// The smallest chunk worth a thread (tests make it small to exercise chunk boundaries).
     var minimumChunkBytes = CSVReader.Options().minimumChunkBytes
+    /// The longest field in bytes (default 16 MiB); a longer one is a ``NumericTableError`` naming the file and the
+    /// line, thrown before the field is copied (a 1 GB line, a quote never closed).
+    public var maximumFieldBytes = CSVReader.Options().maximumFieldBytes
+    /// The most columns (default 2²² = 4 194 304); a wider header is a ``NumericTableError`` naming the file, thrown
+    /// before more names are kept.
+    public var maximumColumns = CSVReader.Options().maximumColumns
 
     /// `""`, `NA`, `N/A`, `n/a`, `NaN`, `nan`, `-nan`, `NULL`, `null`, `None`, `?`, `<NA>`, `#N/A` — pandas'
     /// defaults, plus `?` (the UCI repository's marker).

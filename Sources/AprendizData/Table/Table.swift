@@ -68,7 +68,8 @@ public struct Table: Equatable, Sendable {
         require(delimiter != decimal, "Table.readCSV: the delimiter and the decimal separator are both '\(UnicodeScalar(delimiter))'")
         let reader = try CSVReader.checkedHeader(
             bytes: bytes, options: CSVReader.Options(delimiter: delimiter, decimalSeparator: decimal, threads: options.threads,
-                                                     minimumChunkBytes: options.minimumChunkBytes),
+                                                     minimumChunkBytes: options.minimumChunkBytes,
+                                                     maximumFieldBytes: options.maximumFieldBytes, maximumColumns: options.maximumColumns),
             path: path)
         let names = reader.columnNames
         for name in options.categorical.union(options.ignored).sorted() where !names.contains(name) {
