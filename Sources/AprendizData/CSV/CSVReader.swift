@@ -282,7 +282,7 @@ struct CSVReader {
                         continue
                     }
                     ending = try scanner.nextField(&field)
-                    if let message = options.oversized(field) { return (rows, scanner.lineBreaks, .syntax(line: line, message: message)) }
+                    if let message = options.oversized(field) { return (rows, scanner.lineBreaks, scanner.position, .syntax(line: line, message: message)) }
                     if column == 0, ending == .record, scanner.isEmpty(field) { column = -1; break }
                     if column < columnCount, keepGoing { keepGoing = cell(scanner, field, column, rows, line) }
                     column += 1
