@@ -28,4 +28,4 @@ let accuracy = Trainer(model: reloaded, loss: .crossEntropy,
 print("digits: \(train.count) training and \(test.count) test samples, 64-128-10 ReLU, Adam, 15 epochs")
 print(String(format: "test accuracy of the saved and reloaded model: %.4f", accuracy))
 print(String(format: "training time: %.0f ms (%.1f ms per epoch)", seconds * 1000, seconds * 1000 / 15))
-print("kernels: \(KernelInstructionSet.active), matrix products: \(MatrixMultiply.backendName)")
+print("kernels: \(KernelInstructionSet.active)")
