@@ -22,8 +22,11 @@ public struct BytePairEncoding: Sendable, Equatable, Codable {
     public private(set) var merges: [[Int]]
 
     /// Learns up to `merges` merges from `corpus`.
-    /// - Parameter alphabet: further characters to have as starting symbols although `corpus` lacks them
-    ///   (say, those of a validation text), so any text over `corpus + alphabet` can be encoded.
+    /// - Parameters:
+    ///   - corpus: the training text.
+    ///   - count: the most merges to learn (fewer when no pair occurs twice).
+    ///   - alphabet: further characters to have as starting symbols although `corpus` lacks them
+    ///     (say, those of a validation text), so any text over `corpus + alphabet` can be encoded.
     public init(corpus: String, merges count: Int, alphabet: String = "") {
         require(count >= 0, "BytePairEncoding: merge count \(count) is negative")
         let characters = CharacterVocabulary(text: corpus + alphabet)

@@ -3,7 +3,7 @@ import AprendizDistributed
 import Foundation
 
 /// A 20-feature, 5-class MLP (20-16-5, 421 parameters) trained 3 epochs on 300 blob rows, global batch 32,
-/// with ``DataParallel`` over `world`: buckets of 20 floats (b₂, W₂, b₁, W₁ in 4 buckets of their own), each
+/// with `DataParallel` over `world`: buckets of 20 floats (b₂, W₂, b₁, W₁ in 4 buckets of their own), each
 /// all-reduced during the backward pass (`overlapsBackward`) or after it. The parameters (floats), the
 /// all-reduce count and the buckets started before the backward pass ended.
 func trainWithBuckets(_ world: Distributed, overlaps: Bool) throws -> (parameters: [Float], allReduces: Int, startedDuringBackward: Int) {

@@ -1,7 +1,7 @@
 import Aprendiz
 import Foundation
 
-/// An ``RBM`` in a safetensors file: `weights` `[visible, hidden]`, `visible_bias`, `hidden_bias`, and
+/// An `RBM` in a safetensors file: `weights` `[visible, hidden]`, `visible_bias`, `hidden_bias`, and
 /// `aprendiz.model = rbm` in the metadata.
 enum RBMFile {
     static let kind = "rbm"

@@ -1,7 +1,7 @@
 import Aprendiz
 
 /// The tokenizer of a `train-lm` model (§25.6): one symbol per character, or byte-pair encoding
-/// (``BytePairEncoding``, learnt on the training part of the text) whose symbols are the characters
+/// (`BytePairEncoding`, learnt on the training part of the text) whose symbols are the characters
 /// plus one per merge. Saved with the model (``LanguageModelFile``).
 enum LanguageModelTokenizer: Equatable {
     case character(CharacterVocabulary)

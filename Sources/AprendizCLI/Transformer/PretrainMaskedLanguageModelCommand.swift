@@ -8,7 +8,7 @@ import Foundation
 /// The text is tokenized as by `train-lm` (`--tokenizer char|bpe`, first 90 % trains, last 10 %
 /// validates); two special symbols follow the tokenizer's: `[CLS]` (first position of every window) and
 /// `[MASK]`. Each step draws `--batch-size` random windows of `--context − 1` symbols, prefixes `[CLS]`,
-/// corrupts them with ``MaskedTokens`` (15 %: 80 % `[MASK]`, 10 % random, 10 % kept) and takes an AdamW
+/// corrupts them with `MaskedTokens` (15 %: 80 % `[MASK]`, 10 % random, 10 % kept) and takes an AdamW
 /// step on the masked-LM loss (gradient norm clipped to 1, linear warm-up over the first 10 % of the
 /// steps). The accuracy is the fraction of corrupted held-out positions whose most likely token is
 /// the original, on `--eval-batches` fixed, identically corrupted batches; for scale, the command also

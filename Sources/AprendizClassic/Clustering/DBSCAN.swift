@@ -11,7 +11,7 @@ import AprendizTensor
 /// Clusters are numbered in the order of their lowest-index core row and a border row reachable from
 /// several clusters joins the first, as scikit-learn's `dbscan_inner` does, so the labels are
 /// identical to scikit-learn's. Neighbourhoods come from exact squared distances in `Double`, compared
-/// with ε²: with at most 15 features through a k-d tree (``KDTree``, leaves of 30 rows, as scikit-learn's
+/// with ε²: with at most 15 features through a k-d tree (`KDTree`, leaves of 30 rows, as scikit-learn's
 /// `algorithm="auto"`; about O(n log n) for small ε), else by brute force over all pairs in parallel
 /// blocks (O(n²) time); O(n·neighbours) memory either way. Both give the same neighbourhoods, bit for bit:
 /// the tree computes the same sums in the same order and only skips boxes whose lower bound exceeds ε².

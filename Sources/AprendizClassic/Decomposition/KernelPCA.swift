@@ -14,7 +14,7 @@ import Foundation
 /// ```
 /// Each eigenvector's sign makes its largest-magnitude entry positive (scikit-learn's `svd_flip`), so
 /// results agree with scikit-learn's up to sign only where that entry is tied. Kernels are computed in
-/// `Double`, the eigendecomposition by ``DoubleDecomposition`` (LAPACK `dsyevd` when loaded): O(n²·p)
+/// `Double`, the eigendecomposition by `DoubleDecomposition` (LAPACK `dsyevd` when loaded): O(n²·p)
 /// time for K, O(n³) for the eigenvectors, O(n²) memory. Defaults as scikit-learn: 2 components (its
 /// default keeps every non-zero one), linear kernel, γ = 1/features, degree 3, coef0 1.
 public struct KernelPCA: Equatable, Sendable {

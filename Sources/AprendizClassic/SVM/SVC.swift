@@ -11,8 +11,8 @@ import AprendizTensor
 /// (ties to the lower class). Defaults as scikit-learn: C = 1, rbf kernel, γ = `scale`, tol 10⁻³,
 /// shrinking, 200 MB cache, no class weights, no probabilities. With `probability: true` (scikit-learn's
 /// `SVC(probability=True)`), each pair also fits Platt's sigmoid on 5-fold cross-validated decision values
-/// (libsvm's `svm_binary_svc_probability`, ``PlattScaling``) and ``SVCModel/predictProbabilities(_:)``
-/// couples the pairwise probabilities (``PairwiseCoupling``); the folds are random (drawn from `seed`), so
+/// (libsvm's `svm_binary_svc_probability`, `PlattScaling`) and ``SVCModel/predictProbabilities(_:)``
+/// couples the pairwise probabilities (`PairwiseCoupling`); the folds are random (drawn from `seed`), so
 /// the probabilities match scikit-learn's only loosely, while the decision function is unchanged.
 public struct SVC: Estimator, Equatable {
     /// Per-class multipliers of C (scikit-learn's `class_weight`).

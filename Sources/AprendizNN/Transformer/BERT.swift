@@ -68,7 +68,9 @@ public final class BERT: Module {
     public override func callAsFunction(_ tokens: Variable) -> Variable { encode(tokens.value) }
 
     /// The final hidden states h_N `[batch, L, D]` of `tokens` `[batch, L]`.
-    /// - Parameter paddingMask: `[batch, L]`, non-zero at padding (never attended to), or `nil`.
+    /// - Parameters:
+    ///   - tokens: the input tokens `[batch, L]`.
+    ///   - paddingMask: `[batch, L]`, non-zero at padding (never attended to), or `nil`.
     public func encode(_ tokens: Tensor, paddingMask: Tensor? = nil) -> Variable {
         require(tokens.rank == 2 && tokens.shape[1] <= configuration.contextLength,
                 "BERT: tokens \(tokens.shape) do not fit [batch, ≤ \(configuration.contextLength)]")

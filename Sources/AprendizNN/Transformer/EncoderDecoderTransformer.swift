@@ -75,7 +75,9 @@ public final class EncoderDecoderTransformer: Module {
     public var targetEmbedding: Embedding { separateTargetEmbedding ?? sourceEmbedding }
 
     /// The encoder's output m `[batch, Ls, D]` for `source` `[batch, Ls]`.
-    /// - Parameter sourcePaddingMask: `[batch, Ls]`, non-zero at padding, or `nil`.
+    /// - Parameters:
+    ///   - source: the source tokens `[batch, Ls]`.
+    ///   - sourcePaddingMask: `[batch, Ls]`, non-zero at padding, or `nil`.
     public func encode(_ source: Tensor, sourcePaddingMask: Tensor? = nil) -> Variable {
         checkTokens(source, "source")
         var h = embeddingDropout(positions(sourceEmbedding(Variable(source))))
@@ -86,7 +88,10 @@ public final class EncoderDecoderTransformer: Module {
     /// The logits `[batch, Lt, V_t]` of the decoder on `target` `[batch, Lt]` (first position `offset`)
     /// attending to `memory`.
     /// - Parameters:
+    ///   - target: the target tokens `[batch, Lt]`.
+    ///   - memory: the encoder's output `[batch, Ls, D]`.
     ///   - memoryPaddingMask: the source padding mask, or `nil`.
+    ///   - offset: the position of `target`'s first token (the tokens already in `caches`).
     ///   - caches: one ``KeyValueCache`` per decoder block for the self-attention (inference), or `nil`.
     ///   - memoryCaches: one per decoder block for the cross-attention's keys and values (inference), or `nil`.
     public func decode(_ target: Tensor, memory: Variable, memoryPaddingMask: Tensor? = nil, offset: Int = 0,
@@ -140,6 +145,10 @@ public final class EncoderDecoderTransformer: Module {
     /// - Parameters:
     ///   - sources: `[batch, Ls]`.
     ///   - sourcePaddingMask: `[batch, Ls]`, non-zero at padding, or `nil`.
+    ///   - start: the token that starts every target.
+    ///   - end: the token that ends a row's answer.
+    ///   - maxLength: the most tokens generated per row.
+    ///   - useCache: decode one position per step against the key/value caches (default) or rerun the prefix.
     public func greedyDecode(sources: Tensor, sourcePaddingMask: Tensor? = nil, start: Int, end: Int, maxLength: Int,
                              useCache: Bool = true) -> [[Int]] {
         require(maxLength >= 1 && maxLength < configuration.maxLength,

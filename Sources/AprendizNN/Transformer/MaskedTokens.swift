@@ -16,12 +16,14 @@ public enum MaskedTokens {
 
     /// The corrupted input and the labels for `tokens` (`[batch, L]` as whole numbers).
     /// - Parameters:
+    ///   - tokens: the clean tokens `[batch, L]`.
     ///   - mask: the `[MASK]` token.
     ///   - randomTokens: the tokens a random replacement draws from (the ordinary ones).
     ///   - protected: tokens never chosen (`[CLS]`, padding).
     ///   - rate: the probability of choosing a position (default 0.15).
     ///   - guaranteesOne: choose one maskable position of a row when the draw chose none (default `true`),
     ///     so every row contributes to the loss.
+    ///   - generator: the random stream of the choices and replacements.
     public static func corrupt(_ tokens: Tensor, mask: Int, randomTokens: Range<Int>, protected: Set<Int> = [],
                                rate: Double = 0.15, guaranteesOne: Bool = true,
                                using generator: inout RandomGenerator) -> (input: Tensor, labels: Tensor) {
