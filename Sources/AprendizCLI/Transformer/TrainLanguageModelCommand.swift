@@ -7,7 +7,7 @@ import Foundation
 ///
 /// `--tokenizer char` (default): the text's distinct characters are the vocabulary; the first 90 % of
 /// the symbols train, the last 10 % validate. `--tokenizer bpe`: the first 90 % of the characters
-/// train, the rest validate; a ``BytePairEncoding`` with up to `--merges` merges is learnt on the
+/// train, the rest validate; a `BytePairEncoding` with up to `--merges` merges is learnt on the
 /// training part only (the validation part's characters join the starting symbols), and both parts
 /// are encoded with it. Each step draws `--batch-size` random windows of `--context` symbols (seeded), computes
 /// the mean next-character cross-entropy, back-propagates, clips the gradient norm to 1 and takes an
