@@ -42,10 +42,7 @@ struct BenchOptions: ParsableArguments {
 
     /// Applies the thread count before measuring.
     func apply() throws {
-        if let threads {
-            guard threads >= 1 else { throw CLIError("--threads must be at least 1, got \(threads)") }
-            Parallel.threadCount = threads
-        }
+        try applyThreadCount(threads)
     }
 }
 

@@ -37,18 +37,10 @@ struct PretrainMaskedLanguageModelCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
     func run() throws {
-        if let threads {
-            guard threads >= 1 else { throw CLIError("--threads must be at least 1, got \(threads)") }
-            Parallel.threadCount = threads
-        }
-        guard steps >= 1, batchSize >= 1, context >= 2, width >= 1, heads >= 1, layers >= 1, evalInterval >= 1, evalBatches >= 1 else {
-            throw CLIError("--steps, --batch-size, --layers, --heads, --width, --eval-interval and --eval-batches must be ≥ 1 and --context ≥ 2")
-        }
-        guard width % heads == 0 else { throw CLIError("--width \(width) is not a multiple of --heads \(heads)") }
-        let corpus: String
-        do { corpus = try String(contentsOfFile: text, encoding: .utf8) } catch {
-            throw CLIError("cannot read --text \(text): \(error.localizedDescription)")
-        }
+        try applyThreadCount(threads)
+        let corpus = try TrainLanguageModelCommand.readCorpus(text, steps: steps, batchSize: batchSize, context: context, width: width,
+                                                              heads: heads, layers: layers, evalInterval: evalInterval,
+                                                              evalBatches: evalBatches)
         let (symbolizer, train, validation) = try TrainLanguageModelCommand.tokenize(corpus, tokenizer: tokenizer, merges: merges)
         guard validation.count > context, train.count > context else {
             throw CLIError("--text \(text) is too short for windows of --context \(context)")

@@ -43,19 +43,23 @@ struct TrainLanguageModelCommand: ParsableCommand {
     @Option(help: "Seed of the initial weights and the windows.") var seed: UInt64 = 0
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
-    func run() throws {
-        if let threads {
-            guard threads >= 1 else { throw CLIError("--threads must be at least 1, got \(threads)") }
-            Parallel.threadCount = threads
-        }
+    /// Checks the options a text model's training shares (`train-lm`, `pretrain-mlm`) and reads `--text`.
+    static func readCorpus(_ text: String, steps: Int, batchSize: Int, context: Int, width: Int, heads: Int, layers: Int,
+                           evalInterval: Int, evalBatches: Int) throws -> String {
         guard steps >= 1, batchSize >= 1, context >= 2, width >= 1, heads >= 1, layers >= 1, evalInterval >= 1, evalBatches >= 1 else {
             throw CLIError("--steps, --batch-size, --layers, --heads, --width, --eval-interval and --eval-batches must be ≥ 1 and --context ≥ 2")
         }
         guard width % heads == 0 else { throw CLIError("--width \(width) is not a multiple of --heads \(heads)") }
-        let corpus: String
-        do { corpus = try String(contentsOfFile: text, encoding: .utf8) } catch {
+        do { return try String(contentsOfFile: text, encoding: .utf8) } catch {
             throw CLIError("cannot read --text \(text): \(error.localizedDescription)")
         }
+    }
+
+    func run() throws {
+        try applyThreadCount(threads)
+        let corpus = try Self.readCorpus(text, steps: steps, batchSize: batchSize, context: context, width: width,
+                                                              heads: heads, layers: layers, evalInterval: evalInterval,
+                                                              evalBatches: evalBatches)
         let (vocabulary, train, validation) = try Self.tokenize(corpus, tokenizer: tokenizer, merges: merges)
         guard validation.count > context + 1 else {
             throw CLIError("--text \(text) has \(train.count + validation.count) \(vocabulary.name == "char" ? "characters" : "tokens"): "

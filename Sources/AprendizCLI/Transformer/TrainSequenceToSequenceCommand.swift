@@ -34,10 +34,7 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
 
     func run() throws {
-        if let threads {
-            guard threads >= 1 else { throw CLIError("--threads must be at least 1, got \(threads)") }
-            Parallel.threadCount = threads
-        }
+        try applyThreadCount(threads)
         guard let kind = DigitSequenceTask(rawValue: task) else {
             throw CLIError("--task \(task) is not one of \(DigitSequenceTask.allCases.map(\.rawValue).joined(separator: ", "))")
         }
