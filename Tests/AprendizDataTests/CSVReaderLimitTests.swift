@@ -42,6 +42,40 @@ import Testing
         }
     }
 
+    /// A field of digits is read by the plain-number path, not as text: past the limit it is the same error, and the
+    /// parser reads at most the limit's bytes of it (a 1 GB field of digits once reached 3.2 GB resident before its
+    /// error, the parser's slow path copying every digit before the length check).
+    @Test(arguments: [1, 2])
+    func aNumberOverTheLimitNamesTheFileAndLine(threads: Int) throws {
+        var options = Self.limited(field: 64)
+        options.threads = threads
+        options.minimumChunkBytes = 8
+        // `0.777…`: 2 + `sevens` bytes, more than 19 digits, so the parser's slow path.
+        let table = { (sevens: Int) in "a,b\n1,2\n3,0." + String(repeating: "7", count: sevens) + "\n5,6\n" }
+        #expect(throws: NumericTableError(path: "n.csv", reason: .malformed(
+            line: 3, message: "a field of 65 bytes, more than the reader's limit of 64 (CSVReadOptions.maximumFieldBytes)"))) {
+            try Table.readCSV(text: table(63), path: "n.csv", options: options)
+        }
+        // 0.777… to 62 digits rounds to the Float nearest 7/9 (they differ by 10⁻⁶², far below half a unit).
+        let fits = try Table.readCSV(text: table(62), path: "n.csv", options: options)
+        #expect(try fits.column(named: "b").values == .numeric([2, Float(7.0 / 9.0), 6]))
+    }
+
+    /// The scanner's plain-number path itself: at most `maximumBytes` of a number are read, a longer one is declined
+    /// (nil, nothing consumed) for the general scanner, which measures the field.
+    @Test func thePlainNumberPathIsBounded() {
+        let digits = Array("0.".utf8) + Array(repeating: UInt8(ascii: "1"), count: 38) + [UInt8(ascii: ",")]
+        digits.withUnsafeBufferPointer { buffer in
+            var value: Float = 0
+            var scanner = CSVScanner(base: buffer.baseAddress!, range: 0..<buffer.count, delimiter: 0x2C)
+            #expect(scanner.nextPlainNumber(decimalSeparator: 0x2E, maximumBytes: 39, &value) == nil)
+            #expect(scanner.position == 0)
+            #expect(scanner.nextPlainNumber(decimalSeparator: 0x2E, maximumBytes: 40, &value) == .delimiter)
+            #expect(scanner.position == 41)
+            #expect(value == Float(1.0 / 9.0))  // 0.111… to 38 digits, 10⁻³⁹ from 1/9
+        }
+    }
+
     @Test func aHeaderNameOverTheLimitIsLineOne() {
         let text = "a," + String(repeating: "h", count: 65) + "\n1,2\n"
         let expected = NumericTableError(path: "h.csv", reason: .malformed(

@@ -11,8 +11,8 @@ import AprendizTensor
 /// Chunks and quotes: a chunk cannot simply start after the first line break past its nominal offset, since that
 /// break may sit inside a quoted field. Every `"` toggles "inside quotes" (an escaped `""` toggles twice), so the
 /// parity of the quotes before an offset says whether it is inside quotes; the quotes of each stretch are
-/// counted in parallel (`memchr`), their prefix parities give each chunk's state, and each chunk then starts after
-/// the first line break outside quotes. Exact, not speculative: for a file with a syntax error, everything before
+/// counted in parallel (``ByteCounts``, with the line feeds in the same pass), their prefix parities give each
+/// chunk's state, and each chunk then starts after the first line break outside quotes. Exact, not speculative: for a file with a syntax error, everything before
 /// the first error is split correctly, so the first error found in chunk order is the file's first error.
 /// Line numbers: each chunk counts its line breaks; a record's line is 1 + the breaks before it.
 struct CSVReader {
@@ -60,6 +60,8 @@ struct CSVReader {
     let columnNames: [String]
     /// The chunks' byte ranges, in file order.
     private let chunks: [Range<Int>]
+    /// The line feeds in each chunk (inside quotes too): at most one record ends at each.
+    private let chunkLineFeeds: [Int]
     /// The line the body (the first record after the header) starts on.
     private let bodyLine: Int
 
@@ -85,7 +87,7 @@ struct CSVReader {
         }
         columnNames = names
         bodyLine = 1 + scanner.lineBreaks
-        chunks = Self.split(bytes, scanner.position..<bytes.count, options: options)
+        (chunks, chunkLineFeeds) = Self.split(bytes, scanner.position..<bytes.count, options: options)
     }
 
     /// True when `range` holds only spaces, tabs and line breaks.
@@ -93,66 +95,80 @@ struct CSVReader {
         range.allSatisfy { base[$0] == 0x20 || base[$0] == 0x09 || base[$0] == 0x0A || base[$0] == 0x0D }
     }
 
-    /// Chunk ranges covering `body`, each starting after a line break outside quotes.
-    private static func split(_ bytes: ReadOnlyBytes, _ body: Range<Int>, options: Options) -> [Range<Int>] {
+    /// Chunk ranges covering `body`, each starting after a line break outside quotes, and the line feeds in each.
+    ///
+    /// One parallel pass counts the quotes and line feeds of `count` equal stretches; a chunk's line feeds are then
+    /// `F(end) − F(start)`, with `F(x)` the line feeds before `x`: the stretches' prefix sums plus those between the
+    /// stretch's start and the chunk's, which finding the chunk's start passes over anyway.
+    private static func split(_ bytes: ReadOnlyBytes, _ body: Range<Int>, options: Options) -> ([Range<Int>], [Int]) {
         let threads = options.threads ?? Parallel.threadCount
-        let count = threads <= 1 ? 1 : max(1, min(threads * 4, body.count / max(options.minimumChunkBytes, 1)))
-        guard count > 1 else { return [body] }
+        let count = threads <= 1 ? 1 : max(1, min(threads * Self.chunksPerThread, body.count / max(options.minimumChunkBytes, 1)))
         let nominal = (0...count).map { body.lowerBound + Int((Int64(body.count) * Int64($0)) / Int64(count)) }
-        var quotes = [Int](repeating: 0, count: count)
-        quotes.withUnsafeMutableBufferPointer { quotes in
-            Parallel.forEach(count) { quotes[$0] = countQuotes(bytes.base, nominal[$0]..<nominal[$0 + 1]) }
+        var counts = [(first: Int, second: Int)](repeating: (0, 0), count: count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            Parallel.forEach(count) { counts[$0] = ByteCounts.count(0x22, 0x0A, in: bytes.base, nominal[$0]..<nominal[$0 + 1]) }
         }
         var starts = [body.lowerBound]
+        var feedsBefore = [0]  // F(starts[i]) − F(body.lowerBound)
+        var feedsAtNominal = 0
         var insideQuotes = false
         for i in 1..<count {
-            insideQuotes = insideQuotes != (quotes[i - 1] % 2 == 1)
-            starts.append(max(starts[i - 1], recordStart(bytes, after: nominal[i], insideQuotes: insideQuotes)))
+            insideQuotes = insideQuotes != (counts[i - 1].first % 2 == 1)
+            feedsAtNominal += counts[i - 1].second
+            if starts[i - 1] >= nominal[i] {
+                // The previous search found no record start before this stretch (a long line or quoted field): it
+                // would find the same one again, so it is not searched for twice (a 1 GB line once scanned 16 times).
+                starts.append(starts[i - 1])
+                feedsBefore.append(feedsBefore[i - 1])
+            } else {
+                let (start, passed) = recordStart(bytes, after: nominal[i], insideQuotes: insideQuotes)
+                starts.append(start)
+                feedsBefore.append(feedsAtNominal + passed)
+            }
         }
         starts.append(body.upperBound)
-        return (0..<count).map { starts[$0]..<starts[$0 + 1] }
+        feedsBefore.append(feedsAtNominal + counts[count - 1].second)
+        return ((0..<count).map { starts[$0]..<starts[$0 + 1] }, (0..<count).map { feedsBefore[$0 + 1] - feedsBefore[$0] })
     }
 
-    /// The number of `"` bytes in `range` (memchr finds each one with the C library's vector code).
-    private static func countQuotes(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        var p = range.lowerBound
-        while p < range.upperBound, let found = memchr(base + p, 0x22, range.upperBound - p) {
-            count += 1
-            p = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-        }
-        return count
-    }
+    /// Chunks per thread: more than one, so a thread that starts late or runs slower (a shared machine) leaves the
+    /// others a small last piece to wait for, not a whole share.
+    private static let chunksPerThread = 8
 
-    /// The position after the first line feed at or after `offset` that is outside quotes (or the end).
-    private static func recordStart(_ bytes: ReadOnlyBytes, after offset: Int, insideQuotes: Bool) -> Int {
+    /// The position after the first line feed at or after `offset` that is outside quotes (or the end), and the
+    /// line feeds passed on the way (that one included).
+    private static func recordStart(_ bytes: ReadOnlyBytes, after offset: Int, insideQuotes: Bool) -> (Int, Int) {
         var inside = insideQuotes
         var p = offset
+        var feeds = 0
         while p < bytes.count {
             let byte = bytes.base[p]
             if byte == 0x22 { inside.toggle() }
-            if byte == 0x0A, !inside { return p + 1 }
+            if byte == 0x0A {
+                feeds += 1
+                if !inside { return (p + 1, feeds) }
+            }
             p += 1
         }
-        return bytes.count
+        return (bytes.count, feeds)
     }
 
     /// Reads every cell as a number, chunks in parallel, straight into the result's storage.
     ///
-    /// Each chunk gets a slice of one array, sized for one record per line feed in it plus one (a parallel
-    /// `memchr` count); its records are written there as they are parsed, and the slices are then moved together
-    /// (no move at all when every line feed ended a record). A chunk with more records than that (line breaks
+    /// Each chunk gets a slice of one array, sized for one record per line feed in it (plus one when the chunk does
+    /// not end with a line feed: the file's last record), counted by ``split(_:_:options:)``; its records are
+    /// written there as they are parsed, and the slices are then moved together (no move at all when every line
+    /// feed ended a record, the common case). A chunk with more records than that (line breaks
     /// written as a lone CR) carries on in its own array, and the result is then assembled from the pieces.
     /// - Parameter stopAtFirstException: stop at the first cell that is not a number (the caller reports it).
     func readNumbers(stopAtFirstException: Bool) throws(Failure) -> Numbers {
         let columns = columnNames.count
-        var capacities = [Int](repeating: 0, count: chunks.count)
-        capacities.withUnsafeMutableBufferPointer { capacities in
-            Parallel.forEach(chunks.count) {
-                // Also at most one record per `columns` bytes, so the slice never exceeds the chunk plus one record.
-                let records = min(Self.lineFeeds(bytes.base, chunks[$0]) + 1, chunks[$0].count / max(columns, 1) + 1)
-                capacities[$0] = records * columns
-            }
+        let capacities = chunks.indices.map { index in
+            let chunk = chunks[index]
+            guard !chunk.isEmpty else { return 0 }
+            let unended = bytes.base[chunk.upperBound - 1] == 0x0A ? 0 : 1
+            // Also at most one record per `columns` bytes, so the slice never exceeds the chunk plus one record.
+            return min(chunkLineFeeds[index] + unended, chunk.count / max(columns, 1) + 1) * columns
         }
         var offsets = [0]
         for capacity in capacities { offsets.append(offsets[offsets.count - 1] + capacity) }
@@ -160,6 +176,7 @@ struct CSVReader {
         var spilled = false
         var values = [Float](unsafeUninitializedCapacity: offsets[offsets.count - 1]) { buffer, initialized in
             let storage = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Float>.alignment)!
+            Self.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             parts = parallelMap { index, chunk in
                 var part = NumberChunk(reader: self, range: chunk, stopAtFirstException: stopAtFirstException,
                                        destination: storage + offsets[index], capacity: capacities[index])
@@ -191,6 +208,21 @@ struct CSVReader {
         return Numbers(values: values, rowCount: firstRow, exceptions: exceptions)
     }
 
+    /// Asks the kernel to back `buffer` (not yet touched) with 2 MiB pages where it can (`MADV_HUGEPAGE`; Linux's
+    /// transparent huge pages in their default `madvise` mode): the 41 MB result of the benchmark table then costs
+    /// about 20 page faults instead of 10 000, each thread faulting in the pages it writes first. A hint: nothing
+    /// changes where the kernel declines it.
+    private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard let base = buffer.baseAddress, buffer.count >= 4 << 20 else { return }
+        let huge = 2 << 20
+        let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+        let end = (Int(bitPattern: base) + buffer.count) / huge * huge
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, end - start, Int32(MADV_HUGEPAGE))
+        #endif
+    }
+
     /// Moves each part's values (in its slice of `storage`) to follow the previous part's, in file order; every
     /// part starts at or after its destination, so moving front to back never overwrites values not yet moved.
     /// - Returns: the values in place.
@@ -211,17 +243,6 @@ struct CSVReader {
         values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { values += part }
         return values
-    }
-
-    /// The line feeds in `range` (memchr finds each one with the C library's vector code).
-    private static func lineFeeds(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        var p = range.lowerBound
-        while p < range.upperBound, let found = memchr(base + p, 0x0A, range.upperBound - p) {
-            count += 1
-            p = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-        }
-        return count
     }
 
     /// The text of every cell of `columns`, top to bottom (the number pass must have succeeded).
@@ -363,7 +384,7 @@ private struct NumberChunk {
     mutating func run() {
         let columns = reader.columnNames.count
         let decimal = reader.options.decimalSeparator
-        let stop = stopAtFirstException
+        let stop = stopAtFirstException, maximumBytes = reader.options.maximumFieldBytes
         var plainValue: Float = 0
         var position = range.lowerBound
         var this = self
@@ -372,7 +393,7 @@ private struct NumberChunk {
             guard position < range.upperBound else { break }
             let firstRow = this.rows, firstLine = this.lineBreaks
             let result = reader.forEachCell(in: position..<range.upperBound, limit: 1, plainCell: { scanner, _ in
-                guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, &plainValue) else { return nil }
+                guard let ending = scanner.nextPlainNumber(decimalSeparator: decimal, maximumBytes: maximumBytes, &plainValue) else { return nil }
                 this.append(plainValue)
                 return ending
             }) { scanner, field, column, row, line in

@@ -115,15 +115,18 @@ struct CSVScanner {
     /// followed directly by the delimiter, a line break or the end (the common case of a numeric table: one pass
     /// over the bytes instead of finding the field's end, then parsing it); otherwise reads nothing, returns nil.
     /// Short numbers (`-1.714061`) take ``DecimalFloatParser/parseShort(_:decimalSeparator:)`` when 18 bytes
-    /// remain in the range; the rest, and the last few bytes, the general parser.
+    /// remain in the range; the rest, and the last few bytes, the general parser, which reads at most
+    /// `maximumBytes`: a longer number (a 1 GB field of digits) is declined before the parser's slow path copies
+    /// its digits, and the general scanner then reports the field as too long.
     @inline(__always)
-    mutating func nextPlainNumber(decimalSeparator: UInt8, _ value: inout Float) -> Ending? {
+    mutating func nextPlainNumber(decimalSeparator: UInt8, maximumBytes: Int, _ value: inout Float) -> Ending? {
         let number: Float, p: Int
         if end - position >= DecimalFloatParser.shortFormLookahead,
            let short = DecimalFloatParser.parseShort(base + position, decimalSeparator: decimalSeparator) {
             (number, p) = (short.value, short.end - base)
         } else {
-            guard let (parsed, numberEnd) = DecimalFloatParser.parsePrefix(base + position, base + end,
+            let stop = end - position > maximumBytes ? position + maximumBytes : end
+            guard let (parsed, numberEnd) = DecimalFloatParser.parsePrefix(base + position, base + stop,
                                                                            decimalSeparator: decimalSeparator),
                   let parsed else { return nil }
             (number, p) = (parsed, numberEnd - base)

@@ -143,13 +143,13 @@ public final class CSVTableStream {
 
         init(_ stream: CSVTableStream, options: CSVReadOptions) throws(NumericTableError) {
             self.stream = stream
-            chunks = try CSVFileChunks(path: stream.url.path, chunkBytes: stream.chunkBytes)
+            chunks = try CSVFileChunks(
+                path: stream.url.path, chunkBytes: stream.chunkBytes,
+                delimiter: options.delimiter.map { CSVReader.Options.byte($0, role: "delimiter") },
+                decimalSeparator: CSVReader.Options.byte(options.decimalSeparator, role: "decimal separator"),
+                limits: CSVFileChunks.Limits(fieldBytes: options.maximumFieldBytes, columns: options.maximumColumns))
             self.options = options
-            if options.delimiter == nil {
-                let decimal = CSVReader.Options.byte(options.decimalSeparator, role: "decimal separator")
-                let detected = DelimiterDetection.detect(in: ReadOnlyBytes(copying: chunks.header), decimalSeparator: decimal)
-                self.options.delimiter = Character(UnicodeScalar(detected))
-            }
+            self.options.delimiter = Character(UnicodeScalar(chunks.delimiter))
         }
 
         func next() throws(NumericTableError) -> Table? {
