@@ -176,7 +176,6 @@ struct CSVReader {
         var spilled = false
         var values = [Float](unsafeUninitializedCapacity: offsets[offsets.count - 1]) { buffer, initialized in
             let storage = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Float>.alignment)!
-            Self.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             parts = parallelMap { index, chunk in
                 var part = NumberChunk(reader: self, range: chunk, stopAtFirstException: stopAtFirstException,
                                        destination: storage + offsets[index], capacity: capacities[index])
@@ -206,21 +205,6 @@ struct CSVReader {
             firstRow += part.rows
         }
         return Numbers(values: values, rowCount: firstRow, exceptions: exceptions)
-    }
-
-    /// Asks the kernel to back `buffer` (not yet touched) with 2 MiB pages where it can (`MADV_HUGEPAGE`; Linux's
-    /// transparent huge pages in their default `madvise` mode): the 41 MB result of the benchmark table then costs
-    /// about 20 page faults instead of 10 000, each thread faulting in the pages it writes first. A hint: nothing
-    /// changes where the kernel declines it.
-    private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        guard let base = buffer.baseAddress, buffer.count >= 4 << 20 else { return }
-        let huge = 2 << 20
-        let start = (Int(bitPattern: base) + huge - 1) / huge * huge
-        let end = (Int(bitPattern: base) + buffer.count) / huge * huge
-        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(address, end - start, Int32(MADV_HUGEPAGE))
-        #endif
     }
 
     /// Moves each part's values (in its slice of `storage`) to follow the previous part's, in file order; every
