@@ -77,7 +77,8 @@ struct ExplainAttentionCommand: ParsableCommand {
                 let row = Array(maps.slice(axis: 0, head..<(head + 1)).reshaped([tokens, tokens]).scalars[0..<tokens])
                 let picture = PatchAttentionPicture(pixels: pixels.scalars, side: c.imageSize, patch: c.patchSize,
                                                     weights: Array(row.dropFirst()), selfWeight: row[0],
-                                                    title: "test image \(image) (\(label), predicted \(guess)): block \(block + 1), head \(head + 1)")
+                                                    title: "block \(block + 1), head \(head + 1)",
+                                                    subtitle: "test image \(image): \(label), predicted \(guess)")
                 let path = (output as NSString).appendingPathComponent("block\(block + 1)-head\(head + 1).svg")
                 try picture.svg().write(toFile: path, atomically: true, encoding: .utf8)
             }
