@@ -76,7 +76,7 @@ import Testing
         #expect(kept.configuration.classCount == 2)
         let original = Dictionary(uniqueKeysWithValues: pretrained.namedParameters().map { ($0.name, $0.parameter.value) })
         for (name, parameter) in kept.namedParameters() where original[name] != nil {
-            expectClose(parameter.value, original[name]!, absolute: 1e-6, relative: 1e-6, name)
+            expectClose(parameter.value, original[name]!, absolute: 1e-6, relative: 1e-6, "\(name)")
         }
         #expect(scratch.tokenEmbedding.weight.value != pretrained.tokenEmbedding.weight.value)
         try "bicho\to bicho subiu\n".write(to: test, atomically: true, encoding: .utf8)

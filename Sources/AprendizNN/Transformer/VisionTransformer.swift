@@ -86,17 +86,6 @@ public final class VisionTransformer: Module {
     /// mode, no gradients); row 0 is where the class token looks, columns 1 … L the patches in
     /// row-major order.
     public func attentionMaps(_ image: Tensor) -> [Tensor] {
-        let wasTraining = isTraining
-        eval()
-        defer {
-            train(wasTraining)
-            for block in blocks { block.selfAttention.recordsWeights = false }
-        }
-        for block in blocks { block.selfAttention.recordsWeights = true }
-        _ = withoutGradient { encode(image.reshaped([1] + image.shape)) }
-        return blocks.map { block in
-            let weights = block.selfAttention.recordedWeights!
-            return weights.reshaped(Array(weights.shape.dropFirst()))
-        }
+        recordedAttention(of: blocks) { _ = encode(image.reshaped([1] + image.shape)) }
     }
 }
