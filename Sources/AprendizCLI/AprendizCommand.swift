@@ -28,6 +28,8 @@ struct AprendizCommand: ParsableCommand {
             GenerateCommand.self,
             TrainSequenceToSequenceCommand.self,
             PretrainMaskedLanguageModelCommand.self,
+            TrainVisionTransformerCommand.self,
+            FinetuneBERTCommand.self,
             EmbedCommand.self,
             RBMCommand.self,
             DBNCommand.self,

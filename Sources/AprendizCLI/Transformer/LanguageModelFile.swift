@@ -13,11 +13,7 @@ enum LanguageModelFile {
     /// Writes `model` and `tokenizer` (plus `metadata`) to `path`.
     static func save(_ model: GPT, tokenizer: LanguageModelTokenizer, to path: String, metadata: [String: String] = [:]) throws {
         let configuration = String(decoding: try JSONEncoder().encode(model.configuration), as: UTF8.self)
-        var entries = metadata.merging([configurationKey: configuration]) { $1 }
-        switch tokenizer {
-        case .character(let vocabulary): entries[vocabularyKey] = String(vocabulary.characters)
-        case .bytePair(let encoding): entries[bytePairKey] = String(decoding: try JSONEncoder().encode(encoding), as: UTF8.self)
-        }
+        let entries = metadata.merging([configurationKey: configuration]) { $1 }.merging(try tokenizerMetadata(tokenizer)) { $1 }
         try ModelFile.save(model, to: URL(fileURLWithPath: path), metadata: entries)
     }
 
@@ -26,13 +22,7 @@ enum LanguageModelFile {
     static func load(_ path: String) throws -> (model: GPT, tokenizer: LanguageModelTokenizer) {
         let url = URL(fileURLWithPath: path)
         let archive = try SafetensorsArchive(contentsOf: url)
-        let tokenizer: LanguageModelTokenizer?
-        if let json = archive.metadata[bytePairKey] {
-            tokenizer = (try? JSONDecoder().decode(BytePairEncoding.self, from: Data(json.utf8))).map { .bytePair($0) }
-        } else {
-            tokenizer = archive.metadata[vocabularyKey].map { .character(CharacterVocabulary(characters: Array($0))) }
-        }
-        guard let json = archive.metadata[configurationKey], let tokenizer,
+        guard let json = archive.metadata[configurationKey], let tokenizer = Self.tokenizer(archive.metadata),
               let configuration = try? JSONDecoder().decode(GPTConfiguration.self, from: Data(json.utf8)) else {
             throw CLIError("\(path) is not a GPT model file (no '\(configurationKey)' and '\(vocabularyKey)' or "
                            + "'\(bytePairKey)' metadata); train one with `aprendiz train-lm`")
@@ -44,6 +34,22 @@ enum LanguageModelFile {
         let model = GPT(configuration, using: &generator)
         try ModelFile.loadParameters(into: model, from: url)
         return (model, tokenizer)
+    }
+
+    /// The metadata entries that store `tokenizer` (`aprendiz.vocabulary` or `aprendiz.bpe`).
+    static func tokenizerMetadata(_ tokenizer: LanguageModelTokenizer) throws -> [String: String] {
+        switch tokenizer {
+        case .character(let vocabulary): [vocabularyKey: String(vocabulary.characters)]
+        case .bytePair(let encoding): [bytePairKey: String(decoding: try JSONEncoder().encode(encoding), as: UTF8.self)]
+        }
+    }
+
+    /// The tokenizer stored in `metadata` by ``tokenizerMetadata(_:)``, or `nil`.
+    static func tokenizer(_ metadata: [String: String]) -> LanguageModelTokenizer? {
+        if let json = metadata[bytePairKey] {
+            return (try? JSONDecoder().decode(BytePairEncoding.self, from: Data(json.utf8))).map { .bytePair($0) }
+        }
+        return metadata[vocabularyKey].map { .character(CharacterVocabulary(characters: Array($0))) }
     }
 
     /// The symbols of `text`, or a `CLIError` naming the first character the model does not know.

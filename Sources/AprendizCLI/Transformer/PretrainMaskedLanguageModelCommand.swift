@@ -12,7 +12,8 @@ import Foundation
 /// step on the masked-LM loss (gradient norm clipped to 1, linear warm-up over the first 10 % of the
 /// steps). The accuracy is the fraction of corrupted held-out positions whose most likely token is
 /// the original, on `--eval-batches` fixed, identically corrupted batches; for scale, the command also
-/// prints the accuracy of always answering the most frequent training symbol.
+/// prints the accuracy of always answering the most frequent training symbol. `--output` writes the
+/// model with its tokenizer (``MaskedLanguageModelFile``) for `finetune-bert`.
 struct PretrainMaskedLanguageModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain-mlm",
@@ -35,6 +36,8 @@ struct PretrainMaskedLanguageModelCommand: ParsableCommand {
     @Option(help: "Held-out batches for the accuracy.") var evalBatches = 8
     @Option(help: "Seed of the initial weights, the windows and the masks.") var seed: UInt64 = 0
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(help: "Write the pre-trained model and its tokenizer here (.safetensors; `finetune-bert --model` reads it).")
+    var output: String?
 
     func run() throws {
         try applyThreadCount(threads)
@@ -91,6 +94,11 @@ struct PretrainMaskedLanguageModelCommand: ParsableCommand {
         }
         print(String(format: "masked-token accuracy %.4f before, %.4f after %d steps (%.0f s)", before, after, steps,
                      Date().timeIntervalSince(start)))
+        if let output {
+            try MaskedLanguageModelFile.save(model, tokenizer: symbolizer, to: output,
+                                             metadata: ["aprendiz.bert.maskedTokenAccuracy": String(after)])
+            print("model written to \(output)")
+        }
     }
 
     /// The fraction of labelled positions whose most likely token is the label (inference mode).

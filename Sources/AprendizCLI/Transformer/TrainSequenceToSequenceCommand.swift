@@ -11,7 +11,8 @@ import Foundation
 /// both held out and learnt). The loss is the teacher-forced cross-entropy over the answer and EOS
 /// (padding ignored); the gradient norm is clipped to 1 and AdamW (weight decay 0.01) takes a step
 /// whose learning rate rises linearly over the first 10 % of the steps and then falls linearly to
-/// near 0 at the last.
+/// near 0 at the last. `--output` writes the model (``SequenceToSequenceModelFile``); `--model FILE
+/// --steps 0` reads one back and scores it on the held-out strings of the same `--seed`.
 struct TrainSequenceToSequenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train-seq2seq",
@@ -32,12 +33,17 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
     @Option(help: "Steps between held-out accuracies.") var evalInterval = 500
     @Option(help: "Seed of the initial weights and the strings.") var seed: UInt64 = 0
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Option(help: "Write the trained model here (.safetensors); with --steps 0, --model reads it back instead.")
+    var output: String?
+    @Option(help: "Evaluate this model file (written by --output) on the held-out strings instead of training (needs --steps 0).")
+    var model: String?
 
     func run() throws {
         try applyThreadCount(threads)
         guard let kind = DigitSequenceTask(rawValue: task) else {
             throw CLIError("--task \(task) is not one of \(DigitSequenceTask.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let model { return try evaluate(model, kind: kind) }
         guard maxDigits >= 1, steps >= 1, batchSize >= 1, testExamples >= 1, width >= 1, heads >= 1, layers >= 1, evalInterval >= 1 else {
             throw CLIError("--max-digits, --steps, --batch-size, --test-examples, --width, --heads, --layers and --eval-interval must be ≥ 1")
         }
@@ -85,5 +91,25 @@ struct TrainSequenceToSequenceCommand: ParsableCommand {
             .joined(separator: ", "))
         print(String(format: "exact-match accuracy %.4f on %d held-out strings after %d steps (%.0f s)", accuracy,
                      testExamples, steps, Date().timeIntervalSince(start)))
+        if let output {
+            try SequenceToSequenceModelFile.save(model, task: kind, maxDigits: maxDigits, to: output,
+                                                 metadata: ["aprendiz.seq2seq.seed": "\(seed)", "aprendiz.seq2seq.testExamples": "\(testExamples)"])
+            print("model written to \(output)")
+        }
+    }
+
+    /// `--model`: the exact-match accuracy of a saved model on the held-out strings that `--seed` and
+    /// `--test-examples` draw (the ones the training run with the same options held out).
+    private func evaluate(_ path: String, kind: DigitSequenceTask) throws {
+        guard steps == 0 else { throw CLIError("--model evaluates a saved model: give --steps 0 (got \(steps))") }
+        guard testExamples >= 1 else { throw CLIError("--test-examples must be ≥ 1") }
+        let (model, task, digits) = try SequenceToSequenceModelFile.load(path)
+        guard task == kind, digits == maxDigits else {
+            throw CLIError("\(path) was trained on \(task.rawValue) with --max-digits \(digits), not \(kind.rawValue) with \(maxDigits)")
+        }
+        var generator = RandomGenerator(seed: seed)
+        let test = (0..<testExamples).map { _ in DigitSequenceTask.randomDigits(maxDigits: maxDigits, using: &generator) }
+        let accuracy = kind.exactMatch(model, test, maxDigits: maxDigits).overall
+        print(String(format: "exact-match accuracy %.4f on %d held-out strings (%@)", accuracy, testExamples, path))
     }
 }

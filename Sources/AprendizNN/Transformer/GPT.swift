@@ -123,18 +123,7 @@ public final class GPT: Module {
     /// Every block's attention weights `[heads, L, L]` over `tokens` (inference mode, no gradients):
     /// row i is where position i looks.
     public func attentionMaps(_ tokens: [Int]) -> [Tensor] {
-        let wasTraining = isTraining
-        eval()
-        defer {
-            train(wasTraining)
-            for block in blocks { block.selfAttention.recordsWeights = false }
-        }
-        for block in blocks { block.selfAttention.recordsWeights = true }
-        _ = withoutGradient { logits(Tensor(shape: [1, tokens.count], scalars: tokens.map(Float.init))) }
-        return blocks.map { block in
-            let weights = block.selfAttention.recordedWeights!
-            return weights.reshaped(Array(weights.shape.dropFirst()))
-        }
+        recordedAttention(of: blocks) { _ = logits(Tensor(shape: [1, tokens.count], scalars: tokens.map(Float.init))) }
     }
 
     /// The logits `[V]` after the last of `tokens`.

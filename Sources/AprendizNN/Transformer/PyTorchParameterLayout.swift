@@ -138,3 +138,16 @@ extension BERT: PyTorchParameterLayout {
             + (pooler.map { pytorchLinear("pooler", $0) } ?? []) + (classifier.map { pytorchLinear("classifier", $0) } ?? [])
     }
 }
+
+extension VisionTransformer: PyTorchParameterLayout {
+    /// `patch_embedding.*` (the `nn.Conv2d` kernel `[D, C, P, P]` flattened to `nn.Linear`'s `[D, C·P²]`),
+    /// `cls_token`, `positions.weight`, `blocks.<i>.…` (`nn.TransformerEncoderLayer`), `norm.*` and `head.*`
+    /// (the model of `Tools/fixtures/generate_vit.py`).
+    public var pytorchParameters: [PyTorchParameter] {
+        pytorchLinear("patch_embedding", patchEmbedding)
+            + [PyTorchParameter(name: "cls_token", variable: classToken, transposed: false),
+               PyTorchParameter(name: "positions.weight", variable: positionEmbedding.weight, transposed: false)]
+            + blocks.enumerated().flatMap { prefixed("blocks.\($0.offset)", $0.element.pytorchParameters) }
+            + pytorchLayerNorm("norm", finalNorm) + pytorchLinear("head", head)
+    }
+}
