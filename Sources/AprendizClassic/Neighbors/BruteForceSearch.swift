@@ -181,16 +181,19 @@ struct BruteForceSearch: Sendable {
         return (bestDistances, bestIndices)
     }
 
-    /// Replaces the product-form distances of the kept rows by exact ones and re-sorts (see the type's comment).
+    /// Replaces the product-form distances of the kept rows by exact ones and re-sorts (see the type's comment);
+    /// blocks of queries in parallel (each query's list is its own).
     private func refine(_ queries: [Double], queryCount: Int, k: Int, _ bd: UnsafeMutablePointer<Double>, _ bi: UnsafeMutablePointer<Int>) {
         guard reduced == .squared(root: true) || reduced == .squared(root: false) || reduced == .cosine else { return }
         queries.withUnsafeBufferPointer { q in
             blocks.withUnsafeBufferPointer { data in
-                for query in 0..<queryCount {
-                    for s in 0..<k where bi[query * k + s] >= 0 {
-                        bd[query * k + s] = exactReduced(q.baseAddress! + query * features, bi[query * k + s], data.baseAddress!)
+                Parallel.forEach((queryCount + Self.queryBlock - 1) / Self.queryBlock) { b in
+                    for query in (b * Self.queryBlock)..<min(queryCount, (b + 1) * Self.queryBlock) {
+                        for s in 0..<k where bi[query * k + s] >= 0 {
+                            bd[query * k + s] = exactReduced(q.baseAddress! + query * features, bi[query * k + s], data.baseAddress!)
+                        }
+                        NeighborList(distances: bd + query * k, indices: bi + query * k, capacity: k).resort()
                     }
-                    NeighborList(distances: bd + query * k, indices: bi + query * k, capacity: k).resort()
                 }
             }
         }
