@@ -14,8 +14,7 @@ import AprendizTensor
 /// (`KMeansPlusPlus`). An empty cluster takes the row farthest from its centre. The best of
 /// `initCount` runs (lowest inertia) is kept. With `algorithm: .elkan` the iterations skip most distances
 /// by the triangle inequality (``Algorithm/elkan``, `ElkanIterations`): same labels and centres up to rounding. Rows are centred before clustering (as scikit-learn
-/// does), distances are computed in `Float` (dot products fused with the argmin for k ≤ 32, GEMM above), sums and
-/// inertia in `Double`.
+/// does), distances are computed in `Float` through GEMM, sums and inertia in `Double`.
 /// Defaults: 8 clusters, 1 initialisation (scikit-learn's `n_init="auto"` with k-means++), 300
 /// iterations, tol 1e-4, seed 0, Lloyd's algorithm.
 public struct KMeans: Clusterer, Equatable, Sendable {
@@ -23,8 +22,7 @@ public struct KMeans: Clusterer, Equatable, Sendable {
 
     /// How the iterations assign rows to centres (scikit-learn's `algorithm`).
     public enum Algorithm: String, CaseIterable, Equatable, Sendable {
-        /// Every row–centre distance each iteration (Lloyd 1982): dot products fused with the argmin for k ≤ 32,
-        /// one matrix product X·Cᵀ per block above.
+        /// Every row–centre distance each iteration, as one matrix product X·Cᵀ per block (Lloyd 1982).
         case lloyd
         /// Upper and lower distance bounds and the centre half-distances skip most distances (Elkan 2003);
         /// O(n·k) more memory for the bounds. Runs in one process (``fit(_:across:)`` uses Lloyd's).

@@ -10,9 +10,9 @@ struct LloydResult {
     var iterations: Int
 }
 
-/// Lloyd's algorithm on blocks of rows spread over the ``Parallel`` pool: each block assigns each row to the
-/// centre minimising ‖c‖² − 2x·c (the dot products fused into the argmin, ``NearestCentre``, for up to 32
-/// centres; one GEMM X_b·Cᵀ per block above), and sums its rows per
+/// Lloyd's algorithm on blocks of rows spread over the ``Parallel`` pool: each block computes its
+/// X_b·Cᵀ with one GEMM (into a tile on the stack, no allocation per block), assigns each row to the centre
+/// minimising ‖c‖² − 2x·c, and sums its rows per
 /// cluster into its own `Double` buffer; the buffers are then added in block order (deterministic for a
 /// thread count and independent of it).
 ///
@@ -94,29 +94,19 @@ struct LloydIterations {
                                 let (l, d, s, m) = (UncheckedBuffer(l), UncheckedBuffer(d), UncheckedBuffer(s), UncheckedBuffer(m))
                                 let changed = UncheckedBuffer(changed)
                                 let norms = UncheckedPointer(norms.baseAddress!)
-                                let fused = k <= NearestCentre.fusedLimit
                                 Parallel.forEach(own.count) { index in
                                     let block = own.lowerBound + index
                                     let first = block * Self.blockSize, size = min(Self.blockSize, n - first)
-                                    // Few centres: each row's dot products feed the argmin directly (``NearestCentre``);
-                                    // many: one GEMM X_b·Cᵀ per block into a product tile.
-                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: fused ? 0 : size * k) { products in
-                                        if !fused {
-                                            MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
-                                                                 a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
-                                                                 c: products.baseAddress!, ldc: k)
-                                        }
+                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: size * k) { products in
+                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
+                                                             a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
+                                                             c: products.baseAddress!, ldc: k)
                                         for r in 0..<size {
                                             let i = first + r
                                             var best = 0, bestValue = Float.infinity
-                                            if fused {
-                                                (best, bestValue) = NearestCentre.find(x.base + i * p, centres: c.base, norms: norms.base,
-                                                                                       count: k, columns: p)
-                                            } else {
-                                                for j in 0..<k {
-                                                    let value = norms.base[j] - 2 * products[r * k + j]
-                                                    if value < bestValue { (best, bestValue) = (j, value) }
-                                                }
+                                            for j in 0..<k {
+                                                let value = norms.base[j] - 2 * products[r * k + j]
+                                                if value < bestValue { (best, bestValue) = (j, value) }
                                             }
                                             l[i] = best
                                             if let previous, previous[i] != best { changed[block] += 1 }
