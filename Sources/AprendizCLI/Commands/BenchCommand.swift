@@ -24,6 +24,8 @@ struct BenchCommand: ParsableCommand {
             BenchForestCommand.self,
             BenchKNNCommand.self,
             BenchKMeansCommand.self,
+            BenchTSNECommand.self,
+            BenchUMAPCommand.self,
             BenchTransformerCommand.self,
             BenchGenerateCommand.self,
             BenchAllReduceCommand.self,

@@ -11,7 +11,8 @@ struct LloydResult {
 }
 
 /// Lloyd's algorithm on blocks of rows spread over the ``Parallel`` pool: each block computes its
-/// X_b·Cᵀ with one GEMM, assigns each row to the centre minimising ‖c‖² − 2x·c, and sums its rows per
+/// X_b·Cᵀ with one GEMM (into a tile on the stack, no allocation per block), assigns each row to the centre
+/// minimising ‖c‖² − 2x·c, and sums its rows per
 /// cluster into its own `Double` buffer; the buffers are then added in block order (deterministic for a
 /// thread count and independent of it).
 ///
@@ -81,6 +82,7 @@ struct LloydIterations {
         let centreNorms = (0..<k).map { j in (0..<p).reduce(Float(0)) { $0 + centres[j * p + $1] * centres[j * p + $1] } }
         var labels = [Int](repeating: 0, count: n), distances = [Double](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: blocks * k * p), counts = [Int](repeating: 0, count: blocks * k)
+        centreNorms.withUnsafeBufferPointer { norms in
         rows.values.withUnsafeBufferPointer { x in
             centres.withUnsafeBufferPointer { c in
                 labels.withUnsafeMutableBufferPointer { l in
@@ -91,28 +93,28 @@ struct LloydIterations {
                                 let (x, c) = (UncheckedPointer(x.baseAddress!), UncheckedPointer(c.baseAddress!))
                                 let (l, d, s, m) = (UncheckedBuffer(l), UncheckedBuffer(d), UncheckedBuffer(s), UncheckedBuffer(m))
                                 let changed = UncheckedBuffer(changed)
+                                let norms = UncheckedPointer(norms.baseAddress!)
                                 Parallel.forEach(own.count) { index in
                                     let block = own.lowerBound + index
                                     let first = block * Self.blockSize, size = min(Self.blockSize, n - first)
-                                    var products = [Float](repeating: 0, count: size * k)
-                                    products.withUnsafeMutableBufferPointer { out in
+                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: size * k) { products in
                                         MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
                                                              a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
-                                                             c: out.baseAddress!, ldc: k)
-                                    }
-                                    for r in 0..<size {
-                                        var best = 0, bestValue = Float.infinity
-                                        for j in 0..<k {
-                                            let value = centreNorms[j] - 2 * products[r * k + j]
-                                            if value < bestValue { (best, bestValue) = (j, value) }
+                                                             c: products.baseAddress!, ldc: k)
+                                        for r in 0..<size {
+                                            let i = first + r
+                                            var best = 0, bestValue = Float.infinity
+                                            for j in 0..<k {
+                                                let value = norms.base[j] - 2 * products[r * k + j]
+                                                if value < bestValue { (best, bestValue) = (j, value) }
+                                            }
+                                            l[i] = best
+                                            if let previous, previous[i] != best { changed[block] += 1 }
+                                            d[i] = max(rows.squaredNorms[i] + Double(bestValue), 0)
+                                            m[block * k + best] += 1
+                                            let sum = s.base.baseAddress! + (block * k * p + best * p), row = x.base + i * p
+                                            for f in 0..<p { sum[f] += Double(row[f]) }
                                         }
-                                        let i = first + r
-                                        l[i] = best
-                                        if let previous, previous[i] != best { changed[block] += 1 }
-                                        d[i] = max(rows.squaredNorms[i] + Double(bestValue), 0)
-                                        m[block * k + best] += 1
-                                        let sum = block * k * p + best * p
-                                        for f in 0..<p { s[sum + f] += Double(x.base[i * p + f]) }
                                     }
                                 }
                               }
@@ -121,6 +123,7 @@ struct LloydIterations {
                     }
                 }
             }
+        }
         }
         if world.usesMPI {
             var shared = sums + counts.map(Double.init) + changed.map(Double.init)

@@ -73,8 +73,7 @@ struct BarnesHutTSNEObjective: TSNEObjective {
         repulsion.withUnsafeMutableBufferPointer { force in
             zParts.withUnsafeMutableBufferPointer { zParts in
                 Parallel.forEach((n + 63) / 64) { block in
-                    for i in (block * 64)..<min(block * 64 + 64, n) {
-                        let (fx, fy, z) = tree.repulsion(on: i, angle: angle)
+                    tree.repulsion(on: (block * 64)..<min(block * 64 + 64, n), angle: angle) { i, fx, fy, z in
                         (force[2 * i], force[2 * i + 1], zParts[i]) = (fx, fy, z)
                     }
                 }
