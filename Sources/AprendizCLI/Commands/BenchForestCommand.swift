@@ -25,6 +25,9 @@ struct BenchForestCommand: ParsableCommand {
     @Option(help: "Fashion-MNIST test images.")
     var testLimit = 10_000
 
+    @Option(help: "Save the Fashion-MNIST forest to this safetensors file (for Benchmarks/forest_memory.py).")
+    var save: String?
+
     /// One output row.
     struct Row: Encodable {
         let workload: String, threads: Int, trees: Int, trainRows: Int
@@ -49,15 +52,16 @@ struct BenchForestCommand: ParsableCommand {
             (data.inputs.slice(axis: 0, 0..<count).reshaped([count, -1]), data.targets.slice(axis: 0, 0..<count))
         }
         let (x, y) = rows(fashionTrain, n), (xt, yt) = rows(fashionTest, m)
-        try measure("forest fashion-mnist", x, y, xt, yt)
+        try measure("forest fashion-mnist", x, y, xt, yt, saveTo: save)
     }
 
-    private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor) throws {
+    private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor, saveTo path: String? = nil) throws {
         let estimator = try RandomForestClassifier(treeCount: trees, seed: 0)
         var model: ForestClassificationModel?
         var failure: Error?
         let fitSeconds = Stopwatch.seconds { do { model = try estimator.fit(x, y) } catch { failure = error } }
         if let failure { throw failure }
+        if let path { try model!.save(to: URL(fileURLWithPath: path)) }
         var accuracy: Float = 0
         let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xt, yt) }
         let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds,

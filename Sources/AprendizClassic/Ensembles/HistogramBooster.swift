@@ -38,7 +38,7 @@ struct HistogramBooster {
         let bins = binning.binned(trainX)
         var hasMissing = [Bool](repeating: false, count: d)
         for f in 0..<d { hasMissing[f] = bins[(f * m)..<((f + 1) * m)].contains(FeatureBinning.missingBin) }
-        let grower = BoostingTreeGrower(bins: bins, sampleCount: m, featureCount: d,
+        let grower = BoostingTreeGrower(histograms: HistogramBuilder(bins: bins, sampleCount: m, featureCount: d),
                                         binCounts: binning.thresholds.map { $0.count + 1 }, hasMissing: hasMissing,
                                         maximumLeafNodes: parameters.maximumLeafNodes, maximumDepth: parameters.maximumDepth,
                                         minimumSamplesLeaf: parameters.minimumSamplesLeaf,

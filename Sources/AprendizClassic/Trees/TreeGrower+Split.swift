@@ -103,7 +103,7 @@ extension TreeGrower {
     /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. Small nodes sort packed
     /// (value bits, row) keys, so ties are ordered by row; large ones use a stable least-significant-digit radix
     /// sort on the value bits (four byte passes, a pass skipped when every key shares that byte), linear in the
-    /// node's size. The order of tied rows does not change which splits exist, only the order of sums.
+    /// node's size, or one counting pass on the ``FeatureRanks`` when there are. The order of tied rows does not change which splits exist, only the order of sums.
     private func sortSamples(by feature: Int, start: Int, end: Int) {
         let column = columns.baseAddress! + feature * rowCount
         if end - start < 256 {
@@ -111,8 +111,7 @@ extension TreeGrower {
                 let row = samples[i]
                 keys[i] = UInt64(orderedBits(column[row])) << 32 | UInt64(row)
             }
-            var slice = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
-            slice.sort()
+            sortUniqueKeys(keys.baseAddress! + start, end - start)
             for i in start..<end {
                 let row = Int(keys[i] & 0xFFFF_FFFF)
                 samples[i] = row
@@ -121,6 +120,10 @@ extension TreeGrower {
             return
         }
         let n = end - start
+        if let ranks {
+            sortByRank(ranks.baseAddress! + feature * rowCount, column, start: start, end: end)
+            return
+        }
         var sourceKeys = radixKeys.baseAddress!, targetKeys = sourceKeys + n
         var sourceRows = radixRows.baseAddress!, targetRows = sourceRows + n
         for i in 0..<n {
@@ -156,6 +159,32 @@ extension TreeGrower {
         }
     }
 
+    /// The large-node sort with ``FeatureRanks``: one stable counting pass over the ranks — the same order as
+    /// the stable radix sort on the value bits, since the ranks order the values.
+    private func sortByRank(_ rank: UnsafePointer<UInt8>, _ column: UnsafePointer<Float>, start: Int, end: Int) {
+        let rows = radixRows.baseAddress!
+        var counts = (0..<256).map { _ in 0 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for i in start..<end { counts[Int(rank[samples[i]])] += 1 }
+            var offset = 0
+            for b in 0..<256 {
+                let c = counts[b]
+                counts[b] = offset
+                offset += c
+            }
+            for i in start..<end {
+                let row = samples[i], bucket = Int(rank[row])
+                rows[counts[bucket]] = Int32(truncatingIfNeeded: row)
+                counts[bucket] += 1
+            }
+        }
+        for i in 0..<(end - start) {
+            let row = Int(rows[i])
+            samples[start + i] = row
+            values[start + i] = column[row]
+        }
+    }
+
     /// Moves the samples with `x[feature] ≤ threshold` to the front of `[start, end)`; returns where they end.
     func partition(start: Int, end: Int, feature: Int, threshold: Double) -> Int {
         let column = columns.baseAddress! + feature * rowCount
@@ -176,4 +205,51 @@ extension TreeGrower {
 @inline(__always) func orderedBits(_ v: Float) -> UInt32 {
     let bits = v.bitPattern
     return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+}
+
+/// Sorts `count` distinct keys in place: quicksort (median of three) down to runs of 16, then insertion sort.
+/// The keys are distinct (the row is in the low bits), so this gives the same order as any other sort, without
+/// the merge buffer of the standard library's stable sort.
+func sortUniqueKeys(_ keys: UnsafeMutablePointer<UInt64>, _ count: Int) {
+    @inline(__always) func swapAt(_ a: Int, _ b: Int) {
+        let t = keys[a]
+        keys[a] = keys[b]
+        keys[b] = t
+    }
+    var low = 0, high = count - 1
+    while high - low > 16 {
+        let middle = low + (high - low) / 2
+        if keys[middle] < keys[low] { swapAt(middle, low) }
+        if keys[high] < keys[low] { swapAt(high, low) }
+        if keys[high] < keys[middle] { swapAt(high, middle) }
+        let pivot = keys[middle]
+        var i = low, j = high
+        while i <= j {
+            while keys[i] < pivot { i += 1 }
+            while keys[j] > pivot { j -= 1 }
+            if i <= j {
+                swapAt(i, j)
+                i += 1
+                j -= 1
+            }
+        }
+        // Recurse into the smaller side, loop on the larger: stack depth O(log count).
+        if j - low < high - i {
+            sortUniqueKeys(keys + low, j - low + 1)
+            low = i
+        } else {
+            sortUniqueKeys(keys + i, high - i + 1)
+            high = j
+        }
+    }
+    if high <= low { return }
+    for i in (low + 1)...high {
+        let key = keys[i]
+        var j = i - 1
+        while j >= low && keys[j] > key {
+            keys[j + 1] = keys[j]
+            j -= 1
+        }
+        keys[j + 1] = key
+    }
 }

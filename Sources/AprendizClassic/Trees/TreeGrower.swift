@@ -39,6 +39,8 @@ struct TreeSplit {
 final class TreeGrower<Criterion: NodeCriterion> {
     static var featureThreshold: Float { 1e-7 }
     let columns: UnsafeBufferPointer<Float>
+    /// ``FeatureRanks`` of `columns` (same layout), if every feature has ≤ 256 distinct values.
+    let ranks: UnsafeBufferPointer<UInt8>?
     let rowCount: Int, featureCount: Int
     let criterion: Criterion
     let growth: TreeGrowth
@@ -53,8 +55,10 @@ final class TreeGrower<Criterion: NodeCriterion> {
     private let valueScratch: UnsafeMutablePointer<Double>
 
     /// A grower over `columns` (feature-major: value of row i, feature f at `f · rowCount + i`).
-    init(columns: UnsafeBufferPointer<Float>, rowCount: Int, weights: [Double]?, criterion: Criterion, growth: TreeGrowth) {
+    init(columns: UnsafeBufferPointer<Float>, ranks: UnsafeBufferPointer<UInt8>? = nil, rowCount: Int, weights: [Double]?,
+         criterion: Criterion, growth: TreeGrowth) {
         self.columns = columns
+        self.ranks = ranks
         self.rowCount = rowCount
         featureCount = columns.count / max(rowCount, 1)
         self.criterion = criterion
