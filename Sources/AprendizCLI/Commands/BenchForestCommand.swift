@@ -2,9 +2,10 @@ import Aprendiz
 import ArgumentParser
 import Foundation
 
-/// `aprendiz bench forest`: seconds to fit a random forest (default 100 trees) on digits and on the first
-/// `--limit` Fashion-MNIST training images, its held-out accuracy and its prediction throughput — the
-/// workload of `Benchmarks/sklearn_trees.py` (scikit-learn's `RandomForestClassifier`, `n_jobs` = threads).
+/// `aprendiz bench forest`: seconds to fit a random forest (default 100 trees; `--single-tree`: one decision
+/// tree) on digits and on the first `--limit` Fashion-MNIST training images, its held-out accuracy and its
+/// prediction throughput — the workload of `Benchmarks/sklearn_trees.py` (scikit-learn's
+/// `RandomForestClassifier`, `n_jobs` = threads).
 ///
 /// Digits: a random 75/25 split (`trainTestSplit`, seed 0; scikit-learn's script draws its own 25%).
 /// Fashion-MNIST: the first `--limit` training images, the first `--test-limit` test images, pixels / 255.
@@ -24,6 +25,9 @@ struct BenchForestCommand: ParsableCommand {
 
     @Option(help: "Fashion-MNIST test images.")
     var testLimit = 10_000
+
+    @Flag(help: "Fit one DecisionTreeClassifier (every feature, default settings) instead of the forest.")
+    var singleTree = false
 
     @Option(help: "Save the Fashion-MNIST forest to this safetensors file (for Benchmarks/forest_memory.py).")
     var save: String?
@@ -56,10 +60,12 @@ struct BenchForestCommand: ParsableCommand {
     }
 
     private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor, saveTo path: String? = nil) throws {
-        let estimator = try RandomForestClassifier(treeCount: trees, seed: 0)
-        var model: ForestClassificationModel?
+        let forest = try RandomForestClassifier(treeCount: trees, seed: 0), tree = try DecisionTreeClassifier()
+        var model: (any ClassificationModel & ArchivableModel)?
         var failure: Error?
-        let fitSeconds = Stopwatch.seconds { do { model = try estimator.fit(x, y) } catch { failure = error } }
+        let fitSeconds = Stopwatch.seconds {
+            do { model = singleTree ? try tree.fit(x, y) : try forest.fit(x, y) } catch { failure = error }
+        }
         if let failure { throw failure }
         if let path { try model!.save(to: URL(fileURLWithPath: path)) }
         var accuracy: Float = 0

@@ -81,7 +81,8 @@ struct BoostingTreeGrower {
             histograms.build(samples: $0, gradients: gradients, hessians: hessians)
         }
         var gradientSum = 0.0, hessianSum = 0.0
-        for b in 0..<Self.binsPerFeature {
+        // Feature 0's bins in order (the unused ones, all zero, are left out: adding 0 changes no sum).
+        for b in Array(0..<histograms.usedBins[0]) + [Int(FeatureBinning.missingBin)] {
             gradientSum += rootHistogram[b].gradient
             hessianSum += rootHistogram[b].hessian
         }
@@ -98,7 +99,7 @@ struct BoostingTreeGrower {
         while !splittable.isEmpty {
             var best = 0
             for i in 1..<splittable.count where splittable[i].split.gain > splittable[best].split.gain { best = i }
-            var node = splittable.remove(at: best)
+            let node = splittable.remove(at: best)
             let split = node.split
             let middle = partition(&order, node.range, split)
             tree.feature[node.index] = split.feature
@@ -109,9 +110,9 @@ struct BoostingTreeGrower {
             tree.left[node.index] = leftNode
             tree.right[node.index] = rightNode
             let gradientRight = node.gradient - split.gradientLeft, hessianRight = node.hessian - split.hessianLeft
-            var left = Node(range: node.range.lowerBound..<middle, depth: node.depth + 1, gradient: split.gradientLeft,
+            let left = Node(range: node.range.lowerBound..<middle, depth: node.depth + 1, gradient: split.gradientLeft,
                             hessian: split.hessianLeft, value: nodeValue(split.gradientLeft, split.hessianLeft), index: leftNode)
-            var right = Node(range: middle..<node.range.upperBound, depth: node.depth + 1, gradient: gradientRight,
+            let right = Node(range: middle..<node.range.upperBound, depth: node.depth + 1, gradient: gradientRight,
                              hessian: hessianRight, value: nodeValue(gradientRight, hessianRight), index: rightNode)
             // A feature without NaN in training sends NaN to the larger child (scikit-learn).
             tree.missingGoesLeft[node.index] = hasMissing[split.feature] ? split.missingGoesLeft : left.range.count > right.range.count

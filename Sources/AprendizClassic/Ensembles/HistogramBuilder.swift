@@ -29,12 +29,15 @@ final class HistogramBuilder: @unchecked Sendable {
     /// Binned training data, feature-major (`FeatureBinning.binned`): bin of sample i, feature f at `f · n + i`.
     let bins: [UInt8]
     let sampleCount: Int, featureCount: Int
+    /// Ordinary bins per feature: only bins `0..<usedBins[f]` and the missing-value bin are written and read.
+    let usedBins: [Int]
     private var free: [UnsafeMutablePointer<HistogramBin>] = []
     /// The node's (g, h) pairs in the node's sample order.
     private let pairs: UnsafeMutablePointer<GradientPair>
 
-    init(bins: [UInt8], sampleCount: Int, featureCount: Int) {
+    init(bins: [UInt8], sampleCount: Int, featureCount: Int, usedBins: [Int]) {
         self.bins = bins
+        self.usedBins = usedBins
         self.sampleCount = sampleCount
         self.featureCount = featureCount
         pairs = .allocate(capacity: max(sampleCount, 1))
@@ -46,6 +49,7 @@ final class HistogramBuilder: @unchecked Sendable {
     }
 
     /// A histogram buffer (contents undefined) of `featureCount · 256` bins; hand it back with ``recycle(_:)``.
+    /// A built histogram is defined on each feature's used bins and its missing-value bin only.
     func take() -> UnsafeMutablePointer<HistogramBin> {
         free.popLast() ?? .allocate(capacity: max(featureCount, 1) * Self.binsPerFeature)
     }
@@ -66,7 +70,7 @@ final class HistogramBuilder: @unchecked Sendable {
                 }
             }
         }
-        let out = take()
+        let out = take(), used = usedBins
         let blocks = (d + Self.block - 1) / Self.block
         let rows = samples.baseAddress
         bins.withUnsafeBufferPointer { bins in
@@ -74,7 +78,10 @@ final class HistogramBuilder: @unchecked Sendable {
             Parallel.forEach(blocks) { block in
                 let first = block * Self.block, count = min(Self.block, d - first)
                 let histogram = out + first * width
-                histogram.initialize(repeating: HistogramBin(), count: count * width)
+                for f in 0..<count {
+                    (histogram + f * width).initialize(repeating: HistogramBin(), count: used[first + f])
+                    histogram[f * width + Int(FeatureBinning.missingBin)] = HistogramBin()
+                }
                 if count == Self.block {
                     let c0 = data + first * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
                     let h0 = histogram, h1 = h0 + width, h2 = h1 + width, h3 = h2 + width
@@ -108,14 +115,19 @@ final class HistogramBuilder: @unchecked Sendable {
 
     /// `parent −= child` for every bin: the parent's buffer becomes the larger child's histogram.
     func subtract(_ child: UnsafeMutablePointer<HistogramBin>, from parent: UnsafeMutablePointer<HistogramBin>) {
-        let width = Self.binsPerFeature, d = featureCount
+        let width = Self.binsPerFeature, d = featureCount, used = usedBins
         let blocks = (d + Self.block - 1) / Self.block
         Parallel.forEach(blocks) { block in
-            let start = block * Self.block * width, end = min(d, (block + 1) * Self.block) * width
-            for i in start..<end {
-                parent[i].gradient -= child[i].gradient
-                parent[i].hessian -= child[i].hessian
-                parent[i].count -= child[i].count
+            for f in (block * Self.block)..<min(d, (block + 1) * Self.block) {
+                for b in 0..<used[f] {
+                    parent[f * width + b].gradient -= child[f * width + b].gradient
+                    parent[f * width + b].hessian -= child[f * width + b].hessian
+                    parent[f * width + b].count -= child[f * width + b].count
+                }
+                let missing = f * width + Int(FeatureBinning.missingBin)
+                parent[missing].gradient -= child[missing].gradient
+                parent[missing].hessian -= child[missing].hessian
+                parent[missing].count -= child[missing].count
             }
         }
     }

@@ -22,22 +22,9 @@ struct FeatureRanks: Sendable {
         columns.withUnsafeBufferPointer { columns in
             ranks.withUnsafeMutableBufferPointer { ranks in
                 fits.withUnsafeMutableBufferPointer { fits in
-                    let out = UncheckedBuffer(ranks), fitted = UncheckedBuffer(fits)
+                    let out = ranks.baseAddress!, fitted = UncheckedBuffer(fits)
                     Parallel.forEach(featureCount) { f in
-                        let column = columns.baseAddress! + f * n
-                        guard let distinct = Self.distinctBits(column, n) else {
-                            fitted[f] = false
-                            return
-                        }
-                        var last = orderedBits(column[0]), lastRank = UInt8(Self.index(of: last, in: distinct))
-                        for i in 0..<n {
-                            let key = orderedBits(column[i])
-                            if key != last {
-                                last = key
-                                lastRank = UInt8(Self.index(of: key, in: distinct))
-                            }
-                            out[f * n + i] = lastRank
-                        }
+                        fitted[f] = Self.rank(columns.baseAddress! + f * n, n, into: out + f * n)
                     }
                 }
             }
@@ -46,31 +33,43 @@ struct FeatureRanks: Sendable {
         self.ranks = ranks
     }
 
-    /// The sorted distinct `orderedBits` of a column, or nil past 256 of them.
-    private static func distinctBits(_ column: UnsafePointer<Float>, _ n: Int) -> [UInt32]? {
+    /// Writes the ranks of one column; false (ranks unfinished) past 256 distinct values. The distinct keys
+    /// are found through a 1024-slot open-addressing table, sorted, and each slot given its key's rank.
+    private static func rank(_ column: UnsafePointer<Float>, _ n: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+        let slots = 1024
+        let keys = UnsafeMutablePointer<UInt32>.allocate(capacity: slots), used = UnsafeMutablePointer<Bool>.allocate(capacity: slots)
+        let slotRanks = UnsafeMutablePointer<UInt8>.allocate(capacity: slots)
+        used.initialize(repeating: false, count: slots)
+        defer { keys.deallocate(); used.deallocate(); slotRanks.deallocate() }
+        @inline(__always) func slot(_ key: UInt32) -> Int {
+            var s = Int((key &* 0x9E37_79B1) >> 22)
+            while used[s] && keys[s] != key { s = (s + 1) & (slots - 1) }
+            return s
+        }
         var distinct: [UInt32] = []
-        distinct.reserveCapacity(257)
-        var last = orderedBits(column[0])
-        distinct.append(last)
-        for i in 1..<n {
+        var last = orderedBits(column[0]) &+ 1
+        for i in 0..<n {
             let key = orderedBits(column[i])
             if key == last { continue }
             last = key
-            let place = index(of: key, in: distinct)
-            if place < distinct.count && distinct[place] == key { continue }
-            if distinct.count == 256 { return nil }
-            distinct.insert(key, at: place)
+            let s = slot(key)
+            if used[s] { continue }
+            if distinct.count == 256 { return false }
+            used[s] = true
+            keys[s] = key
+            distinct.append(key)
         }
-        return distinct
-    }
-
-    /// The first position in the sorted `keys` whose key is not below `key`.
-    private static func index(of key: UInt32, in keys: [UInt32]) -> Int {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        distinct.sort()
+        for (r, key) in distinct.enumerated() { slotRanks[slot(key)] = UInt8(r) }
+        var lastKey = orderedBits(column[0]), lastRank = slotRanks[slot(lastKey)]
+        for i in 0..<n {
+            let key = orderedBits(column[i])
+            if key != lastKey {
+                lastKey = key
+                lastRank = slotRanks[slot(key)]
+            }
+            out[i] = lastRank
         }
-        return low
+        return true
     }
 }

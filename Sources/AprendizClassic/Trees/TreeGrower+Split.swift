@@ -100,18 +100,25 @@ extension TreeGrower {
         return .some(TreeSplit(feature: feature, threshold: threshold, position: position))
     }
 
-    /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. Small nodes sort packed
-    /// (value bits, row) keys, so ties are ordered by row; large ones use a stable least-significant-digit radix
-    /// sort on the value bits (four byte passes, a pass skipped when every key shares that byte), linear in the
-    /// node's size, or one counting pass on the ``FeatureRanks`` when there are. The order of tied rows does not change which splits exist, only the order of sums.
+    /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. With ``FeatureRanks``,
+    /// nodes of at least `rankSortMinimum` samples take one stable counting pass on the ranks. Otherwise small
+    /// nodes sort packed (value bits, row) keys, so ties are ordered by row; large ones use a stable
+    /// least-significant-digit radix sort on the value bits (four byte passes, a pass skipped when every key
+    /// shares that byte), linear in the node's size. The order of tied rows does not change which splits
+    /// exist, only the order of sums (exact for class counts with whole-number weights).
     private func sortSamples(by feature: Int, start: Int, end: Int) {
         let column = columns.baseAddress! + feature * rowCount
+        if let ranks, end - start >= Self.rankSortMinimum {
+            sortByRank(ranks.baseAddress! + feature * rowCount, column, start: start, end: end)
+            return
+        }
         if end - start < 256 {
             for i in start..<end {
                 let row = samples[i]
                 keys[i] = UInt64(orderedBits(column[row])) << 32 | UInt64(row)
             }
-            sortUniqueKeys(keys.baseAddress! + start, end - start)
+            var slice = UnsafeMutableBufferPointer(rebasing: keys[start..<end])
+            slice.sort()
             for i in start..<end {
                 let row = Int(keys[i] & 0xFFFF_FFFF)
                 samples[i] = row
@@ -120,10 +127,6 @@ extension TreeGrower {
             return
         }
         let n = end - start
-        if let ranks {
-            sortByRank(ranks.baseAddress! + feature * rowCount, column, start: start, end: end)
-            return
-        }
         var sourceKeys = radixKeys.baseAddress!, targetKeys = sourceKeys + n
         var sourceRows = radixRows.baseAddress!, targetRows = sourceRows + n
         for i in 0..<n {
@@ -205,51 +208,4 @@ extension TreeGrower {
 @inline(__always) func orderedBits(_ v: Float) -> UInt32 {
     let bits = v.bitPattern
     return bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-}
-
-/// Sorts `count` distinct keys in place: quicksort (median of three) down to runs of 16, then insertion sort.
-/// The keys are distinct (the row is in the low bits), so this gives the same order as any other sort, without
-/// the merge buffer of the standard library's stable sort.
-func sortUniqueKeys(_ keys: UnsafeMutablePointer<UInt64>, _ count: Int) {
-    @inline(__always) func swapAt(_ a: Int, _ b: Int) {
-        let t = keys[a]
-        keys[a] = keys[b]
-        keys[b] = t
-    }
-    var low = 0, high = count - 1
-    while high - low > 16 {
-        let middle = low + (high - low) / 2
-        if keys[middle] < keys[low] { swapAt(middle, low) }
-        if keys[high] < keys[low] { swapAt(high, low) }
-        if keys[high] < keys[middle] { swapAt(high, middle) }
-        let pivot = keys[middle]
-        var i = low, j = high
-        while i <= j {
-            while keys[i] < pivot { i += 1 }
-            while keys[j] > pivot { j -= 1 }
-            if i <= j {
-                swapAt(i, j)
-                i += 1
-                j -= 1
-            }
-        }
-        // Recurse into the smaller side, loop on the larger: stack depth O(log count).
-        if j - low < high - i {
-            sortUniqueKeys(keys + low, j - low + 1)
-            low = i
-        } else {
-            sortUniqueKeys(keys + i, high - i + 1)
-            high = j
-        }
-    }
-    if high <= low { return }
-    for i in (low + 1)...high {
-        let key = keys[i]
-        var j = i - 1
-        while j >= low && keys[j] > key {
-            keys[j + 1] = keys[j]
-            j -= 1
-        }
-        keys[j + 1] = key
-    }
 }

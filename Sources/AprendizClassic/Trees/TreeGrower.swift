@@ -38,6 +38,8 @@ struct TreeSplit {
 /// (order-preserving bits of the value, then the row), so the result does not depend on row order.
 final class TreeGrower<Criterion: NodeCriterion> {
     static var featureThreshold: Float { 1e-7 }
+    /// Nodes this large sort by ``FeatureRanks`` when there are (smaller ones sort faster by comparison).
+    static var rankSortMinimum: Int { 64 }
     let columns: UnsafeBufferPointer<Float>
     /// ``FeatureRanks`` of `columns` (same layout), if every feature has ≤ 256 distinct values.
     let ranks: UnsafeBufferPointer<UInt8>?
