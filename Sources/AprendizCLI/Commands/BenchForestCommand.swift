@@ -2,9 +2,10 @@ import Aprendiz
 import ArgumentParser
 import Foundation
 
-/// `aprendiz bench forest`: seconds to fit a random forest (default 100 trees) on digits and on the first
-/// `--limit` Fashion-MNIST training images, its held-out accuracy and its prediction throughput — the
-/// workload of `Benchmarks/sklearn_trees.py` (scikit-learn's `RandomForestClassifier`, `n_jobs` = threads).
+/// `aprendiz bench forest`: seconds to fit a random forest (default 100 trees; `--single-tree`: one decision
+/// tree) on digits and on the first `--limit` Fashion-MNIST training images, its held-out accuracy and its
+/// prediction throughput — the workload of `Benchmarks/sklearn_trees.py` (scikit-learn's
+/// `RandomForestClassifier`, `n_jobs` = threads).
 ///
 /// Digits: a random 75/25 split (`trainTestSplit`, seed 0; scikit-learn's script draws its own 25%).
 /// Fashion-MNIST: the first `--limit` training images, the first `--test-limit` test images, pixels / 255.
@@ -25,14 +26,21 @@ struct BenchForestCommand: ParsableCommand {
     @Option(help: "Fashion-MNIST test images.")
     var testLimit = 10_000
 
+    @Flag(help: "Fit one DecisionTreeClassifier (every feature, default settings) instead of the forest.")
+    var singleTree = false
+
+    @Option(help: "Save the Fashion-MNIST forest to this safetensors file (for Benchmarks/forest_memory.py).")
+    var save: String?
+
     /// One output row.
     struct Row: Encodable {
         let workload: String, threads: Int, trees: Int, trainRows: Int
-        let fitSeconds: Double, accuracy: Double, predictSamplesPerSecond: Double
+        let fitSeconds: Double, fitCPUSeconds: Double, accuracy: Double, predictSamplesPerSecond: Double
 
         enum CodingKeys: String, CodingKey {
             case workload, threads, trees, accuracy
-            case trainRows = "train_rows", fitSeconds = "fit_seconds", predictSamplesPerSecond = "predict_samples_per_second"
+            case trainRows = "train_rows", fitSeconds = "fit_seconds", fitCPUSeconds = "fit_cpu_seconds"
+            case predictSamplesPerSecond = "predict_samples_per_second"
         }
     }
 
@@ -49,24 +57,30 @@ struct BenchForestCommand: ParsableCommand {
             (data.inputs.slice(axis: 0, 0..<count).reshaped([count, -1]), data.targets.slice(axis: 0, 0..<count))
         }
         let (x, y) = rows(fashionTrain, n), (xt, yt) = rows(fashionTest, m)
-        try measure("forest fashion-mnist", x, y, xt, yt)
+        try measure("forest fashion-mnist", x, y, xt, yt, saveTo: save)
     }
 
-    private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor) throws {
-        let estimator = try RandomForestClassifier(treeCount: trees, seed: 0)
-        var model: ForestClassificationModel?
+    private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor, saveTo path: String? = nil) throws {
+        let forest = try RandomForestClassifier(treeCount: trees, seed: 0), tree = try DecisionTreeClassifier()
+        var model: (any ClassificationModel & ArchivableModel)?
         var failure: Error?
-        let fitSeconds = Stopwatch.seconds { do { model = try estimator.fit(x, y) } catch { failure = error } }
+        let cpuStart = BenchClassicCommand.processCPUSeconds()
+        let fitSeconds = Stopwatch.seconds {
+            do { model = singleTree ? try tree.fit(x, y) : try forest.fit(x, y) } catch { failure = error }
+        }
+        let cpuSeconds = BenchClassicCommand.processCPUSeconds() - cpuStart
         if let failure { throw failure }
+        if let path { try model!.save(to: URL(fileURLWithPath: path)) }
         var accuracy: Float = 0
         let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xt, yt) }
-        let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds,
+        let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds, fitCPUSeconds: cpuSeconds,
                       accuracy: Double(accuracy), predictSamplesPerSecond: Double(xt.shape[0]) / predictSeconds)
         if options.json {
             printJSONLine(row)
         } else {
-            print(String(format: "%-22@ fit %8.3f s  accuracy %.4f  predict %10.0f samples/s  [%d threads, %d trees, %d rows]",
-                         name as NSString, fitSeconds, accuracy, row.predictSamplesPerSecond, row.threads, trees, x.shape[0]))
+            print(String(format: "%-22@ fit %8.3f s (CPU %.3f s)  accuracy %.4f  predict %10.0f samples/s  [%d threads, %d trees, %d rows]",
+                         name as NSString, fitSeconds, cpuSeconds, accuracy, row.predictSamplesPerSecond, row.threads,
+                         singleTree ? 1 : trees, x.shape[0]))
         }
     }
 }

@@ -1,10 +1,5 @@
 import AprendizTensor
 
-/// The sums of one histogram bin: Σ gradients, Σ hessians and the number of samples whose feature falls in it.
-struct HistogramBin: Sendable {
-    var gradient = 0.0, hessian = 0.0, count: Int32 = 0
-}
-
 /// The best split of one node on one feature (or on all of them).
 struct BoostingSplit: Sendable {
     var gain = -1.0
@@ -37,26 +32,29 @@ struct BoostingTree {
 /// 2·`minimumSamplesLeaf` samples, at `maximumDepth`, or without a split of positive gain becomes a leaf.
 /// Each split scans every feature's histogram left to right (NaN samples go right) and, when the feature had
 /// missing values, right to left (NaN go left), keeping the first strictly best. Histograms: the smaller
-/// child's is summed from its samples, the larger child's is the parent's minus it. Features are
-/// processed in parallel on the `Parallel` pool; each feature's sums run in a fixed order, so the tree does
-/// not depend on the thread count. (Book ch. 15 is silent on these details; they follow scikit-learn 1.9.)
+/// child's is summed from its samples, the larger child's is the parent's minus it (``HistogramBuilder``).
+/// Histograms and split scans run in parallel over blocks of features on the `Parallel` pool; each feature's
+/// sums run in a fixed order, so the tree does not depend on the thread count. (Book ch. 15 is silent on these details; they follow scikit-learn 1.9.)
 struct BoostingTreeGrower {
-    /// Binned training data, feature-major (`FeatureBinning.binned`).
-    let bins: [UInt8]
-    let sampleCount: Int, featureCount: Int
+    /// The binned training data and the histogram buffers.
+    let histograms: HistogramBuilder
+    var sampleCount: Int { histograms.sampleCount }
+    var featureCount: Int { histograms.featureCount }
     /// Ordinary bins per feature (thresholds + 1) and whether the feature had NaN in training.
     let binCounts: [Int], hasMissing: [Bool]
     let maximumLeafNodes: Int, maximumDepth: Int?, minimumSamplesLeaf: Int
     let l2Regularization: Double, shrinkage: Double
     /// scikit-learn's `min_hessian_to_split`.
     static let minimumHessian = 1e-3
-    static let binsPerFeature = 256
+    static let binsPerFeature = HistogramBuilder.binsPerFeature
+    /// Features scanned per parallel task of the split search.
+    static let splitBlock = 16
 
     private struct Node {
         var range: Range<Int>
         var depth: Int
         var gradient: Double, hessian: Double, value: Double
-        var histogram: [HistogramBin]? = nil
+        var histogram: UnsafeMutablePointer<HistogramBin>? = nil
         var split = BoostingSplit()
         var index: Int
     }
@@ -74,30 +72,34 @@ struct BoostingTreeGrower {
         }
         var finalized = 0
         func finalize(_ node: Node) {
+            if let histogram = node.histogram { histograms.recycle(histogram) }
             tree.value[node.index] = node.value * shrinkage
             tree.leafRanges.append((node.index, node.range))
             finalized += 1
         }
-        let rootHistogram = order.withUnsafeBufferPointer { buildHistograms(samples: $0[0..<n], gradients, hessians) }
+        let rootHistogram = order.withUnsafeBufferPointer {
+            histograms.build(samples: $0, gradients: gradients, hessians: hessians)
+        }
         var gradientSum = 0.0, hessianSum = 0.0
-        for b in 0..<Self.binsPerFeature {
+        // Feature 0's bins in order (the unused ones, all zero, are left out: adding 0 changes no sum).
+        for b in Array(0..<histograms.usedBins[0]) + [Int(FeatureBinning.missingBin)] {
             gradientSum += rootHistogram[b].gradient
             hessianSum += rootHistogram[b].hessian
         }
-        var root = Node(range: 0..<n, depth: 0, gradient: gradientSum, hessian: hessianSum, value: 0, index: addNode())
+        var root = Node(range: 0..<n, depth: 0, gradient: gradientSum, hessian: hessianSum, value: 0,
+                        histogram: rootHistogram, index: addNode())
         var splittable: [Node] = []
         if n < 2 * minimumSamplesLeaf || hessianSum < Self.minimumHessian {
             finalize(root)
             return tree
         }
         root.split = bestSplit(rootHistogram, count: n, gradient: gradientSum, hessian: hessianSum, value: 0)
-        root.histogram = rootHistogram
         if root.split.gain <= 0 { finalize(root) } else { splittable.append(root) }
 
         while !splittable.isEmpty {
             var best = 0
             for i in 1..<splittable.count where splittable[i].split.gain > splittable[best].split.gain { best = i }
-            var node = splittable.remove(at: best)
+            let node = splittable.remove(at: best)
             let split = node.split
             let middle = partition(&order, node.range, split)
             tree.feature[node.index] = split.feature
@@ -108,43 +110,40 @@ struct BoostingTreeGrower {
             tree.left[node.index] = leftNode
             tree.right[node.index] = rightNode
             let gradientRight = node.gradient - split.gradientLeft, hessianRight = node.hessian - split.hessianLeft
-            var left = Node(range: node.range.lowerBound..<middle, depth: node.depth + 1, gradient: split.gradientLeft,
+            let left = Node(range: node.range.lowerBound..<middle, depth: node.depth + 1, gradient: split.gradientLeft,
                             hessian: split.hessianLeft, value: nodeValue(split.gradientLeft, split.hessianLeft), index: leftNode)
-            var right = Node(range: middle..<node.range.upperBound, depth: node.depth + 1, gradient: gradientRight,
+            let right = Node(range: middle..<node.range.upperBound, depth: node.depth + 1, gradient: gradientRight,
                              hessian: hessianRight, value: nodeValue(gradientRight, hessianRight), index: rightNode)
             // A feature without NaN in training sends NaN to the larger child (scikit-learn).
             tree.missingGoesLeft[node.index] = hasMissing[split.feature] ? split.missingGoesLeft : left.range.count > right.range.count
             let leaves = finalized + splittable.count + 2
             var leftDone = false, rightDone = false
             if leaves == maximumLeafNodes {
-                finalize(left); finalize(right)
+                finalize(left); finalize(right); histograms.recycle(node.histogram!)
                 for other in splittable { finalize(other) }
                 splittable.removeAll()
                 break
             }
+            let parent = node.histogram!
             if let maximumDepth, left.depth == maximumDepth {
-                finalize(left); finalize(right)
+                finalize(left); finalize(right); histograms.recycle(parent)
                 continue
             }
             if left.range.count < 2 * minimumSamplesLeaf { finalize(left); leftDone = true }
             if right.range.count < 2 * minimumSamplesLeaf { finalize(right); rightDone = true }
-            if leftDone && rightDone { continue }
-            let parent = node.histogram!
-            node.histogram = nil
+            if leftDone && rightDone { histograms.recycle(parent); continue }
             let smallIsLeft = left.range.count < right.range.count
             let small = smallIsLeft ? left.range : right.range
-            let smallHistogram = order.withUnsafeBufferPointer { buildHistograms(samples: $0[small], gradients, hessians) }
-            var largeHistogram = parent
-            for i in 0..<largeHistogram.count {
-                largeHistogram[i].gradient -= smallHistogram[i].gradient
-                largeHistogram[i].hessian -= smallHistogram[i].hessian
-                largeHistogram[i].count -= smallHistogram[i].count
+            let smallHistogram = order.withUnsafeBufferPointer {
+                histograms.build(samples: UnsafeBufferPointer(rebasing: $0[small]), gradients: gradients, hessians: hessians)
             }
-            left.histogram = smallIsLeft ? smallHistogram : largeHistogram
-            right.histogram = smallIsLeft ? largeHistogram : smallHistogram
-            for (child, done) in [(left, leftDone), (right, rightDone)] where !done {
+            histograms.subtract(smallHistogram, from: parent)
+            let leftHistogram = smallIsLeft ? smallHistogram : parent, rightHistogram = smallIsLeft ? parent : smallHistogram
+            for (child, done, histogram) in [(left, leftDone, leftHistogram), (right, rightDone, rightHistogram)] {
+                if done { histograms.recycle(histogram); continue }
                 var child = child
-                child.split = bestSplit(child.histogram!, count: child.range.count, gradient: child.gradient,
+                child.histogram = histogram
+                child.split = bestSplit(histogram, count: child.range.count, gradient: child.gradient,
                                         hessian: child.hessian, value: child.value)
                 if child.split.gain <= 0 { finalize(child) } else { splittable.append(child) }
             }
@@ -157,50 +156,16 @@ struct BoostingTreeGrower {
         -gradient / (hessian + l2Regularization + 1e-15)
     }
 
-    /// Histograms of all features over `samples`, `[feature * 256 + bin]`, one feature per parallel task.
-    private func buildHistograms(samples: Slice<UnsafeBufferPointer<Int32>>, _ gradients: [Float],
-                                 _ hessians: [Float]) -> [HistogramBin] {
-        let m = samples.count, n = sampleCount, width = Self.binsPerFeature
-        // The node's gradients in sample order, so that the per-feature loops read them sequentially.
-        var orderedGradients = [Float](repeating: 0, count: m), orderedHessians = [Float](repeating: 0, count: m)
-        var position = 0
-        for s in samples {
-            orderedGradients[position] = gradients[Int(s)]
-            orderedHessians[position] = hessians[Int(s)]
-            position += 1
-        }
-        var histogram = [HistogramBin](repeating: HistogramBin(), count: featureCount * width)
-        bins.withUnsafeBufferPointer { bins in
-            orderedGradients.withUnsafeBufferPointer { g in
-                orderedHessians.withUnsafeBufferPointer { h in
-                    histogram.withUnsafeMutableBufferPointer { buffer in
-                        let out = UncheckedBuffer(buffer), base = samples.base, start = samples.startIndex
-                        Parallel.forEach(featureCount) { f in
-                            let column = bins.baseAddress! + f * n
-                            let row = out.base.baseAddress! + f * width
-                            for i in 0..<m {
-                                let b = Int(column[Int(base[start + i])])
-                                row[b].gradient += Double(g[i])
-                                row[b].hessian += Double(h[i])
-                                row[b].count += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return histogram
-    }
-
     /// The best split over all features (the first feature of strictly largest gain), features scanned in parallel.
-    private func bestSplit(_ histogram: [HistogramBin], count: Int, gradient: Double, hessian: Double,
+    private func bestSplit(_ histogram: UnsafeMutablePointer<HistogramBin>, count: Int, gradient: Double, hessian: Double,
                            value: Double) -> BoostingSplit {
         var candidates = [BoostingSplit](repeating: BoostingSplit(), count: featureCount)
-        histogram.withUnsafeBufferPointer { histogram in
-            candidates.withUnsafeMutableBufferPointer { buffer in
-                let out = UncheckedBuffer(buffer)
-                Parallel.forEach(featureCount) { f in
-                    out[f] = bestSplit(feature: f, histogram.baseAddress! + f * Self.binsPerFeature, count: count,
+        let d = featureCount
+        candidates.withUnsafeMutableBufferPointer { buffer in
+            let out = UncheckedBuffer(buffer)
+            Parallel.forEach((d + Self.splitBlock - 1) / Self.splitBlock) { block in
+                for f in (block * Self.splitBlock)..<min(d, (block + 1) * Self.splitBlock) {
+                    out[f] = bestSplit(feature: f, histogram + f * Self.binsPerFeature, count: count,
                                        gradient: gradient, hessian: hessian, value: value)
                 }
             }
@@ -211,7 +176,8 @@ struct BoostingTreeGrower {
     }
 
     /// scikit-learn's `_find_best_bin_to_split_left_to_right` then, with missing values,
-    /// `_find_best_bin_to_split_right_to_left`.
+    /// `_find_best_bin_to_split_right_to_left`. An empty bin leaves the sums, hence the gain, as they were, so
+    /// it is skipped: it cannot be strictly better than the bin before it.
     private func bestSplit(feature f: Int, _ bins: UnsafePointer<HistogramBin>, count: Int, gradient: Double,
                            hessian: Double, value: Double) -> BoostingSplit {
         var best = BoostingSplit()
@@ -221,7 +187,7 @@ struct BoostingTreeGrower {
             parentLoss - gl * nodeValue(gl, hl) - gr * nodeValue(gr, hr)
         }
         var gl = 0.0, hl = 0.0, nl = 0
-        for b in 0..<(ordinary - 1 + (missing ? 1 : 0)) {
+        for b in 0..<(ordinary - 1 + (missing ? 1 : 0)) where bins[b].count != 0 {
             nl += Int(bins[b].count); gl += bins[b].gradient; hl += bins[b].hessian
             let nr = count - nl, hr = hessian - hl, gr = gradient - gl
             if nl < minimumSamplesLeaf { continue }
@@ -236,7 +202,7 @@ struct BoostingTreeGrower {
         }
         guard missing, ordinary >= 2 else { return best }
         var gr = 0.0, hr = 0.0, nr = 0
-        for b in stride(from: ordinary - 2, through: 0, by: -1) {
+        for b in stride(from: ordinary - 2, through: 0, by: -1) where bins[b + 1].count != 0 {
             nr += Int(bins[b + 1].count); gr += bins[b + 1].gradient; hr += bins[b + 1].hessian
             let nl = count - nr, hl = hessian - hr, gl = gradient - gr
             if nr < minimumSamplesLeaf { continue }
@@ -258,7 +224,7 @@ struct BoostingTreeGrower {
         var right: [Int32] = []
         right.reserveCapacity(range.count - split.countLeft)
         var write = range.lowerBound
-        bins.withUnsafeBufferPointer { bins in
+        histograms.bins.withUnsafeBufferPointer { bins in
             for i in range {
                 let s = order[i], b = bins[column + Int(s)]
                 let goesLeft = b == FeatureBinning.missingBin ? split.missingGoesLeft : b <= threshold

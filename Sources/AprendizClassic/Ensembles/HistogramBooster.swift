@@ -38,8 +38,9 @@ struct HistogramBooster {
         let bins = binning.binned(trainX)
         var hasMissing = [Bool](repeating: false, count: d)
         for f in 0..<d { hasMissing[f] = bins[(f * m)..<((f + 1) * m)].contains(FeatureBinning.missingBin) }
-        let grower = BoostingTreeGrower(bins: bins, sampleCount: m, featureCount: d,
-                                        binCounts: binning.thresholds.map { $0.count + 1 }, hasMissing: hasMissing,
+        let binCounts = binning.thresholds.map { $0.count + 1 }
+        let grower = BoostingTreeGrower(histograms: HistogramBuilder(bins: bins, sampleCount: m, featureCount: d, usedBins: binCounts),
+                                        binCounts: binCounts, hasMissing: hasMissing,
                                         maximumLeafNodes: parameters.maximumLeafNodes, maximumDepth: parameters.maximumDepth,
                                         minimumSamplesLeaf: parameters.minimumSamplesLeaf,
                                         l2Regularization: parameters.l2Regularization, shrinkage: parameters.learningRate)

@@ -100,12 +100,18 @@ extension TreeGrower {
         return .some(TreeSplit(feature: feature, threshold: threshold, position: position))
     }
 
-    /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. Small nodes sort packed
-    /// (value bits, row) keys, so ties are ordered by row; large ones use a stable least-significant-digit radix
-    /// sort on the value bits (four byte passes, a pass skipped when every key shares that byte), linear in the
-    /// node's size. The order of tied rows does not change which splits exist, only the order of sums.
+    /// Reorders `samples[start..<end]` by their value of `feature` and fills `values`. With ``FeatureRanks``,
+    /// nodes of at least `rankSortMinimum` samples take one stable counting pass on the ranks. Otherwise small
+    /// nodes sort packed (value bits, row) keys, so ties are ordered by row; large ones use a stable
+    /// least-significant-digit radix sort on the value bits (four byte passes, a pass skipped when every key
+    /// shares that byte), linear in the node's size. The order of tied rows does not change which splits
+    /// exist, only the order of sums (exact for class counts with whole-number weights).
     private func sortSamples(by feature: Int, start: Int, end: Int) {
         let column = columns.baseAddress! + feature * rowCount
+        if let ranks, end - start >= Self.rankSortMinimum {
+            sortByRank(ranks.baseAddress! + feature * rowCount, column, start: start, end: end)
+            return
+        }
         if end - start < 256 {
             for i in start..<end {
                 let row = samples[i]
@@ -151,6 +157,32 @@ extension TreeGrower {
         }
         for i in 0..<n {
             let row = Int(sourceRows[i])
+            samples[start + i] = row
+            values[start + i] = column[row]
+        }
+    }
+
+    /// The large-node sort with ``FeatureRanks``: one stable counting pass over the ranks — the same order as
+    /// the stable radix sort on the value bits, since the ranks order the values.
+    private func sortByRank(_ rank: UnsafePointer<UInt8>, _ column: UnsafePointer<Float>, start: Int, end: Int) {
+        let rows = radixRows.baseAddress!
+        var counts = (0..<256).map { _ in 0 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for i in start..<end { counts[Int(rank[samples[i]])] += 1 }
+            var offset = 0
+            for b in 0..<256 {
+                let c = counts[b]
+                counts[b] = offset
+                offset += c
+            }
+            for i in start..<end {
+                let row = samples[i], bucket = Int(rank[row])
+                rows[counts[bucket]] = Int32(truncatingIfNeeded: row)
+                counts[bucket] += 1
+            }
+        }
+        for i in 0..<(end - start) {
+            let row = Int(rows[i])
             samples[start + i] = row
             values[start + i] = column[row]
         }
