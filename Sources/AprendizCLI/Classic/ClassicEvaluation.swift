@@ -7,7 +7,7 @@ enum ClassicEvaluation {
     /// Scores the model on the chosen part of `command.dataset`.
     static func evaluate(_ command: EvaluateCommand, fit: ClassicFit, metadata: ModelMetadata) throws {
         let split = DataSplit(testFraction: metadata.testFraction ?? DataPreparation.testFraction, standardize: metadata.standardizer != nil)
-        let data: PreparedData
+        var data: PreparedData
         do {
             data = try DataPreparation.load(try DatasetSpecifier(parsing: command.dataset), task: metadata.task, seed: metadata.seed,
                                             standardizer: metadata.standardizer, table: command.table.csv, classNames: metadata.classNames,
@@ -16,6 +16,7 @@ enum ClassicEvaluation {
             throw CLIError("model file '\(command.model)' (trained on \(metadata.dataset)): \(error)")
         }
         try EvaluateCommand.checkFits(data, metadata, path: command.model)
+        data = data.reshaped(to: metadata.inputShape)
         let examples: TensorDataset = switch command.part {
         case .test: data.test
         case .train: data.train

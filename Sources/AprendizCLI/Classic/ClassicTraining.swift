@@ -29,7 +29,7 @@ enum ClassicTraining {
         var split = try options.split
         split.missing = table.impute
         let data = try DataPreparation.load(try DatasetSpecifier(parsing: dataset), task: task, seed: training.seed,
-                                            limit: training.limit, table: table.csv, split: split)
+                                            limit: training.limit, table: table.csv, split: split).flattened()
         try model.check(data)
         let start = Date()
         let fit = try model.fit(data.train.inputs, data.train.targets.reshaped([-1]), task: data.task, parameters: parameters)

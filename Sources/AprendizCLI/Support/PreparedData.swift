@@ -235,4 +235,8 @@ extension PreparedData {
         copy.test = TensorDataset(inputs: test.inputs.reshaped([test.count] + shape), targets: test.targets)
         return copy
     }
+
+    /// The same data with every example as one row of features (`[count, features]`), the shape the classic
+    /// estimators take: images become rows of pixels.
+    func flattened() -> PreparedData { reshaped(to: [exampleShape.reduce(1, *)]) }
 }
