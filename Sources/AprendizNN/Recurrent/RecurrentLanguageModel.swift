@@ -107,3 +107,6 @@ public final class RecurrentLanguageModel: Module {
         return generated
     }
 }
+
+/// Cells key the command line's model kinds (`--model lstm`).
+extension RecurrentCell: Hashable {}
