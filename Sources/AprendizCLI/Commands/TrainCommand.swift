@@ -71,10 +71,11 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         if case .recurrent(let cell) = training.model {
-            return try RecurrentLanguageModelTraining(cell: cell, dataset: dataset, parameters: classic.parameters,
+            try RecurrentLanguageModelTraining(cell: cell, dataset: dataset, parameters: classic.parameters,
                                                       batchSize: training.batchSize, learningRate: training.learningRate,
                                                       seed: training.seed)
                 .run(output: save ?? "\(cell.name)-language-model.safetensors", console: training.console)
+            return
         }
         if RecurrentLanguageModelTraining.isText(dataset) {
             throw CLIError("--dataset \(dataset) is a text: train a character language model on it with --model lstm, gru, rnn or lstm-peephole")

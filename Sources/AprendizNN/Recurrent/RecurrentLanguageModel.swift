@@ -108,5 +108,7 @@ public final class RecurrentLanguageModel: Module {
     }
 }
 
-/// Cells key the command line's model kinds (`--model lstm`).
-extension RecurrentCell: Hashable {}
+/// Cells key the command line's model kinds (`--model lstm`); a cell hashes as its name.
+extension RecurrentCell: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
