@@ -72,8 +72,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         if case .recurrent(let cell) = training.model {
             try RecurrentLanguageModelTraining(cell: cell, dataset: dataset, parameters: classic.parameters,
-                                                      batchSize: training.batchSize, learningRate: training.learningRate,
-                                                      seed: training.seed)
+                                               batchSize: training.batchSize, learningRate: training.learningRate,
+                                               seed: training.seed)
                 .run(output: save ?? "\(cell.name)-language-model.safetensors", console: training.console)
             return
         }

@@ -16,7 +16,8 @@ struct ExplainShortTermMemoryCommand: ParsableCommand {
         abstract: "Recall a symbol after a growing lag: the simple RNN fails, LSTM and GRU succeed (§23.5).",
         discussion: """
         For each lag and each cell (rnn, lstm, gru) a network of --hidden units is trained for --steps Adam steps
-        (η 0.01, gradient norm clipped to 1) on fresh batches of --batch sequences: step 0 holds one of --symbols
+        (η 0.01, gradient norm clipped to 1; the LSTM's forget-gate and the GRU's update-gate biases start at
+        --gate-bias, 1 by default, as Gers et al. recommend) on fresh batches of --batch sequences: step 0 holds one of --symbols
         signal symbols, steps 1 … lag − 1 random distractors; the target is the signal. The table prints the
         accuracy on 1 024 new sequences (chance 1/--symbols) and the final training loss. Then, for the longest
         lag and freshly initialised networks, it prints how the gradient reaching each time step shrinks:
@@ -32,6 +33,8 @@ struct ExplainShortTermMemoryCommand: ParsableCommand {
     @Option(help: "Hidden units.") var hidden = 32
     @Option(help: "Sequences per batch.") var batch = 32
     @Option(help: "Signal symbols K (as many distractors).") var symbols = 4
+    @Option(help: "Initial bias of the LSTM's forget gate and of the GRU's update gate z (1: start by keeping the state; 0: PyTorch's initialisation).")
+    var gateBias: Float = 1
     @Option(help: "Seed of the weights and the sequences.") var seed: UInt64 = 0
     @Option(name: [.customLong("output"), .customLong("out")], help: "Also write an SVG plot of ‖∂L/∂x_t‖ against t (log scale).")
     var output: String?
@@ -43,9 +46,11 @@ struct ExplainShortTermMemoryCommand: ParsableCommand {
         guard lagList.allSatisfy({ $0 >= 2 }) else { throw CLIError("--lags must all be at least 2, got \(lags)") }
         guard steps >= 1, hidden >= 1, batch >= 1 else { throw CLIError("--steps, --hidden and --batch must be at least 1") }
         guard symbols >= 2 else { throw CLIError("--symbols must be at least 2, got \(symbols)") }
-        let task = RecallTask(symbols: symbols)
+        guard gateBias.isFinite else { throw CLIError("--gate-bias must be finite, got \(gateBias)") }
+        let task = RecallTask(symbols: symbols, gateBias: gateBias)
         print("Recall the symbol of step 0 after `lag` steps (\(symbols) signal and \(symbols) distractor symbols, chance "
-              + String(format: "%.2f", 1 / Double(symbols)) + "); \(hidden) units, \(steps) Adam steps of \(batch) sequences, seed \(seed)")
+              + String(format: "%.2f", 1 / Double(symbols)) + "); \(hidden) units, \(steps) Adam steps of \(batch) sequences, "
+              + "gate bias \(gateBias), seed \(seed)")
         print("  lag  " + Self.cells.map { $0.name.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
         for lag in lagList {
             var row = String(format: "%5d  ", lag)
@@ -79,6 +84,10 @@ struct ExplainShortTermMemoryCommand: ParsableCommand {
 /// 0 is a signal symbol (0 … K − 1) and whose later steps are distractors (K … 2K − 1); the label is the signal.
 struct RecallTask {
     let symbols: Int
+    /// Added to the bias of the LSTM's forget gate (block 1 of i f g o) and the GRU's update gate (block 1 of r z n):
+    /// σ(1) ≈ 0.73 of the state is kept at the start instead of σ(0) = 0.5 (Gers, Schmidhuber & Cummins 2000;
+    /// Jozefowicz, Zaremba & Sutskever 2015).
+    var gateBias: Float = 0
 
     /// A batch of `count` sequences of `lag` steps and their labels.
     func batch(count: Int, lag: Int, using generator: inout RandomGenerator) -> (inputs: Tensor, labels: Tensor) {
@@ -97,8 +106,15 @@ struct RecallTask {
     /// The network: `cell` over the sequence, Dense on the final state.
     func model(_ cell: RecurrentCell, hidden: Int, seed: UInt64) -> (RecurrentNetwork, Dense) {
         var generator = RandomGenerator(seed: seed)
-        return (RecurrentNetwork(cell, inputs: 2 * symbols, hidden: hidden, returnSequences: false, using: &generator),
-                Dense(hidden, symbols, using: &generator))
+        let network = RecurrentNetwork(cell, inputs: 2 * symbols, hidden: hidden, returnSequences: false, using: &generator)
+        if cell != .elman, gateBias != 0 {
+            for layer in network.layers {
+                var bias = layer.inputBias.value.scalars
+                for j in hidden..<(2 * hidden) { bias[j] += gateBias }
+                layer.inputBias.value = Tensor(shape: [bias.count], scalars: bias)
+            }
+        }
+        return (network, Dense(hidden, symbols, using: &generator))
     }
 
     /// Trains a fresh network; returns its accuracy on 1 024 new sequences and its last training loss.
