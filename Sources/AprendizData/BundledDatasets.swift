@@ -51,3 +51,36 @@ public enum BundledDataset: String, CaseIterable, Sendable {
         try LabeledTable(contentsOf: url, targetColumn: "target").featureNames
     }
 }
+
+/// Texts shipped inside the package (resources of AprendizData), loadable by name.
+///
+/// | name | size | origin |
+/// |---|---|---|
+/// | `book-text` | 269 962 characters (277 033 bytes UTF-8), Portuguese | the project's own book, *Aprendizado de Máquina* |
+///
+/// Provenance and checksum: `Resources/README.md`.
+public enum BundledText: String, CaseIterable, Sendable {
+    case bookText = "book-text"
+
+    /// The bundled file's name (without extension).
+    private var resourceName: String {
+        switch self {
+        case .bookText: "aprendizado-de-maquina"
+        }
+    }
+
+    /// The bundled file.
+    public var url: URL {
+        get throws {
+            guard let url = Bundle.module.url(forResource: resourceName, withExtension: "txt", subdirectory: "Resources") else {
+                throw DatasetError.missingResource("\(resourceName).txt")
+            }
+            return url
+        }
+    }
+
+    /// The whole text.
+    public func load() throws -> String {
+        try String(contentsOf: url, encoding: .utf8)
+    }
+}

@@ -13,6 +13,7 @@ struct ExplainCommand: ParsableCommand {
             ExplainAttentionCommand.self,
             ExplainCurseOfDimensionalityCommand.self,
             ExplainUniversalApproximationCommand.self,
+            ExplainShortTermMemoryCommand.self,
         ]
     )
 }

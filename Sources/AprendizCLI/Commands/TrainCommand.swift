@@ -70,6 +70,16 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        if case .recurrent(let cell) = training.model {
+            try RecurrentLanguageModelTraining(cell: cell, dataset: dataset, parameters: classic.parameters,
+                                               batchSize: training.batchSize, learningRate: training.learningRate,
+                                               seed: training.seed)
+                .run(output: save ?? "\(cell.name)-language-model.safetensors", console: training.console)
+            return
+        }
+        if RecurrentLanguageModelTraining.isText(dataset) {
+            throw CLIError("--dataset \(dataset) is a text: train a character language model on it with --model lstm, gru, rnn or lstm-peephole")
+        }
         if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
         if case .classic(let model) = training.model, classic.solver == .estimator {
             return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table,

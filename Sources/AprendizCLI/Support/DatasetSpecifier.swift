@@ -17,6 +17,7 @@ enum DatasetSpecifier: Equatable, CustomStringConvertible {
     /// Every accepted name, for messages.
     static var knownNames: [String] {
         BundledDataset.allCases.map(\.rawValue) + ImageDataset.allCases.map(\.rawValue)
+            + BundledText.allCases.map(\.rawValue) + ["text:PATH"]
             + ["csv:PATH[:target=COLUMN]", "sqlite:PATH.db:TABLE[:target=COLUMN]", "sqlite:PATH.db?query=SELECT…[:target=COLUMN]",
                "postgres://USER@HOST[:PORT]/DB?query=SELECT…[:target=COLUMN]", "postgres://USER@HOST[:PORT]/DB?table=NAME[:target=COLUMN]"]
     }

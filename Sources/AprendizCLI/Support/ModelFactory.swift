@@ -36,6 +36,8 @@ enum ModelFactory {
             }
             layers.append(Dense(width, outputs, using: &generator))
             return Sequential(layers)
+        case .recurrent(let cell):
+            throw CLIError("--model \(cell.name) is a character language model: train it on --dataset book-text or text:PATH")
         case .convnet, .ready:
             guard task == .classification else { throw CLIError("--model \(kind.rawValue) is for classification") }
             return try makeConvolutional(kind, inputShape: inputShape, classes: outputs, using: &generator)

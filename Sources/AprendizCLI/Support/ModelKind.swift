@@ -9,16 +9,20 @@ import Aprendiz
 /// | `mlp` | Flatten → (Dense → activation) per `--hidden` width → Dense (outputs) |
 /// | `convnet` | a small CNN: two 3×3 conv + max-pooling blocks (16, 32 filters), Dense 64 (`ModelFactory.makeConvolutional(_:inputShape:classes:using:)`) |
 /// | `lenet5`, `fashion-conv-net`, … | `ModelCatalog` (28×28×1 images) |
+/// | `rnn`, `lstm`, `lstm-peephole`, `gru` | a character-level language model on a text (`RecurrentLanguageModel`, `--dataset book-text`; `RecurrentLanguageModelTraining`) |
 /// | `linear-regression`, `ridge`, `logistic-regression`, … | ``ClassicModel`` (AprendizClassic's estimators; `--solver gd`: Flatten → Dense by gradient descent) |
 enum ModelKind: Catalogue, Hashable, Codable {
     case mlp, convnet
     case ready(ModelCatalog)
     case classic(ClassicModel)
+    /// A character-level recurrent language model (`--dataset book-text` or `text:PATH`).
+    case recurrent(RecurrentCell)
 
     static let familyName = "model"
 
     static var allCases: [ModelKind] {
         [.mlp, .convnet] + ModelCatalog.allCases.map(ModelKind.ready) + ClassicModel.allCases.map(ModelKind.classic)
+            + [RecurrentCell.elman, .lstm(peepholes: false), .lstm(peepholes: true), .gru].map(ModelKind.recurrent)
     }
 
     init?(rawValue: String) {
@@ -32,6 +36,7 @@ enum ModelKind: Catalogue, Hashable, Codable {
         case .convnet: "convnet"
         case .ready(let model): model.rawValue
         case .classic(let model): model.rawValue
+        case .recurrent(let cell): cell.name
         }
     }
 
@@ -39,7 +44,7 @@ enum ModelKind: Catalogue, Hashable, Codable {
     var isConvolutional: Bool {
         switch self {
         case .convnet, .ready: true
-        case .mlp, .classic: false
+        case .mlp, .classic, .recurrent: false
         }
     }
 
