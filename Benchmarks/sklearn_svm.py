@@ -3,7 +3,7 @@
 CSV, all 1 797 rows, SVC() defaults) and on the first --fashion-rows Fashion-MNIST training images, standardised
 per pixel (StandardScaler), SVC(C=10). scikit-learn's SVC is libsvm, single-threaded.
 
-    /work/venv/bin/python Benchmarks/sklearn_svm.py [--fashion-rows 2000] [--json]
+    /work/venv/bin/python Benchmarks/sklearn_svm.py [--fashion-rows 2000] [--probability] [--json]
 """
 import argparse
 import gzip
@@ -32,13 +32,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--fashion-rows", type=int, default=2000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--probability", action="store_true", help="SVC(probability=True): Platt's sigmoids")
     args = parser.parse_args()
     table = pd.read_csv(root / "Sources/AprendizData/Resources/digits.csv")
     x = table.drop(columns="target").to_numpy(np.float32).astype(np.float64)
-    workloads = [("svc digits", x, table["target"].to_numpy(), svm.SVC())]
+    name = "svc-probability" if args.probability else "svc"
+    workloads = [(f"{name} digits", x, table["target"].to_numpy(), svm.SVC(probability=args.probability))]
     if args.fashion_rows > 0:
         xf, yf = fashion(args.fashion_rows)
-        workloads.append((f"svc fashion-{len(yf)}", xf, yf, svm.SVC(C=10)))
+        workloads.append((f"{name} fashion-{len(yf)}", xf, yf, svm.SVC(C=10, probability=args.probability)))
     for name, a, b, model in workloads:
         cpu, wall = time.process_time(), time.perf_counter()
         model.fit(a, b)

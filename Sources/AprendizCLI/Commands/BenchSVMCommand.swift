@@ -5,7 +5,8 @@ import Foundation
 /// `aprendiz bench svm`: seconds to fit SVC (chapter 14) on digits (all 1 797 rows, SVC() defaults) and on
 /// the first `--fashion-rows` Fashion-MNIST training images, standardised per pixel as the Fashion-MNIST
 /// paper's runner does, with SVC(C=10, rbf, γ=scale); `Benchmarks/sklearn_svm.py` times scikit-learn's SVC
-/// (single-threaded libsvm) on the same data. Wall seconds, then the process's CPU seconds, per fit.
+/// (single-threaded libsvm) on the same data. Wall seconds, then the process's CPU seconds, per fit;
+/// `--probability` adds the Platt sigmoids (`SVC(probability=True)` on scikit-learn's side).
 struct BenchSVMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svm",
@@ -17,17 +18,22 @@ struct BenchSVMCommand: ParsableCommand {
     @Option(help: "Fashion-MNIST training images to fit on (0 skips Fashion-MNIST).")
     var fashionRows = 2000
 
+    @Flag(help: "Fit with probability estimates (Platt's sigmoid on 5-fold cross-validated decision values per pair).")
+    var probability = false
+
     func run() throws {
         try options.apply()
         guard fashionRows >= 0 else { throw ValidationError("--fashion-rows must be ≥ 0") }
         let digits = try BundledDataset.digits.load()
-        var workloads: [(String, Tensor, Tensor, SVC)] = [("svc digits", digits.inputs, digits.targets.reshaped([-1]), try SVC())]
+        let name = probability ? "svc-probability" : "svc"
+        var workloads: [(String, Tensor, Tensor, SVC)] = [("\(name) digits", digits.inputs, digits.targets.reshaped([-1]),
+                                                           try SVC(probability: probability))]
         if fashionRows > 0 {
             let train = try ImageDataset.fashionMNIST.load(.train)
             let n = min(fashionRows, train.inputs.shape[0])
             let x = train.inputs.reshaped([train.inputs.shape[0], -1]).slice(axis: 0, 0..<n)
             let standardized = try StandardScaling().fit(x).transform(x)
-            workloads.append(("svc fashion-\(n)", standardized, train.targets.reshaped([-1]).slice(axis: 0, 0..<n), try SVC(c: 10)))
+            workloads.append(("\(name) fashion-\(n)", standardized, train.targets.reshaped([-1]).slice(axis: 0, 0..<n), try SVC(c: 10, probability: probability)))
         }
         try BenchClassicCommand.timeFits(workloads.map { name, x, y, svc in (name, { _ = try svc.fit(x, y) }) }, json: options.json)
     }

@@ -71,17 +71,24 @@ func power(_ base: Double, _ times: Int) -> Double {
 }
 
 /// The rows a kernel is evaluated against (training rows, support vectors) in `Double`, with their
-/// squared norms and their transpose ready for ``Kernel/matrix(_:_:columns:)``.
+/// squared norms and their transpose ready for ``Kernel/matrix(_:_:columns:)``; training rows also keep a
+/// `Float` copy for the solver's kernel rows (``row(_:_:)``, ``MixedPrecisionProducts``).
 struct KernelRows: Sendable {
     let matrix: DenseMatrix
     let norms: [Double]
-    /// Bᵀ row-major `[features, rows]`, the right operand of A·Bᵀ.
+    /// Bᵀ row-major `[features, rows]`, the right operand of A·Bᵀ (empty for training rows).
     let transposedValues: [Double]
+    /// The rows as `Float` (row-major) for training rows whose values are all `Float`s (then exact); else empty.
+    let singles: [Float]
 
-    init(_ matrix: DenseMatrix) {
+    /// `training`: rows the solver asks ``row(_:_:)`` of, which keep a `Float` copy instead of the transpose
+    /// (they are never the right operand of ``Kernel/matrix(_:_:columns:)``).
+    init(_ matrix: DenseMatrix, training: Bool = false) {
         self.matrix = matrix
         norms = Self.squaredNorms(matrix)
-        transposedValues = matrix.transposed().values
+        transposedValues = training ? [] : matrix.transposed().values
+        let singles = training ? matrix.values.map { Float($0) } : []
+        self.singles = zip(singles, matrix.values).allSatisfy { Double($0) == $1 } ? singles : []
     }
 
     static func squaredNorms(_ m: DenseMatrix) -> [Double] {
@@ -92,12 +99,13 @@ struct KernelRows: Sendable {
         }
     }
 
-    /// k(xᵢ, xⱼ) for every row j (one matrix–vector product), or row i of the Gram matrix when precomputed.
+    /// k(xᵢ, xⱼ) for every row j (one matrix–vector product: from the `Float` copy with `Double` sums when
+    /// there is one, else float64 BLAS), or row i of the Gram matrix when precomputed.
     func row(_ i: Int, _ kernel: Kernel) -> [Double] {
         let p = matrix.columns
-        let xi = Array(matrix.values[(i * p)..<((i + 1) * p)])
-        if kernel.kind == .precomputed { return xi }
-        var out = matrix.times(xi)
+        if kernel.kind == .precomputed { return Array(matrix.values[(i * p)..<((i + 1) * p)]) }
+        var out = singles.isEmpty ? matrix.times(Array(matrix.values[(i * p)..<((i + 1) * p)]))
+            : singles.withUnsafeBufferPointer { MixedPrecisionProducts.times(singles, rows: matrix.rows, columns: p, $0.baseAddress! + i * p) }
         let normX = norms[i]
         for j in 0..<out.count { out[j] = kernel.value(dot: out[j], normX, norms[j]) }
         return out

@@ -147,13 +147,17 @@ struct SMOSolver {
                 }
             }
         }
-        for (t, row) in [(i, qi), (j, qj)] {
-            let wasUpper = status[t] == .upper
-            status[t] = bound(alpha[t], t)
-            if wasUpper != (status[t] == .upper) {
-                let change = wasUpper ? -c(t) : c(t)
-                for k in 0..<l { gradientBar[k] += change * Double(row[k]) }
-            }
+        updateBound(i, qi)
+        updateBound(j, qj)
+    }
+
+    /// The new status of αₜ, and Ḡ += ±Cₜ·Qₜ when αₜ reaches or leaves its upper bound.
+    private mutating func updateBound(_ t: Int, _ row: [Float]) {
+        let wasUpper = status[t] == .upper
+        status[t] = bound(alpha[t], t)
+        if wasUpper != (status[t] == .upper) {
+            let change = wasUpper ? -c(t) : c(t)
+            for k in 0..<l { gradientBar[k] += change * Double(row[k]) }
         }
     }
 

@@ -42,15 +42,21 @@ struct SVCTraining {
     }
 
     /// Solves the K(K−1)/2 pairwise problems, in parallel on the ``Parallel`` pool (each with its own
-    /// kernel cache; the results do not depend on the thread count).
+    /// kernel cache; the results do not depend on the thread count), the pairs with the most rows claimed
+    /// first so that a large problem does not start last while the other threads idle.
     func solveAllPairs() -> Fitted {
         let k = labels.classes.count
         let groups = (0..<k).map { c in labels.indices.indices.filter { labels.indices[$0] == c } }
         let pairs = (0..<k).flatMap { a in ((a + 1)..<max(k, a + 1)).map { (a, $0) } }
+        let rowCounts = pairs.map { groups[$0.0].count + groups[$0.1].count }
+        let largestFirst = pairs.indices.sorted { rowCounts[$0] > rowCounts[$1] }
         var solutions = [PairSolution?](repeating: nil, count: pairs.count)
         solutions.withUnsafeMutableBufferPointer { buffer in
             let results = UncheckedBuffer(buffer)
-            Parallel.forEach(pairs.count) { index in results[index] = solvePair(pairs[index], groups, index: index) }
+            Parallel.forEach(pairs.count) { n in
+                let index = largestFirst[n]
+                results[index] = solvePair(pairs[index], groups, index: index)
+            }
         }
         let solved = solutions.map { $0! }
         var nonzero = [Bool](repeating: false, count: labels.indices.count)
@@ -126,16 +132,33 @@ struct SVCTraining {
                 continue
             }
             let solution = solve(rows: training.map { rows[$0] }, signs: trainingSigns, pair: pair)
-            for t in order[begin..<end] {
-                let k = pairRows.row(t, kernel)
+            let heldOut = Array(order[begin..<end])
+            let support = training.indices.filter { solution.coefficients[$0] != 0 }
+            let k = foldKernel(pairRows, heldOut: heldOut, support: support.map { training[$0] })
+            for (h, t) in heldOut.enumerated() {
                 var f = -solution.rho
-                for (position, u) in training.enumerated() where solution.coefficients[position] != 0 {
-                    f += solution.coefficients[position] * k[u]
-                }
+                for (s, position) in support.enumerated() { f += solution.coefficients[position] * k[h * support.count + s] }
                 decisions[t] = f
             }
         }
         return decisions
+    }
+
+    /// k(xₜ, xᵤ) for the held-out rows t against the fold model's support vectors u only (as libsvm's
+    /// `svm_predict_values` on the fold model), `[heldOut, support]` row-major, as one matrix product;
+    /// `heldOut` and `support` are positions among the pair's rows `pairRows`.
+    private func foldKernel(_ pairRows: KernelRows, heldOut: [Int], support: [Int]) -> [Double] {
+        let m = pairRows.matrix
+        func gathered(_ positions: [Int]) -> DenseMatrix {
+            var values = [Double]()
+            values.reserveCapacity(positions.count * m.columns)
+            for t in positions { values += m.values[(t * m.columns)..<((t + 1) * m.columns)] }
+            return DenseMatrix(rows: positions.count, columns: m.columns, values: values)
+        }
+        guard !heldOut.isEmpty, !support.isEmpty else { return [] }
+        // A precomputed kernel's rows are Gram rows over the pair: the support positions are its columns.
+        let supportRows = kernel.kind == .precomputed ? pairRows : KernelRows(gathered(support))
+        return kernel.matrix(gathered(heldOut), supportRows, columns: support)
     }
 
     /// libsvm's layout: for pair (a, b), class a's support vectors take their coefficients in row b − 1,

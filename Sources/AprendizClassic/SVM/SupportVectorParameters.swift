@@ -50,12 +50,17 @@ public struct SupportVectorParameters: Equatable, Sendable {
     /// The rows `indices` of the training data as kernel rows (for a precomputed kernel: the Gram
     /// matrix restricted to those rows and columns).
     static func trainingRows(_ x: DenseMatrix, _ indices: [Int], precomputed: Bool) -> KernelRows {
-        let columns = precomputed ? indices : Array(0..<x.columns)
-        var values = [Double](repeating: 0, count: indices.count * columns.count)
-        for (r, i) in indices.enumerated() {
-            for (c, j) in columns.enumerated() { values[r * columns.count + c] = x.values[i * x.columns + j] }
+        let columns = precomputed ? indices.count : x.columns
+        var values = [Double]()
+        values.reserveCapacity(indices.count * columns)
+        for i in indices {
+            if precomputed {
+                for j in indices { values.append(x.values[i * x.columns + j]) }
+            } else {
+                values += x.values[(i * x.columns)..<((i + 1) * x.columns)]
+            }
         }
-        return KernelRows(DenseMatrix(rows: indices.count, columns: columns.count, values: values))
+        return KernelRows(DenseMatrix(rows: indices.count, columns: columns, values: values), training: true)
     }
 
     /// The metadata written into model files.

@@ -24,7 +24,7 @@ final class ClassificationQ: SupportVectorQ {
         self.signs = signs
         count = signs.count
         diagonal = (0..<signs.count).map { data.diagonal($0, kernel) }
-        cache = KernelCache(megabytes: cacheMegabytes)
+        cache = KernelCache(megabytes: cacheMegabytes, count: signs.count)
     }
 
     func row(_ i: Int) -> [Float] {
@@ -52,7 +52,7 @@ final class RegressionQ: SupportVectorQ {
         count = 2 * l
         let d = (0..<data.matrix.rows).map { data.diagonal($0, kernel) }
         diagonal = d + d
-        cache = KernelCache(megabytes: cacheMegabytes)
+        cache = KernelCache(megabytes: cacheMegabytes, count: l)
     }
 
     func row(_ i: Int) -> [Float] {
