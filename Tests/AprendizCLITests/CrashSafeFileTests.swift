@@ -1,5 +1,6 @@
 import Aprendiz
 import Foundation
+import Synchronization
 import Testing
 @testable import AprendizCLI
 
@@ -28,6 +29,31 @@ import Testing
         #expect(!manager.fileExists(atPath: dead.path) && !manager.fileExists(atPath: old.path))
         #expect(manager.fileExists(atPath: live.path) && manager.fileExists(atPath: other.path))
         #expect(manager.fileExists(atPath: folder.appendingPathComponent("report/index.html").path))
+    }
+
+    /// Several writers of the same report folder at once (parallel tests, two runs in one folder): none fails,
+    /// one complete report is left, and no temporary folder stays beside it.
+    @Test func concurrentWritersOfOneReportFolderAllSucceed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            for round in 0..<4 {
+                do {
+                    var page = ReportPage(title: "writer \(index) round \(round)")
+                    page.files["data.csv"] = Data("\(index),\(round)\n".utf8)
+                    try ReportWriter.write(page, to: report)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        let manager = FileManager.default
+        #expect(manager.fileExists(atPath: report.appendingPathComponent("index.html").path))
+        #expect(manager.fileExists(atPath: report.appendingPathComponent("data.csv").path))
+        #expect(try manager.contentsOfDirectory(atPath: folder.path) == ["report"])
     }
 
     @Test func staleModelTemporaryFilesAreCleared() throws {

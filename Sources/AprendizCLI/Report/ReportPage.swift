@@ -83,11 +83,20 @@ enum ReportWriter {
             }
             for (name, data) in page.files { try data.write(to: staging.appendingPathComponent(name)) }
             // Two renames, then the old folder's deletion: the window without a report is between the renames.
-            let previous = parent.appendingPathComponent(TemporarySibling.name(prefix: oldPrefix))
-            let hadPrevious = manager.fileExists(atPath: directory.path)
-            if hadPrevious { try manager.moveItem(at: directory, to: previous) }
-            try manager.moveItem(at: staging, to: directory)
-            if hadPrevious { try? manager.removeItem(at: previous) }
+            // Another process (or test) writing the same folder at the same time may move it away or put its
+            // own report there between our renames: then try again, and the last complete report wins.
+            for attempt in 1...8 {
+                let previous = parent.appendingPathComponent(TemporarySibling.name(prefix: oldPrefix))
+                let hadPrevious = manager.fileExists(atPath: directory.path)
+                    && (try? manager.moveItem(at: directory, to: previous)) != nil
+                defer { if hadPrevious { try? manager.removeItem(at: previous) } }
+                do {
+                    try manager.moveItem(at: staging, to: directory)
+                    break
+                } catch where attempt < 8 && manager.fileExists(atPath: directory.path) {
+                    continue
+                }
+            }
         } catch {
             throw CLIError("cannot write the report folder '\(directory.path)': \(error.localizedDescription)")
         }
