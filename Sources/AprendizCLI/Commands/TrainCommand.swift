@@ -70,8 +70,12 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
+        if case .metaheuristic(let kind) = optimizer {
+            try training.rejectAugment("gradient-free optimizers")
+            return try trainWithoutGradient(kind)
+        }
         if case .classic(let model) = training.model, classic.solver == .estimator {
+            try training.rejectAugment("classic models")
             return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table,
                                            save: save, report: report)
         }
