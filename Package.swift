@@ -149,7 +149,8 @@ let package = Package(
         .executableTarget(name: "aprendiz-thread-check", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizData"],
                           path: "Tests/AprendizThreadCheck"),
         // Docs/Techniques.md's before/after runs on Fashion-MNIST (chapter 24).
-        .executableTarget(name: "aprendiz-techniques", dependencies: ["Aprendiz"], path: "Benchmarks/Techniques"),
+        .executableTarget(name: "aprendiz-techniques", dependencies: ["AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining"],
+                          path: "Benchmarks/Techniques"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

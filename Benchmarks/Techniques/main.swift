@@ -4,7 +4,13 @@
 //   .build/release/aprendiz-techniques [init|l2|batchnorm|clipping|dropout|augmentation …] [--train 10000] [--epochs 20]
 // Prints one Markdown row per run: final training accuracy (clean training subset), final and best test
 // accuracy over the epochs (all 10 000 test images), and the seconds of training.
-import Aprendiz
+import AprendizAutodiff
+import AprendizData
+import AprendizMetrics
+import AprendizNN
+import AprendizOptimizers
+import AprendizTensor
+import AprendizTraining
 import Foundation
 
 struct Run {
