@@ -33,6 +33,9 @@ final class TestAccuracy: Callback {
     }
 }
 
+/// Writes unbuffered: each row appears as soon as its run ends.
+func emit(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
 let arguments = CommandLine.arguments.dropFirst()
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let i = arguments.firstIndex(of: name), arguments.index(after: i) < arguments.endIndex else { return fallback }
@@ -102,9 +105,9 @@ let groups: [(String, [Run])] = [
     ]),
 ]
 
-print("Fashion-MNIST: first \(trainCount) training images, all \(test.count) test images, batch 64, seed \(seed), \(Parallel.threadCount) threads")
-print("| technique | run | epochs | train acc. | test acc. (final) | test acc. (best) | seconds |")
-print("|---|---|---|---|---|---|---|")
+emit("Fashion-MNIST: first \(trainCount) training images, all \(test.count) test images, batch 64, seed \(seed), \(Parallel.threadCount) threads\n")
+emit("| technique | run | epochs | train acc. | test acc. (final) | test acc. (best) | seconds |\n")
+emit("|---|---|---|---|---|---|---|\n")
 for (group, runs) in groups where chosen.isEmpty || chosen.contains(group) {
     for run in runs {
         let model = run.model()
@@ -119,8 +122,8 @@ for (group, runs) in groups where chosen.isEmpty || chosen.contains(group) {
         let seconds = Date().timeIntervalSince(start)
         let trainAccuracy = accuracy(scores: trainer.predict(train.inputs), labels: train.targets)
         let final = scorer.history.last ?? .nan, best = scorer.history.max() ?? .nan
-        print("| \(group) | \(run.name)\(outcome) | \(scorer.history.count) | \(String(format: "%.4f", trainAccuracy)) | "
-              + "\(String(format: "%.4f", final)) | \(String(format: "%.4f", best)) | \(String(format: "%.0f", seconds)) |")
-        fflush(stdout)
+        let row = "| \(group) | \(run.name)\(outcome) | \(scorer.history.count) | \(String(format: "%.4f", trainAccuracy)) | "
+            + "\(String(format: "%.4f", final)) | \(String(format: "%.4f", best)) | \(String(format: "%.0f", seconds)) |\n"
+        emit(row)
     }
 }
