@@ -58,7 +58,8 @@ import Testing
             var output = [Float](repeating: .nan, count: input.count)
             input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { warp.apply(i, to: $0, shape: shape) } }
             let worst = zip(output, expected).map { abs($0 - $1) }.max() ?? .infinity
-            #expect(worst <= 1e-5, "case \(index): largest difference from scipy.ndimage.affine_transform \(worst)")
+            // Float coordinates of up to ~30 carry ~1e-5 of rounding, which a pixel step of up to 1 turns into ~1e-5 of value.
+            #expect(worst <= 5e-5, "case \(index): largest difference from scipy.ndimage.affine_transform \(worst)")
         }
     }
 
