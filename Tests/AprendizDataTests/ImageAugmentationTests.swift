@@ -54,7 +54,7 @@ import Testing
             for (actual, expected) in zip([warp.matrix.0, warp.matrix.1, warp.matrix.2, warp.matrix.3, warp.offset.0, warp.offset.1], m + o) {
                 #expect(abs(actual - expected) <= 1e-5, "case \(index): A or offset")
             }
-            let input = reference["input"].floats, expected = reference["output"].floats
+            let input = reference["input"]["data"].floats, expected = reference["output"]["data"].floats
             var output = [Float](repeating: .nan, count: input.count)
             input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { warp.apply(i, to: $0, shape: shape) } }
             let worst = zip(output, expected).map { abs($0 - $1) }.max() ?? .infinity
