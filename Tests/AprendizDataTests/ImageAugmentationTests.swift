@@ -115,8 +115,9 @@ import Testing
     @Test func mixupMixesThePairAndTheLabelsExactly() {
         let batch = Batch(inputs: Tensor(shape: [3, 2], scalars: [1, 2, 3, 4, 5, 6]), targets: Tensor([0, 2, 1]))
         let mixed = Mixup.mix(batch, lambda: 0.75, permutation: [2, 0, 1], classCount: 3)
-        // x̃₀ = ¾·(1, 2) + ¼·(5, 6);  ỹ₀ = ¾·e₀ + ¼·e₁ (y₂ = 1).
-        #expect(mixed.inputs.scalars == [2, 3, 2.5, 3.5, 4, 5])
+        // x̃₀ = ¾·(1, 2) + ¼·(5, 6) = (2, 3);  x̃₁ = ¾·(3, 4) + ¼·(1, 2) = (2.5, 3.5);  x̃₂ = ¾·(5, 6) + ¼·(3, 4) = (4.5, 5.5).
+        // ỹ₀ = ¾·e₀ + ¼·e₁ (y₂ = 1);  ỹ₁ = ¾·e₂ + ¼·e₀;  ỹ₂ = ¾·e₁ + ¼·e₂.
+        #expect(mixed.inputs.scalars == [2, 3, 2.5, 3.5, 4.5, 5.5])
         #expect(mixed.targets.shape == [3, 3])
         #expect(mixed.targets.scalars == [0.75, 0.25, 0, 0.25, 0, 0.75, 0, 0.75, 0.25])
     }
