@@ -2,6 +2,7 @@ import Foundation
 
 /// A command-line list of augmentations could not be read (`--augment`).
 public struct AugmentationParseError: Error, Equatable, CustomStringConvertible {
+    /// The one-line message, naming the entry and what is wrong with it.
     public let description: String
     init(_ description: String) { self.description = description }
 }

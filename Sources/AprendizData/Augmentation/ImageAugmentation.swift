@@ -20,12 +20,19 @@ import AprendizTensor
 ///                            loss must read distributions (``crossEntropy(logits:targets:)``, `cross-entropy-one-hot`).
 /// ```
 public enum ImageAugmentation: Sendable, Equatable {
+    /// A random H×W window of the image padded with `padding` zeros on each side (`crop=P`).
     case crop(padding: Int)
+    /// A left–right mirror with probability ½ (`flip`).
     case horizontalFlip
+    /// A rotation by an angle drawn from U[−degrees, degrees] about the centre (`rotate=D`).
     case rotation(degrees: Float)
+    /// A shift by (ty, tx) drawn from U[−pixels, pixels]² (`translate=T`).
     case translation(pixels: Float)
+    /// Additive N(0, deviation²) noise on every value (`noise=σ`).
     case gaussianNoise(deviation: Float)
+    /// One size×size square set to 0 (`cutout=S`).
     case cutout(size: Int)
+    /// The batch blended with a permutation of itself, λ ~ Beta(alpha, alpha) (`mixup=α`); last step only.
     case mixup(alpha: Float)
 
     /// Whether the step transforms the batch as a whole (mixup) rather than each image alone.
@@ -51,8 +58,11 @@ public enum ImageAugmentation: Sendable, Equatable {
 /// The shape of one image, height × width × channels (NHWC without the batch axis); a flat row of
 /// H·W·C values (`[N, 784]` MNIST) is read in the same order.
 public struct ImageShape: Sendable, Equatable, CustomStringConvertible {
+    /// H, rows of pixels.
     public let height: Int
+    /// W, pixels per row.
     public let width: Int
+    /// C, values per pixel (1 for grey images).
     public let channels: Int
 
     /// An image of `height` × `width` pixels with `channels` values each (default 1, grey).
@@ -66,5 +76,6 @@ public struct ImageShape: Sendable, Equatable, CustomStringConvertible {
     /// H·W·C, the values of one image.
     public var count: Int { height * width * channels }
 
+    /// `H×W×C`.
     public var description: String { "\(height)×\(width)×\(channels)" }
 }
