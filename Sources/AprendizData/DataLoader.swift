@@ -66,7 +66,7 @@ public final class DataLoader<Source: Dataset>: Sequence {
             let start = index * batchSize
             index += 1
             let batch = dataset.batch(at: Array(order[start..<Swift.min(start + batchSize, order.count)]))
-            return augmentation.map { $0(batch, epoch: epoch, index: index - 1) } ?? batch
+            return batch.augmented(by: augmentation, epoch: epoch, index: index - 1)
         }
     }
 }

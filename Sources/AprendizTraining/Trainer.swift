@@ -46,7 +46,8 @@ public final class Trainer {
     /// batch, split over the ranks), or nil (default) to train in this process alone.
     public var dataParallel: DataParallel?
     /// Random image transformations applied to every training batch (§24.6, ``BatchAugmentation``), or nil (default).
-    /// Validation and ``evaluate(_:batchSize:)`` see the examples as they are.
+    /// Validation and ``evaluate(_:batchSize:)`` see the examples as they are. Under ``dataParallel`` each rank
+    /// augments its own shard with the draws of (epoch, batch), so the examples differ from a one-process run.
     public var augmentation: BatchAugmentation?
 
     /// A trainer for `model` with its loss, optimizer, metrics, callbacks, weight penalties and optional gradient clipping.

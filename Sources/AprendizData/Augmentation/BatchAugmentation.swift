@@ -76,3 +76,10 @@ public struct BatchAugmentation: Sendable {
         return result
     }
 }
+
+extension Batch {
+    /// This batch through `augmentation` as batch `index` of epoch `epoch` (itself when `augmentation` is nil).
+    package func augmented(by augmentation: BatchAugmentation?, epoch: Int, index: Int) -> Batch {
+        augmentation.map { $0(self, epoch: epoch, index: index) } ?? self
+    }
+}
