@@ -148,6 +148,9 @@ let package = Package(
         // Run by .ci/run under ThreadSanitizer: the thread pool and the parallel kernels, one thread against two.
         .executableTarget(name: "aprendiz-thread-check", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizNN", "AprendizData"],
                           path: "Tests/AprendizThreadCheck"),
+        // Docs/Techniques.md's before/after runs on Fashion-MNIST (chapter 24).
+        .executableTarget(name: "aprendiz-techniques", dependencies: ["AprendizNN", "AprendizOptimizers", "AprendizData", "AprendizMetrics", "AprendizTraining"],
+                          path: "Benchmarks/Techniques"),
         .testTarget(name: "AprendizMetricsTests", dependencies: ["AprendizMetrics", "AprendizTestSupport"]),
         .testTarget(name: "AprendizClassicTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),
         .testTarget(name: "AprendizMetaheuristicsTests", dependencies: ["Aprendiz", "AprendizTestSupport"]),

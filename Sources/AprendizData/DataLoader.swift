@@ -22,7 +22,12 @@ public final class DataLoader<Source: Dataset>: Sequence {
     public let shuffle: Bool
     /// Whether a final batch smaller than ``batchSize`` is skipped.
     public let dropLast: Bool
+    /// Random image transformations applied to every batch (§24.6), or nil (default) for the examples as they are.
+    /// Batch b of the e-th epoch (counting every ``nextEpochOrder()``) gets ``BatchAugmentation/callAsFunction(_:epoch:index:)``
+    /// with (e, b), so a resumed loader that skipped its first epochs' orders augments as the uninterrupted one.
+    public var augmentation: BatchAugmentation?
     private var generator: RandomGenerator
+    private var epochsStarted = 0
 
     /// - Parameters:
     ///   - dataset: the examples to batch.
@@ -46,19 +51,22 @@ public final class DataLoader<Source: Dataset>: Sequence {
 
     /// The example order of the next epoch (advances the shuffling generator when ``shuffle``).
     public func nextEpochOrder() -> [Int] {
-        shuffle ? generator.permutation(of: dataset.count) : Array(0..<dataset.count)
+        epochsStarted += 1
+        return shuffle ? generator.permutation(of: dataset.count) : Array(0..<dataset.count)
     }
 
     /// One epoch of batches.
     public func makeIterator() -> AnyIterator<Batch> {
         let order = nextEpochOrder()
         let dataset = self.dataset, batchSize = self.batchSize, batches = batchCount
+        let augmentation = self.augmentation, epoch = epochsStarted - 1
         var index = 0
         return AnyIterator {
             guard index < batches else { return nil }
             let start = index * batchSize
             index += 1
-            return dataset.batch(at: Array(order[start..<Swift.min(start + batchSize, order.count)]))
+            let batch = dataset.batch(at: Array(order[start..<Swift.min(start + batchSize, order.count)]))
+            return batch.augmented(by: augmentation, epoch: epoch, index: index - 1)
         }
     }
 }

@@ -16,7 +16,8 @@ extension Trainer {
         for index in 0..<loader.batchCount {
             let global = order[(index * loader.batchSize)..<min((index + 1) * loader.batchSize, order.count)]
             let (indices, weight) = parallel.shard(of: global)
-            let batch = indices.isEmpty ? nil : loader.dataset.batch(at: indices)
+            // Each rank augments its shard with the draws of (epoch, batch): deterministic, though not the one-process batch.
+            let batch = indices.isEmpty ? nil : loader.dataset.batch(at: indices).augmented(by: augmentation, epoch: epoch - 1, index: index)
             let (value, outputs, stop) = try parallelStep(batch, weight: weight, parallel)
             // A rank's callbacks asked to stop after the previous batch: this batch's update was not applied anywhere.
             if stop { stopTraining = true; break }

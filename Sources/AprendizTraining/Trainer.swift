@@ -45,6 +45,10 @@ public final class Trainer {
     /// Data-parallel training over several processes (``DataParallel``; `batchSize` is then the global
     /// batch, split over the ranks), or nil (default) to train in this process alone.
     public var dataParallel: DataParallel?
+    /// Random image transformations applied to every training batch (§24.6, ``BatchAugmentation``), or nil (default).
+    /// Validation and ``evaluate(_:batchSize:)`` see the examples as they are. Under ``dataParallel`` each rank
+    /// augments its own shard with the draws of (epoch, batch), so the examples differ from a one-process run.
+    public var augmentation: BatchAugmentation?
 
     /// A trainer for `model` with its loss, optimizer, metrics, callbacks, weight penalties and optional gradient clipping.
     public init(model: Module, loss: Loss, optimizer: any Optimizer, metrics: [Metric] = [], callbacks: [Callback] = [],
@@ -80,6 +84,7 @@ public final class Trainer {
         require(initialEpoch >= 0 && initialEpoch < epochs, "Trainer.fit: initialEpoch \(initialEpoch) is not in 0..<\(epochs)")
         let (training, held) = validation.split(dataset)
         let loader = DataLoader(training, batchSize: batchSize, shuffle: shuffle, seed: seed)
+        loader.augmentation = augmentation
         for _ in 0..<initialEpoch { _ = loader.nextEpochOrder() }
         plannedEpochs = epochs
         batchesPerEpoch = loader.batchCount

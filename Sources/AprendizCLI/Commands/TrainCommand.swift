@@ -71,6 +71,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         if case .recurrent(let cell) = training.model {
+            try training.rejectAugment("character language models")
             try RecurrentLanguageModelTraining(cell: cell, dataset: dataset, parameters: classic.parameters,
                                                batchSize: training.batchSize, learningRate: training.learningRate,
                                                seed: training.seed)
@@ -80,8 +81,12 @@ struct TrainCommand: ParsableCommand {
         if RecurrentLanguageModelTraining.isText(dataset) {
             throw CLIError("--dataset \(dataset) is a text: train a character language model on it with --model lstm, gru, rnn or lstm-peephole")
         }
-        if case .metaheuristic(let kind) = optimizer { return try trainWithoutGradient(kind) }
+        if case .metaheuristic(let kind) = optimizer {
+            try training.rejectAugment("gradient-free optimizers")
+            return try trainWithoutGradient(kind)
+        }
         if case .classic(let model) = training.model, classic.solver == .estimator {
+            try training.rejectAugment("classic models")
             return try ClassicTraining.run(model, options: classic, dataset: dataset, task: task, training: training, table: table,
                                            save: save, report: report)
         }

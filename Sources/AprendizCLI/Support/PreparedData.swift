@@ -25,6 +25,12 @@ struct PreparedData {
 
     /// The shape of one example, without the batch axis.
     var exampleShape: [Int] { Array(train.inputs.shape.dropFirst()) }
+    /// The shape of one image (H×W×C) for image data sets, nil for tables.
+    var imageShape: ImageShape? {
+        let shape = exampleShape
+        guard featureNames.isEmpty, standardizer == nil, shape.count == 3 else { return nil }
+        return ImageShape(height: shape[0], width: shape[1], channels: shape[2])
+    }
     /// The number of model outputs.
     var outputCount: Int { task == .classification ? classCount : 1 }
 }

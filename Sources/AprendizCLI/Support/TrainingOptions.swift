@@ -29,6 +29,10 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Use at most this many training and test examples (quick runs).")
     var limit: Int?
 
+    @Option(help: ArgumentHelp("Augment the training images on the fly (§24.6), steps applied in order: \(ImageAugmentation.grammar).",
+                               discussion: "Example: --augment crop=2,flip,rotate=10,translate=2,noise=0.05,cutout=8. Images only (mnist, fashion-mnist); seeded by --seed."))
+    var augment: String?
+
     @Flag(help: "Print one JSON object with the results on standard output, and nothing else.")
     var json = false
 
@@ -39,9 +43,14 @@ struct TrainingOptions: ParsableArguments {
     func settings(dataset: String, validation: Float = 0.1) throws -> TrainingSettings {
         let settings = TrainingSettings(dataset: dataset, model: model, hidden: try ModelFactory.hiddenWidths(hidden),
                                         learningRate: learningRate, epochs: epochs, batchSize: batchSize,
-                                        validation: validation, seed: seed, limit: limit)
+                                        validation: validation, seed: seed, limit: limit, augment: augment)
         try settings.validate()
         return settings
+    }
+
+    /// `--augment` given where no network is trained by gradients on images: an error naming what runs instead.
+    func rejectAugment(_ what: String) throws {
+        if augment != nil { throw CLIError("--augment applies to networks trained by gradient descent on images, not to \(what)") }
     }
 
     var console: Console { Console(json: json, quiet: quiet) }

@@ -50,6 +50,7 @@ enum TrainingRun {
                               callbacks: [ProgressBar(console: console, label: label)] + (probe.map { [$0] } ?? []))
         // Started by mpirun/srun: data-parallel over the processes (every process runs this same code).
         if dataParallel, Distributed.current.usesMPI { trainer.dataParallel = DataParallel() }
+        trainer.augmentation = try settings.augmentation(for: loaded)
         let initialEpoch = try resume.map { try TrainingResume.load($0, into: model, optimizer: optimizer, settings: settings) } ?? 0
         let validation: Validation = settings.validation > 0 ? .split(settings.validation) : .dataset(data.test)
         let start = Date()

@@ -19,6 +19,8 @@ struct TrainingSettings: Codable {
     /// At most this many training and test examples.
     var limit: Int?
     var task: LearningTask?
+    /// `--augment`: the image augmentation steps (``ImageAugmentation/parseList(_:)``), nil for none.
+    var augment: String? = nil
 
     /// Checks the numbers a user can get wrong.
     func validate() throws {
@@ -26,6 +28,9 @@ struct TrainingSettings: Codable {
         guard batchSize >= 1 else { throw CLIError("--batch-size must be at least 1, got \(batchSize)") }
         guard validation >= 0, validation < 1 else { throw CLIError("--validation must be in [0, 1), got \(validation)") }
         if let limit, limit < 2 { throw CLIError("--limit must be at least 2, got \(limit)") }
+        if let augment {
+            do { _ = try ImageAugmentation.parseList(augment) } catch { throw CLIError("--augment: \(error)") }
+        }
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw CLIError("--learning-rate must be a positive number, got \(learningRate)")
         }
@@ -40,4 +45,24 @@ struct TrainingSettings: Codable {
     /// The learning rate the run uses: `--learning-rate`, or the optimizer's default (nil when the
     /// optimizer is not one name, as in `compare optimizers`).
     var resolvedLearningRate: Float? { learningRate ?? OptimizerKind(rawValue: optimizer)?.defaultLearningRate }
+
+    /// The ``BatchAugmentation`` of `--augment` for `data` (nil without it): images only, and no mixup, whose soft
+    /// targets the accuracy reported every epoch cannot read (the library's `BatchAugmentation` trains it with
+    /// `Loss.crossEntropyOneHot`).
+    func augmentation(for data: PreparedData) throws -> BatchAugmentation? {
+        guard let augment else { return nil }
+        guard let image = data.imageShape else {
+            throw CLIError("--augment needs an image data set (mnist, fashion-mnist); '\(data.name)' has examples of shape \(data.exampleShape)")
+        }
+        do {
+            let steps = try ImageAugmentation.parseList(augment)
+            if steps.contains(where: \.mixesExamples) {
+                throw CLIError("--augment mixup is not available in train (its soft targets do not fit the per-epoch accuracy); "
+                               + "use BatchAugmentation with Loss.crossEntropyOneHot from the library, or Benchmarks/Techniques")
+            }
+            return try BatchAugmentation(steps, image: image, classCount: data.classCount, seed: seed)
+        } catch let error as AugmentationParseError {
+            throw CLIError("--augment: \(error)")
+        }
+    }
 }
