@@ -8,8 +8,8 @@ import Foundation
 /// A command of its own rather than `train --model vit`: `train`'s model files describe a `Sequential`
 /// layer by layer, while a ViT is a graph (class token, concatenation, residual blocks) rebuilt from its
 /// configuration, as `train-lm`'s GPT. Pixels stay in [0, 1]. Each step takes `--batch-size` shuffled
-/// training images, optionally augmented (a random shift of up to 2 pixels, zero-filled, and a
-/// horizontal flip with probability ½), and an AdamW step (weight decay `--weight-decay`, gradient norm
+/// training images, optionally augmented (`BatchAugmentation` crop with 2 pixels of zero padding — a random shift of up to
+/// 2 pixels — and a horizontal flip with probability ½), and an AdamW step (weight decay `--weight-decay`, gradient norm
 /// clipped to 1) at a learning rate warmed up linearly over the first `--warmup` epochs, then cosine
 /// to 0 at the last step. The model file is written after every epoch.
 struct TrainVisionTransformerCommand: ParsableCommand {
@@ -65,13 +65,21 @@ struct TrainVisionTransformerCommand: ParsableCommand {
               + "\(model.parameters().reduce(0) { $0 + $1.value.count }) parameters; \(total) steps")
         let start = Date()
         var step = 0
+        let side = train.inputs.shape[1], channels = train.inputs.shape[3]
+        let augmentation = augment
+            ? try BatchAugmentation([.crop(padding: 2), .horizontalFlip], image: ImageShape(height: side, width: side, channels: channels),
+                                    seed: seed)
+            : nil
         for epoch in 1...epochs {
             let order = generator.permutation(of: count)
             var lossSum: Float = 0
             for first in stride(from: 0, to: count, by: batchSize) {
                 let indices = Array(order[first..<min(first + batchSize, count)])
                 var images = train.inputs.selecting(indices)
-                if augment { images = Self.augmented(images, using: &generator) }
+                if let augmentation {
+                    images = augmentation(Batch(inputs: images, targets: train.targets.selecting(indices)),
+                                          epoch: epoch - 1, index: first / batchSize).inputs
+                }
                 optimizer.learningRate = schedule.learningRate(base: learningRate, step: step)
                 optimizer.zeroGrad()
                 let loss = model.loss(images: images, labels: train.targets.selecting(indices))
@@ -115,27 +123,5 @@ struct TrainVisionTransformerCommand: ParsableCommand {
             }
         }
         return Double(correct) / Double(max(count, 1))
-    }
-
-    /// Each image `[n, S, S, C]` shifted by (dy, dx) ∈ [−2, 2]² (zero fill) and mirrored left–right with
-    /// probability ½.
-    static func augmented(_ images: Tensor, using generator: inout RandomGenerator) -> Tensor {
-        let (n, side, channels) = (images.shape[0], images.shape[1], images.shape[3])
-        let source = images.scalars
-        var result = [Float](repeating: 0, count: source.count)
-        let plane = side * side * channels
-        for image in 0..<n {
-            let dy = Int(generator.next() % 5) - 2, dx = Int(generator.next() % 5) - 2, flip = generator.next() % 2 == 0
-            for y in 0..<side where (0..<side).contains(y - dy) {
-                for x in 0..<side {
-                    let sx = (flip ? side - 1 - x : x) - dx
-                    guard (0..<side).contains(sx) else { continue }
-                    for c in 0..<channels {
-                        result[image * plane + (y * side + x) * channels + c] = source[image * plane + ((y - dy) * side + sx) * channels + c]
-                    }
-                }
-            }
-        }
-        return Tensor(shape: images.shape, scalars: result)
     }
 }
