@@ -48,9 +48,10 @@ struct NeuroevolutionTrainerTests {
     /// ends with the best weights of all runs. Each run starts at the initial weights with σ₀ = 0.5
     /// (`makeMinimizer(forWeights:)`) and its own seed. One CMA-ES run on this 2-2-1 network can settle
     /// in XOR's local minimum (two outputs at 0.5, loss 0.125); which seeds do depends on the rounding
-    /// of the forward pass (OpenBLAS or the Swift GEMM, `APRENDIZ_BLAS=none`). Measured once with seeds
-    /// 1…20 (README, Reliability): one run alone learns XOR for about 60–80 % of the seeds, the restarts
-    /// for all of them with and without BLAS.
+    /// of the forward pass (OpenBLAS or the Swift GEMM, `APRENDIZ_BLAS=none`). Measured once over seeds
+    /// 1…20 (README, Reliability): one run alone learned XOR for 13 seeds with OpenBLAS and 8 without,
+    /// the restarts within 60 000 evaluations for 20 and 18 (seed 1: the first run with OpenBLAS, the
+    /// second, λ = 20, without).
     static func fitWithIPOPRestarts(_ model: Sequential, on data: TensorDataset, budget: Int, seed: UInt64) {
         let start = ParameterVector(model).flattened()
         var populationSize = 4 + Int(3 * log(Double(start.count))), used = 0, run: UInt64 = 0
