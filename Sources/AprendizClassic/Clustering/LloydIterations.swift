@@ -11,7 +11,9 @@ struct LloydResult {
 }
 
 /// Lloyd's algorithm on blocks of rows spread over the ``Parallel`` pool: each block computes its
-/// X_b·Cᵀ with one GEMM (into a tile on the stack, no allocation per block), assigns each row to the centre
+/// X_b·Cᵀ with one GEMM (into a tile on the stack, no allocation per block) — or, for k ≤ 16 centres, one
+/// SIMD pass per row over the centres transposed into 16 lanes (fused multiply–adds; with so few centres a
+/// GEMM spends as long copying the block into its packed layout as multiplying) —, assigns each row to the centre
 /// minimising ‖c‖² − 2x·c, and sums its rows per
 /// cluster into its own `Double` buffer; the buffers are then added in block order (deterministic for a
 /// thread count and independent of it).
@@ -80,6 +82,8 @@ struct LloydIterations {
         let blocks = (n + Self.blockSize - 1) / Self.blockSize, own = world.share(of: blocks)
         var changed = [Int](repeating: 0, count: blocks)
         let centreNorms = (0..<k).map { j in (0..<p).reduce(Float(0)) { $0 + centres[j * p + $1] * centres[j * p + $1] } }
+        let lanes = k <= Self.laneCount ? Self.transposedLanes(centres, clusters: k, columns: p) : []
+        let stride = lanes.isEmpty ? k : Self.laneCount  // row stride of a block's products
         var labels = [Int](repeating: 0, count: n), distances = [Double](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: blocks * k * p), counts = [Int](repeating: 0, count: blocks * k)
         centreNorms.withUnsafeBufferPointer { norms in
@@ -97,15 +101,20 @@ struct LloydIterations {
                                 Parallel.forEach(own.count) { index in
                                     let block = own.lowerBound + index
                                     let first = block * Self.blockSize, size = min(Self.blockSize, n - first)
-                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: size * k) { products in
-                                        MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
-                                                             a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
-                                                             c: products.baseAddress!, ldc: k)
+                                    withUnsafeTemporaryAllocation(of: Float.self, capacity: size * stride) { products in
+                                        if lanes.isEmpty {
+                                            MatrixMultiply.sgemm(transposeA: false, transposeB: true, m: size, n: k, k: p, alpha: 1,
+                                                                 a: x.base + first * p, lda: p, b: c.base, ldb: p, beta: 0,
+                                                                 c: products.baseAddress!, ldc: k)
+                                        } else {
+                                            Self.laneProducts(x.base + first * p, rows: size, columns: p, lanes: lanes,
+                                                              into: products.baseAddress!)
+                                        }
                                         for r in 0..<size {
                                             let i = first + r
                                             var best = 0, bestValue = Float.infinity
                                             for j in 0..<k {
-                                                let value = norms.base[j] - 2 * products[r * k + j]
+                                                let value = norms.base[j] - 2 * products[r * stride + j]
                                                 if value < bestValue { (best, bestValue) = (j, value) }
                                             }
                                             l[i] = best
@@ -138,6 +147,55 @@ struct LloydIterations {
             for j in 0..<k { totalCounts[j] += counts[block * k + j] }
         }
         return Assignment(labels: labels, distances: distances, sums: totalSums, counts: totalCounts, changed: changed.reduce(0, +))
+    }
+
+    /// The most centres the SIMD path takes (one `SIMD16<Float>` per feature).
+    static let laneCount = 16
+
+    /// Cᵀ as one 16-lane vector per feature: lane j of vector f is c_jf (0 for j ≥ k).
+    static func transposedLanes(_ centres: [Float], clusters k: Int, columns p: Int) -> [SIMD16<Float>] {
+        (0..<p).map { f in
+            var lane = SIMD16<Float>()
+            for j in 0..<k { lane[j] = centres[j * p + f] }
+            return lane
+        }
+    }
+
+    /// products[16r + j] = x_r·c_j for the `rows` rows at `x`: Σ_f x_rf·(Cᵀ)_f as fused multiply–adds in
+    /// feature order, four rows at a time (eight independent accumulators hide the multiply–add latency, and
+    /// each centre vector is loaded once for the four rows).
+    static func laneProducts(_ x: UnsafePointer<Float>, rows: Int, columns p: Int, lanes: [SIMD16<Float>],
+                             into products: UnsafeMutablePointer<Float>) {
+        lanes.withUnsafeBufferPointer { lanes in
+            var r = 0
+            while r + 3 < rows {
+                let a = x + r * p, b = a + p, c = b + p, d = c + p
+                var sumA = SIMD16<Float>(), sumB = SIMD16<Float>(), sumC = SIMD16<Float>(), sumD = SIMD16<Float>()
+                for f in 0..<p {
+                    let lane = lanes[f]
+                    sumA.addProduct(SIMD16(repeating: a[f]), lane)
+                    sumB.addProduct(SIMD16(repeating: b[f]), lane)
+                    sumC.addProduct(SIMD16(repeating: c[f]), lane)
+                    sumD.addProduct(SIMD16(repeating: d[f]), lane)
+                }
+                store(sumA, row: r, into: products); store(sumB, row: r + 1, into: products)
+                store(sumC, row: r + 2, into: products); store(sumD, row: r + 3, into: products)
+                r += 4
+            }
+            while r < rows {
+                let a = x + r * p
+                var sum = SIMD16<Float>()
+                for f in 0..<p { sum.addProduct(SIMD16(repeating: a[f]), lanes[f]) }
+                store(sum, row: r, into: products)
+                r += 1
+            }
+        }
+    }
+
+    /// `sum` as row `row` of `products` (rows of 16 lanes; lanes ≥ k are 0 and never read).
+    @inline(__always)
+    private static func store(_ sum: SIMD16<Float>, row: Int, into products: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(products + row * laneCount).storeBytes(of: sum, as: SIMD16<Float>.self)
     }
 
     /// Every block's entries on every rank: one all-reduce (sum) of buffers that are 0 outside each rank's blocks.
