@@ -120,34 +120,40 @@ struct QuadTree: Sendable {
         }
     }
 
-    /// Σ_{j≠i} w²_ij (yᵢ − yⱼ) and Σ_{j≠i} w_ij, approximated with opening angle θ = `angle`, for each point i
-    /// of `range`, handed to `body(i, fx, fy, z)` in order.
-    func repulsion(on range: Range<Int>, angle: Double, _ body: (Int, Double, Double, Double) -> Void) {
+    /// Σ_{j≠i} w²_ij (yᵢ − yⱼ) and Σ_{j≠i} w_ij, approximated with opening angle θ = `angle`, for the points
+    /// i = `order[m]`, m in `positions`, handed to `body(i, fx, fy, z)` in that order. Walking the points in
+    /// tree order makes consecutive walks visit the same cells (cache locality); each point's sums do not
+    /// depend on it. A cell is summarised when s² < θ²·r² (no division or square root), and empty children
+    /// are never pushed.
+    func repulsion(onTreeOrder positions: Range<Int>, angle: Double, _ body: (Int, Double, Double, Double) -> Void) {
         let squaredAngle = angle * angle
         cells.withUnsafeBufferPointer { cells in
             order.withUnsafeBufferPointer { order in
                 points.withUnsafeBufferPointer { points in
-                    withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.stackCapacity) { stack in
-                        for i in range {
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.stackCapacity) { stack in
+                        for position in positions {
+                            let i = order[position]
                             let (px, py) = (points[2 * i], points[2 * i + 1])
                             var (fx, fy, z) = (0.0, 0.0, 0.0)
                             stack[0] = 0
                             var top = 1
                             while top > 0 {
                                 top -= 1
-                                let cell = cells[stack[top]]
-                                if cell.count == 0 { continue }
+                                let cell = cells[Int(stack[top])]
                                 let (dx, dy) = (px - cell.centerX, py - cell.centerY)
                                 let r2 = dx * dx + dy * dy
-                                if !cell.isLeaf && !(r2 > 0 && cell.squaredWidth / r2 < squaredAngle) {
-                                    for q in 0..<4 { stack[top + q] = cell.children + q }
-                                    top += 4
-                                    continue
-                                }
-                                let members = cell.isLeaf ? cell.first..<(cell.first + Int(cell.count)) : 0..<0
-                                if cell.isLeaf && order[members].contains(i) {
+                                if !cell.isLeaf {
+                                    if !(cell.squaredWidth < squaredAngle * r2) {
+                                        let children = cell.link
+                                        for q in Int32(0)..<4 where cells[Int(children + q)].count > 0 {
+                                            stack[top] = children + q
+                                            top += 1
+                                        }
+                                        continue
+                                    }
+                                } else if cell.first <= position && position < cell.first + Int(cell.count) {
                                     // A leaf holding yᵢ itself: its other points (identical ones, or a depth-limited leaf) one by one.
-                                    for m in members where order[m] != i {
+                                    for m in cell.first..<(cell.first + Int(cell.count)) where m != position {
                                         let j = order[m]
                                         let (ex, ey) = (px - points[2 * j], py - points[2 * j + 1])
                                         let w = 1 / (1 + ex * ex + ey * ey)
@@ -156,7 +162,8 @@ struct QuadTree: Sendable {
                                     continue
                                 }
                                 let w = 1 / (1 + r2), size = Double(cell.count)
-                                (fx, fy, z) = (fx + size * w * w * dx, fy + size * w * w * dy, z + size * w)
+                                let sw = size * w
+                                (fx, fy, z) = (fx + sw * w * dx, fy + sw * w * dy, z + sw)
                             }
                             body(i, fx, fy, z)
                         }

@@ -73,7 +73,7 @@ struct BarnesHutTSNEObjective: TSNEObjective {
         repulsion.withUnsafeMutableBufferPointer { force in
             zParts.withUnsafeMutableBufferPointer { zParts in
                 Parallel.forEach((n + 63) / 64) { block in
-                    tree.repulsion(on: (block * 64)..<min(block * 64 + 64, n), angle: angle) { i, fx, fy, z in
+                    tree.repulsion(onTreeOrder: (block * 64)..<min(block * 64 + 64, n), angle: angle) { i, fx, fy, z in
                         (force[2 * i], force[2 * i + 1], zParts[i]) = (fx, fy, z)
                     }
                 }
