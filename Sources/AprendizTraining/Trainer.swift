@@ -45,7 +45,7 @@ public final class Trainer {
     /// Data-parallel training over several processes (``DataParallel``; `batchSize` is then the global
     /// batch, split over the ranks), or nil (default) to train in this process alone.
     public var dataParallel: DataParallel?
-    /// Random image transformations applied to every training batch (§24.6, ``BatchAugmentation``), or nil (default).
+    /// Random image transformations applied to every training batch (§24.6, `BatchAugmentation`), or nil (default).
     /// Validation and ``evaluate(_:batchSize:)`` see the examples as they are. Under ``dataParallel`` each rank
     /// augments its own shard with the draws of (epoch, batch), so the examples differ from a one-process run.
     public var augmentation: BatchAugmentation?

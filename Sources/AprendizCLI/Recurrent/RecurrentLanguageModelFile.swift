@@ -1,7 +1,7 @@
 import Aprendiz
 import Foundation
 
-/// A trained ``RecurrentLanguageModel`` with its character vocabulary in one safetensors model file:
+/// A trained `RecurrentLanguageModel` with its character vocabulary in one safetensors model file:
 /// the parameters under their dotted names (`ModelFile`), the architecture as JSON
 /// (`aprendiz.recurrent-lm`) and the vocabulary as its characters in index order (`aprendiz.vocabulary`,
 /// the key ``LanguageModelFile`` uses for a GPT's character tokenizer).

@@ -2,7 +2,7 @@ import Aprendiz
 import Foundation
 
 /// `aprendiz train --dataset book-text --model lstm|gru|rnn|lstm-peephole`: a character-level recurrent
-/// language model (§23.4, ``RecurrentLanguageModel``) on the book's text or on `text:PATH`.
+/// language model (§23.4, `RecurrentLanguageModel`) on the book's text or on `text:PATH`.
 ///
 /// The vocabulary is the text's distinct characters; the first 90 % of the symbols train, the last
 /// 10 % validate (the split and the random windows of `train-lm`, ``TrainLanguageModelCommand``). Each

@@ -19,7 +19,7 @@ struct TrainingSettings: Codable {
     /// At most this many training and test examples.
     var limit: Int?
     var task: LearningTask?
-    /// `--augment`: the image augmentation steps (``ImageAugmentation/parseList(_:)``), nil for none.
+    /// `--augment`: the image augmentation steps (`ImageAugmentation.parseList(_:)`), nil for none.
     var augment: String? = nil
 
     /// Checks the numbers a user can get wrong.
@@ -46,7 +46,7 @@ struct TrainingSettings: Codable {
     /// optimizer is not one name, as in `compare optimizers`).
     var resolvedLearningRate: Float? { learningRate ?? OptimizerKind(rawValue: optimizer)?.defaultLearningRate }
 
-    /// The ``BatchAugmentation`` of `--augment` for `data` (nil without it): images only, and no mixup, whose soft
+    /// The `BatchAugmentation` of `--augment` for `data` (nil without it): images only, and no mixup, whose soft
     /// targets the accuracy reported every epoch cannot read (the library's `BatchAugmentation` trains it with
     /// `Loss.crossEntropyOneHot`).
     func augmentation(for data: PreparedData) throws -> BatchAugmentation? {

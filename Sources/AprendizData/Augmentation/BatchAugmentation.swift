@@ -8,7 +8,7 @@ import AprendizTensor
 /// example i:           g_i = RandomGenerator(seed: base + i·φ)     each image's draws, in step order
 /// mixup (last):        λ and π drawn from g_b after the images
 /// ```
-/// Images are transformed in parallel on ``Parallel``'s pool (one example per task); since each example
+/// Images are transformed in parallel on `Parallel`'s pool (one example per task); since each example
 /// owns its generator, the result does not depend on how the pool splits the work. Attach it to a
 /// ``DataLoader`` (``DataLoader/augmentation``) or the trainer; evaluation data is never augmented.
 /// ```swift
