@@ -22,9 +22,11 @@ enum ClusteringMethod: String, Catalogue {
 }
 
 extension AgglomerativeClustering.Linkage: Catalogue {
+    /// The option family's name in error messages.
     public static let familyName = "linkage"
 }
 
 extension KMeans.Algorithm: Catalogue {
+    /// The option family's name in error messages.
     public static let familyName = "k-means algorithm"
 }

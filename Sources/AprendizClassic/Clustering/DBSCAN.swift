@@ -17,6 +17,7 @@ import AprendizTensor
 /// the tree computes the same sums in the same order and only skips boxes whose lower bound exceeds ε².
 /// Defaults: ε = 0.5, minSamples = 5, `algorithm` `.auto`.
 public struct DBSCAN: Clusterer, Equatable, Sendable {
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "DBSCAN"
     /// The neighbourhood radius ε (default 0.5).
     public var eps: Double
@@ -52,6 +53,7 @@ public struct DBSCAN: Clusterer, Equatable, Sendable {
         return DBSCANResult(labels: labels, coreSampleIndices: core.indices.filter { core[$0] })
     }
 
+    /// The cluster of every row of `x`, fitting on `x` (`Clusterer` requirement).
     public func clusterLabels(_ x: Tensor) throws(ClassicError) -> [Int] { try fit(x).labels }
 }
 

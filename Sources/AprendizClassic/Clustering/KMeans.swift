@@ -18,6 +18,7 @@ import AprendizTensor
 /// Defaults: 8 clusters, 1 initialisation (scikit-learn's `n_init="auto"` with k-means++), 300
 /// iterations, tol 1e-4, seed 0, Lloyd's algorithm.
 public struct KMeans: Clusterer, Equatable, Sendable {
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "KMeans"
 
     /// How the iterations assign rows to centres (scikit-learn's `algorithm`).
@@ -108,6 +109,7 @@ public struct KMeans: Clusterer, Equatable, Sendable {
                             inertia: result.inertia, iterations: result.iterations)
     }
 
+    /// The cluster of every row of `x`, fitting on `x` (`Clusterer` requirement).
     public func clusterLabels(_ x: Tensor) throws(ClassicError) -> [Int] { try fit(x).labels }
 }
 

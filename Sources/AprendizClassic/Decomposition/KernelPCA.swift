@@ -18,6 +18,7 @@ import Foundation
 /// time for K, O(n³) for the eigenvectors, O(n²) memory. Defaults as scikit-learn: 2 components (its
 /// default keeps every non-zero one), linear kernel, γ = 1/features, degree 3, coef0 1.
 public struct KernelPCA: Equatable, Sendable {
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "KernelPCA"
 
     /// The kernel k(x, z) of the feature space.

@@ -23,6 +23,7 @@ import Foundation
 /// with ties (counts, pixels) they agree only on average — mark such columns discrete instead.
 /// Defaults: 3 neighbours, every column continuous, seed 0.
 public struct MutualInformation: Equatable, Sendable {
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "MutualInformation"
 
     /// What the target is.

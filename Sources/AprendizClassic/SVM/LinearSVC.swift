@@ -17,6 +17,7 @@ public struct LinearSVC: Estimator, Equatable {
         case squaredHinge = "squared-hinge"
     }
 
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "LinearSVC"
     /// C > 0 (default 1).
     public var c: Double
@@ -46,6 +47,7 @@ public struct LinearSVC: Estimator, Equatable {
         try validate()
     }
 
+    /// Checks the hyper-parameters before any data is touched (`Estimator` requirement).
     public func validate() throws(ClassicError) {
         try checkHyperParameter(c > 0 && c.isFinite, Self.name, "c", c, "> 0")
         try checkHyperParameter(interceptScaling > 0, Self.name, "interceptScaling", interceptScaling, "> 0")
@@ -53,6 +55,7 @@ public struct LinearSVC: Estimator, Equatable {
         try checkHyperParameter(maximumIterations >= 1, Self.name, "maximumIterations", maximumIterations, "≥ 1")
     }
 
+    /// Fits the model to rows `x` and targets `y` (`Estimator` requirement); errors name the bad input.
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> LinearSVCModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)

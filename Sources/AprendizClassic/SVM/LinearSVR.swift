@@ -16,6 +16,7 @@ public struct LinearSVR: Estimator, Equatable {
         case squaredEpsilonInsensitive = "squared-epsilon-insensitive"
     }
 
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "LinearSVR"
     /// C > 0 (default 1).
     public var c: Double
@@ -48,6 +49,7 @@ public struct LinearSVR: Estimator, Equatable {
         try validate()
     }
 
+    /// Checks the hyper-parameters before any data is touched (`Estimator` requirement).
     public func validate() throws(ClassicError) {
         try checkHyperParameter(c > 0 && c.isFinite, Self.name, "c", c, "> 0")
         try checkHyperParameter(epsilon >= 0 && epsilon.isFinite, Self.name, "epsilon", epsilon, "≥ 0")
@@ -56,6 +58,7 @@ public struct LinearSVR: Estimator, Equatable {
         try checkHyperParameter(maximumIterations >= 1, Self.name, "maximumIterations", maximumIterations, "≥ 1")
     }
 
+    /// Fits the model to rows `x` and targets `y` (`Estimator` requirement); errors name the bad input.
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> LinearSVRModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)

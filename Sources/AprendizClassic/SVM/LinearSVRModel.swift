@@ -19,6 +19,7 @@ public struct LinearSVRModel: RegressionModel, ArchivableModel, Equatable {
         self.hyperParameters = hyperParameters
     }
 
+    /// The number of input features the model was fitted on (`FittedModel` requirement).
     public var featureCount: Int { coefficients.shape[0] }
 
     /// f(x) = xw + b for each row, `[count]`.
@@ -27,13 +28,16 @@ public struct LinearSVRModel: RegressionModel, ArchivableModel, Equatable {
         return x.matmul(coefficients.reshaped([featureCount, 1])).reshaped([-1]) + intercept
     }
 
+    /// The model file's kind tag (`ArchivableModel` requirement).
     public static let archiveKind = "linear-svr"
 
+    /// The fitted model as safetensors tensors and metadata (`ArchivableModel` requirement).
     public func archived() -> SafetensorsArchive {
         SafetensorsArchive(tensors: ["coefficients": coefficients, "intercept": Tensor([intercept])], estimator: LinearSVR.name,
                            hyperParameters: hyperParameters)
     }
 
+    /// Reads a model written by `archived()`; a missing or malformed tensor is a `ClassicError` naming it.
     public init(archive: SafetensorsArchive) throws(ClassicError) {
         let kind = Self.archiveKind
         let w = try archive.tensor("coefficients", for: kind), b = try archive.tensor("intercept", for: kind)

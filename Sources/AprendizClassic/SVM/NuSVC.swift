@@ -14,6 +14,7 @@ import AprendizTensor
 /// when ν(n_a + n_b)/2 > min(n_a, n_b) for some pair of class sizes (libsvm's check, an error here).
 /// Defaults as scikit-learn: ν = 0.5, rbf kernel, γ = `scale`, tol 10⁻³, shrinking, 200 MB cache.
 public struct NuSVC: Estimator, Equatable {
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "NuSVC"
     /// ν ∈ (0, 1] (default 0.5).
     public var nu: Double
@@ -34,11 +35,13 @@ public struct NuSVC: Estimator, Equatable {
         try validate()
     }
 
+    /// Checks the hyper-parameters before any data is touched (`Estimator` requirement).
     public func validate() throws(ClassicError) {
         try checkHyperParameter(nu > 0 && nu <= 1, Self.name, "nu", nu, "in (0, 1]")
         try parameters.validate(Self.name)
     }
 
+    /// Fits the model to rows `x` and targets `y` (`Estimator` requirement); errors name the bad input.
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> SVCModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)

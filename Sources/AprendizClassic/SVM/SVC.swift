@@ -25,6 +25,7 @@ public struct SVC: Estimator, Equatable {
         case custom([Int: Double])
     }
 
+    /// The estimator's name in error messages (`Estimator` requirement).
     public static let name = "SVC"
     /// C > 0, the penalty on margin violations (default 1).
     public var c: Double
@@ -48,6 +49,7 @@ public struct SVC: Estimator, Equatable {
         try validate()
     }
 
+    /// Checks the hyper-parameters before any data is touched (`Estimator` requirement).
     public func validate() throws(ClassicError) {
         try checkHyperParameter(c > 0 && c.isFinite, Self.name, "c", c, "> 0")
         try parameters.validate(Self.name)
@@ -56,6 +58,7 @@ public struct SVC: Estimator, Equatable {
         }
     }
 
+    /// Fits the model to rows `x` and targets `y` (`Estimator` requirement); errors name the bad input.
     public func fit(_ x: Tensor, _ y: Tensor) throws(ClassicError) -> SVCModel {
         try validate()
         try InputValidation.featuresAndTargets(x, y, for: Self.name)

@@ -75,6 +75,7 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
                   hyperParameters: hyperParameters)
     }
 
+    /// The number of input features the model was fitted on (`FittedModel` requirement).
     public var featureCount: Int { supportVectors.shape[1] }
 
     private var expansion: SupportVectorExpansion {
@@ -184,8 +185,10 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
         return Tensor(shape: [m, k], scalars: out)
     }
 
+    /// The model file's kind tag (`ArchivableModel` requirement).
     public static let archiveKind = "svc"
 
+    /// The fitted model as safetensors tensors and metadata (`ArchivableModel` requirement).
     public func archived() -> SafetensorsArchive {
         var archive = SafetensorsArchive(
             tensors: ["support_vectors": supportVectors, "support": Tensor(supportIndices.map(Float.init)),
@@ -201,6 +204,7 @@ public struct SVCModel: ClassificationModel, ArchivableModel, Equatable {
         return archive
     }
 
+    /// Reads a model written by `archived()`; a missing or malformed tensor is a `ClassicError` naming it.
     public init(archive: SafetensorsArchive) throws(ClassicError) {
         let kind = Self.archiveKind
         let classes = try ClassListCoding.decode(try archive.value("classes", for: kind), for: kind)

@@ -14,6 +14,7 @@ public struct RecurrentLanguageModelConfiguration: Codable, Sendable, Equatable 
     /// Stacked recurrent layers.
     public var layerCount: Int
 
+    /// The architecture of a model with `cell` layers.
     public init(cell: RecurrentCell, vocabularySize: Int, embeddingDimension: Int, hiddenCount: Int, layerCount: Int) {
         self.cell = cell.name
         self.vocabularySize = vocabularySize

@@ -8,6 +8,7 @@ public struct RecurrentState: Sendable {
     /// c_t, `[batch, hidden]` (LSTM), else `nil`.
     public var cell: Tensor?
 
+    /// A state of hidden values `hidden` `[batch, H]` and, for an LSTM, cell values `cell`.
     public init(hidden: Tensor, cell: Tensor? = nil) {
         self.hidden = hidden
         self.cell = cell
