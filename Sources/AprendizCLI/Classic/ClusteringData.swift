@@ -17,9 +17,8 @@ struct ClusteringData {
     /// Loads all rows of `specifier` (no train/test split), the first `limit` ones, standardised when asked.
     static func load(_ specifier: DatasetSpecifier, limit: Int?, standardize: Bool, table: CSVReadOptions) throws -> ClusteringData {
         let data = try DataPreparation.load(specifier, seed: 0, limit: limit, table: table,
-                                            split: DataSplit(testFraction: 0, standardize: standardize))
+                                            split: DataSplit(testFraction: 0, standardize: standardize)).flattened()
         var inputs = data.train.inputs
-        inputs = inputs.reshaped([inputs.shape[0], -1])
         if standardize, data.standardizer == nil { inputs = Standardizer(fitting: inputs).transform(inputs) }
         let classes = data.task == .classification ? data.train.targets.scalars.map { Int($0) } : nil
         return ClusteringData(name: data.name, features: inputs, classes: classes, classNames: data.classNames)
