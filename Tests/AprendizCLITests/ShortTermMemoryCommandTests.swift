@@ -32,7 +32,7 @@ import Testing
             expectClose(result.states[t], expectedState, absolute: 1e-5, relative: 1e-4, "\(name) h_\(t)")
             expectClose(result.gradients[t], expectedGradient, absolute: 1e-6, relative: 1e-4, "\(name) ∂L/∂h_\(t)")
         }
-        for (t, (norm, expected)) in zip(result.meanNorms, c["meanNorms"].floats).enumerated() {
+        for (t, (norm, expected)) in zip(result.meanNorms, c["meanNorms"].tensor.scalars).enumerated() {
             expectClose(Float(norm), expected, absolute: 1e-6, relative: 1e-4, "\(name) ‖∂L/∂h_\(t)‖")
         }
     }
