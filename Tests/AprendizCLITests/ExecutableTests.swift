@@ -64,3 +64,41 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aprendiz-report-checkpoint.safetensors").path))
     }
 }
+
+/// Standard output redirected to a pipe is line-buffered (`StandardOutput.useLineBuffering()`): a line a
+/// command `print`s reaches the reader while the command is still running, not only at exit. With stdio's
+/// default block buffering for pipes, the RBM's first line (printed before a training of 100 000 epochs)
+/// would stay in the process's buffer and this test would time out.
+@Suite struct LineBufferedOutputTests {
+    /// Bytes appended from the pipe's reader thread.
+    final class Received: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ chunk: Data) { lock.lock(); data.append(chunk); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ExecutableTests.executable.path)))
+    func printedLineReachesAPipeWhileTheCommandRuns() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = ExecutableTests.executable
+        process.arguments = ["rbm", "--dataset", "digits", "--epochs", "100000"]
+        process.currentDirectoryURL = folder
+        let out = Pipe(), received = Received()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { received.append($0.availableData) }
+        try process.run()
+        defer {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }  // the RBM's loop does not stop on SIGTERM
+            process.waitUntilExit()
+            out.fileHandleForReading.readabilityHandler = nil
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while !received.text.contains("RBM 64 visible"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(received.text.contains("RBM 64 visible × 64 hidden"))
+        #expect(process.isRunning)  // the line came while the 100 000 epochs were still running
+    }
+}
