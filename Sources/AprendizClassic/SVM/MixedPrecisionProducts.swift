@@ -1,4 +1,5 @@
 import AprendizTensor
+import CAprendizSIMD
 
 /// A `Float` matrix times a `Float` vector with every product and sum in `Double`, the product behind the
 /// kernel rows of SVM training (one row k(xᵢ, ·) per solver miss):
@@ -10,18 +11,22 @@ import AprendizTensor
 /// but each row reads half the bytes: the product is bound by memory bandwidth (a pair of 1 000-image classes
 /// is 6 MB of pixels as `Float`, past the L2 cache), so it runs about twice as fast as `dgemv` (libsvm reads
 /// `double`s too). The vector is widened to `Double` once per product, so each step converts the matrix's values only; two
-/// 8-wide `Double` accumulators per row; blocks of rows on the ``Parallel`` pool.
+/// 8-wide `Double` accumulators per row (two 8-lane AVX-512 ones in C, `aprendiz_svm_dots`, where the CPU has
+/// AVX-512: the Swift code is compiled for AVX2); blocks of rows on the ``Parallel`` pool.
 enum MixedPrecisionProducts {
     /// Rows per parallel block.
     private static let rowsPerBlock = 2048
 
     /// `out[r]` ← (row `rows[r]` of A)·v for A row-major with `columns` columns and v (columns), accumulated in
-    /// `Double` (the rows a solver asks for: all of them, or the active ones after shrinking).
-    static func times(_ a: [Float], columns: Int, rows: ArraySlice<Int>, _ v: UnsafePointer<Float>) -> [Double] {
+    /// `Double` (the rows a solver asks for: all of them, or the active ones after shrinking). `instructionSet`
+    /// picks the loop: the C one at AVX-512 (when the CPU has it), the Swift one below (tests pass `.avx2`).
+    static func times(_ a: [Float], columns: Int, rows: ArraySlice<Int>, _ v: UnsafePointer<Float>,
+                      instructionSet: KernelInstructionSet = .active) -> [Double] {
         let count = rows.count
         guard count > 0 else { return [] }
         var out = [Double](repeating: 0, count: count)
         let wide = (0..<columns).map { Double(v[$0]) }
+        let level = aprendiz_simd_level(rawValue: UInt32(instructionSet.rawValue))
         a.withUnsafeBufferPointer { a in
             out.withUnsafeMutableBufferPointer { o in
                 wide.withUnsafeBufferPointer { v in
@@ -29,9 +34,9 @@ enum MixedPrecisionProducts {
                         let (a, o, v, r) = (UncheckedPointer(a.baseAddress!), UncheckedPointer(o.baseAddress!), UncheckedPointer(v.baseAddress!),
                                             UncheckedPointer(r.baseAddress!))
                         Parallel.forEach(max(1, (count + rowsPerBlock - 1) / rowsPerBlock)) { block in
-                            for j in (block * rowsPerBlock)..<min(count, (block + 1) * rowsPerBlock) {
-                                o.base[j] = dot(a.base + r.base[j] * columns, v.base, columns)
-                            }
+                            let (first, end) = (block * rowsPerBlock, min(count, (block + 1) * rowsPerBlock))
+                            if aprendiz_svm_dots(level, a.base, columns, r.base + first, end - first, v.base, o.base + first) != 0 { return }
+                            for j in first..<end { o.base[j] = dot(a.base + r.base[j] * columns, v.base, columns) }
                         }
                     }
                 }

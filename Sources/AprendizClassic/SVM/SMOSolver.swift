@@ -51,6 +51,9 @@ struct SMOSolver {
     private var gradient: [Double]
     private var gradientBar: [Double]
     private var original: [Int]
+    /// 1 where the variable is in I_up (resp. I_low), else 0: masks for the vectorised selection.
+    private var inUp: [Double]
+    private var inLow: [Double]
     /// Positions `0..<activeSize` are the active (unshrunk) variables.
     private var activeSize: Int
     private var unshrink = false
@@ -82,7 +85,10 @@ struct SMOSolver {
         gradientBar = [Double](repeating: 0, count: p.count)
         original = Array(0..<p.count)
         activeSize = p.count
+        inUp = [Double](repeating: 0, count: p.count)
+        inLow = inUp
         status = (0..<l).map { bound(start[$0], $0) }
+        for t in 0..<l { setStatus(t, status[t]) }
         for i in 0..<l where status[i] != .lower {
             let row = q.row(i, length: l), ai = alpha[i]
             for j in 0..<l { gradient[j] += ai * Double(row[j]) }
@@ -92,6 +98,13 @@ struct SMOSolver {
 
     @inline(__always) private func c(_ i: Int) -> Double { y[i] > 0 ? cPositive : cNegative }
     @inline(__always) private func bound(_ a: Double, _ i: Int) -> Bound { a >= c(i) ? .upper : (a <= 0 ? .lower : .free) }
+
+    /// Status of position t, with its I_up / I_low masks.
+    private mutating func setStatus(_ t: Int, _ b: Bound) {
+        status[t] = b
+        inUp[t] = (y[t] > 0 ? b != .upper : b != .lower) ? 1 : 0
+        inLow[t] = (y[t] > 0 ? b != .lower : b != .upper) ? 1 : 0
+    }
 
     private mutating func run() -> Solution {
         let maxIterations = max(10_000_000, l > Int.max / 100 ? Int.max : 100 * l)
@@ -137,6 +150,8 @@ struct SMOSolver {
         original.swapAt(i, j)
         gradientBar.swapAt(i, j)
         qd.swapAt(i, j)
+        inUp.swapAt(i, j)
+        inLow.swapAt(i, j)
     }
 
     /// Moves (αᵢ, αⱼ) to the clipped minimiser and updates G (over the active prefix) and Ḡ.
@@ -178,49 +193,96 @@ struct SMOSolver {
     /// The new status of αₜ, and Ḡ += ±Cₜ·Qₜ (the full row) when αₜ reaches or leaves its upper bound.
     private mutating func updateBound(_ t: Int) {
         let wasUpper = status[t] == .upper
-        status[t] = bound(alpha[t], t)
+        setStatus(t, bound(alpha[t], t))
         if wasUpper != (status[t] == .upper) {
             let change = wasUpper ? -c(t) : c(t), row = q.row(t, length: l)
             for k in 0..<l { gradientBar[k] += change * Double(row[k]) }
         }
     }
 
-    /// WSS3: the maximal violating i, then the j that most decreases the two-variable objective.
+    /// WSS3: the maximal violating i, then the j that most decreases the two-variable objective — over
+    /// I_up and I_low written with v = yₜGₜ (i maximises −v on I_up; j's b = m + v, and M = max v on I_low),
+    /// four lanes at a time. Ties go to the last position as in libsvm's sequential `>=` / `<=` scans: each
+    /// lane keeps its last best, and the lanes' best with the largest position wins.
     private func selectWorkingSet() -> (i: Int, j: Int)? {
         if nu { return selectNuWorkingSet() }
-        var gMax = -Double.infinity, gMax2 = -Double.infinity
-        var iBest = -1, jBest = -1, objectiveMin = Double.infinity
-        for t in 0..<activeSize {
-            if y[t] > 0 {
-                if status[t] != .upper && -gradient[t] >= gMax { gMax = -gradient[t]; iBest = t }
-            } else if status[t] != .lower && gradient[t] >= gMax { gMax = gradient[t]; iBest = t }
+        let n = activeSize, lanes = SIMD4<Int64>(0, 1, 2, 3)
+        @inline(__always) func load(_ a: UnsafePointer<Double>, _ t: Int) -> SIMD4<Double> {
+            UnsafeRawPointer(a + t).loadUnaligned(as: SIMD4<Double>.self)
         }
-        guard iBest >= 0 else { return nil }
-        let i = iBest, qi = q.row(i, length: activeSize), yi = y[i], qdi = qd[i]
-        for t in 0..<activeSize {
-            let gradientDifference: Double
-            if y[t] > 0 {
-                guard status[t] != .lower else { continue }
-                gradientDifference = gMax + gradient[t]
-                if gradient[t] >= gMax2 { gMax2 = gradient[t] }
-                guard gradientDifference > 0 else { continue }
-                var quad = qdi + qd[t] - 2 * yi * Double(qi[t])
-                if quad <= 0 { quad = Self.tau }
-                let decrease = -gradientDifference * gradientDifference / quad
-                if decrease <= objectiveMin { jBest = t; objectiveMin = decrease }
-            } else {
-                guard status[t] != .upper else { continue }
-                gradientDifference = gMax - gradient[t]
-                if -gradient[t] >= gMax2 { gMax2 = -gradient[t] }
-                guard gradientDifference > 0 else { continue }
-                var quad = qdi + qd[t] + 2 * yi * Double(qi[t])
-                if quad <= 0 { quad = Self.tau }
-                let decrease = -gradientDifference * gradientDifference / quad
-                if decrease <= objectiveMin { jBest = t; objectiveMin = decrease }
+        return y.withUnsafeBufferPointer { y in
+            gradient.withUnsafeBufferPointer { g in
+                inUp.withUnsafeBufferPointer { up in
+                    inLow.withUnsafeBufferPointer { low in
+                        qd.withUnsafeBufferPointer { qd in
+                            let (y, g, up, low, qd) = (y.baseAddress!, g.baseAddress!, up.baseAddress!, low.baseAddress!, qd.baseAddress!)
+                            // i = argmax { −yₜGₜ : t ∈ I_up }.
+                            var best = SIMD4<Double>(repeating: -.infinity), bestAt = SIMD4<Int64>(repeating: -1)
+                            var t = 0
+                            while t + 4 <= n {
+                                let v = -(load(y, t) * load(g, t))
+                                let take = (load(up, t) .!= 0) .& (v .>= best)
+                                best.replace(with: v, where: take)
+                                bestAt.replace(with: lanes &+ Int64(t), where: take)
+                                t += 4
+                            }
+                            var gMax = -Double.infinity, i = -1
+                            for lane in 0..<4 where bestAt[lane] >= 0 && (best[lane] > gMax || (best[lane] == gMax && Int(bestAt[lane]) > i)) {
+                                (gMax, i) = (best[lane], Int(bestAt[lane]))
+                            }
+                            while t < n {
+                                if up[t] != 0 && -(y[t] * g[t]) >= gMax { (gMax, i) = (-(y[t] * g[t]), t) }
+                                t += 1
+                            }
+                            guard i >= 0 else { return nil }
+                            // j = argmin { −b²/a : t ∈ I_low, b = m + yₜGₜ > 0 },  a = Qᵢᵢ + Qₜₜ − 2yᵢyₜQᵢₜ (τ when ≤ 0).
+                            let row = q.row(i, length: n), twiceYi = 2 * y[i], qdi = qd[i]
+                            return row.withUnsafeBufferPointer { row in
+                                let qi = row.baseAddress!
+                                var smallest = SIMD4<Double>(repeating: .infinity), smallestAt = SIMD4<Int64>(repeating: -1)
+                                var largest = SIMD4<Double>(repeating: -.infinity)
+                                t = 0
+                                while t + 4 <= n {
+                                    let yt = load(y, t), v = yt * load(g, t), inLow = load(low, t) .!= 0
+                                    largest.replace(with: v, where: inLow .& (v .>= largest))
+                                    let b = gMax + v, candidate = inLow .& (b .> 0)
+                                    if any(candidate) {
+                                        let qit = SIMD4<Double>(UnsafeRawPointer(qi + t).loadUnaligned(as: SIMD4<Float>.self))
+                                        var a = (qdi + load(qd, t)) - (twiceYi * yt) * qit
+                                        a.replace(with: Self.tau, where: a .<= 0)
+                                        let decrease = -(b * b) / a
+                                        let take = candidate .& (decrease .<= smallest)
+                                        smallest.replace(with: decrease, where: take)
+                                        smallestAt.replace(with: lanes &+ Int64(t), where: take)
+                                    }
+                                    t += 4
+                                }
+                                var objectiveMin = Double.infinity, j = -1, gMax2 = largest.max()
+                                for lane in 0..<4 where smallestAt[lane] >= 0
+                                    && (smallest[lane] < objectiveMin || (smallest[lane] == objectiveMin && Int(smallestAt[lane]) > j)) {
+                                    (objectiveMin, j) = (smallest[lane], Int(smallestAt[lane]))
+                                }
+                                while t < n {
+                                    if low[t] != 0 {
+                                        let v = y[t] * g[t], b = gMax + v
+                                        if v >= gMax2 { gMax2 = v }
+                                        if b > 0 {
+                                            var a = (qdi + qd[t]) - (twiceYi * y[t]) * Double(qi[t])
+                                            if a <= 0 { a = Self.tau }
+                                            let decrease = -(b * b) / a
+                                            if decrease <= objectiveMin { (objectiveMin, j) = (decrease, t) }
+                                        }
+                                    }
+                                    t += 1
+                                }
+                                if gMax + gMax2 < eps || j == -1 { return nil }
+                                return (i, j)
+                            }
+                        }
+                    }
+                }
             }
         }
-        if gMax + gMax2 < eps || jBest == -1 { return nil }
-        return (i, jBest)
     }
 
     private func beShrunk(_ i: Int, _ gMax1: Double, _ gMax2: Double) -> Bool {

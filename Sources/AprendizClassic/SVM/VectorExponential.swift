@@ -18,7 +18,9 @@ enum VectorExponential {
     /// eˣ lane by lane.
     @inline(__always)
     static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
-        let x = x.clamped(lowerBound: SIMD8(repeating: -708), upperBound: SIMD8(repeating: 709))
+        // Compare-and-blend: `clamped` is scalarised (IEEE NaN rules), as VectorMath notes.
+        var x = x.replacing(with: -708, where: x .< -708)
+        x.replace(with: 709, where: x .> 709)
         let shifted = x * log2e + shifter
         let n = shifted - shifter
         let r = (x - n * ln2High) - n * ln2Low
