@@ -24,13 +24,18 @@ static double dot_avx512(const float *x, const double *y, long n) {
 // and the conversions, not the memory traffic, bound the one-row loop) and keeps eight independent
 // accumulators in flight; each row's lanes sum in the same order as `dot_avx512`, so the results are the same.
 __attribute__((target("avx512f")))
-static void dots4_avx512(const float *x0, const float *x1, const float *x2, const float *x3, const double *y, long n,
-                         double *out) {
+static void dots4_avx512(const float *x0, const float *x1, const float *x2, const float *x3, const float *const *next,
+                         const double *y, long n, double *out) {
     __m512d a0 = _mm512_setzero_pd(), b0 = _mm512_setzero_pd(), a1 = _mm512_setzero_pd(), b1 = _mm512_setzero_pd();
     __m512d a2 = _mm512_setzero_pd(), b2 = _mm512_setzero_pd(), a3 = _mm512_setzero_pd(), b3 = _mm512_setzero_pd();
     long k = 0;
     for (; k + 16 <= n; k += 16) {
         __m512d ylow = _mm512_loadu_pd(y + k), yhigh = _mm512_loadu_pd(y + k + 8);
+        // The next four rows' line at k (a row's first lines come before the hardware prefetcher catches on).
+        _mm_prefetch((const char *)(next[0] + k), _MM_HINT_T0);
+        _mm_prefetch((const char *)(next[1] + k), _MM_HINT_T0);
+        _mm_prefetch((const char *)(next[2] + k), _MM_HINT_T0);
+        _mm_prefetch((const char *)(next[3] + k), _MM_HINT_T0);
         a0 = _mm512_fmadd_pd(_mm512_cvtps_pd(_mm256_loadu_ps(x0 + k)), ylow, a0);
         b0 = _mm512_fmadd_pd(_mm512_cvtps_pd(_mm256_loadu_ps(x0 + k + 8)), yhigh, b0);
         a1 = _mm512_fmadd_pd(_mm512_cvtps_pd(_mm256_loadu_ps(x1 + k)), ylow, a1);
@@ -55,8 +60,10 @@ __attribute__((target("avx512f")))
 static void dots_avx512(const float *a, long columns, const long *rows, long count, const double *v, double *out) {
     long r = 0;
     for (; r + 4 <= count; r += 4) {
+        const float *next[4];
+        for (int q = 0; q < 4; q++) next[q] = a + rows[r + 4 + q < count ? r + 4 + q : r + q] * columns;
         dots4_avx512(a + rows[r] * columns, a + rows[r + 1] * columns, a + rows[r + 2] * columns, a + rows[r + 3] * columns,
-                     v, columns, out + r);
+                     next, v, columns, out + r);
     }
     for (; r < count; r++) out[r] = dot_avx512(a + rows[r] * columns, v, columns);
 }
