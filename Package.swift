@@ -91,7 +91,7 @@ let package = Package(
 
         // MARK: Classic machine learning (chapters 11–17): estimators, fitted models, model selection
         .target(name: "AprendizClassic", dependencies: ["AprendizTensor", "AprendizAutodiff", "AprendizOptimizers", "AprendizLinearAlgebra", "AprendizDistributed",
-                                                  "AprendizData", "AprendizMetrics", "AprendizStatistics"],
+                                                  "AprendizData", "AprendizMetrics", "AprendizStatistics", "CAprendizSIMD"],
                 swiftSettings: kernelSettings),
 
         // MARK: Mathematical foundations: calculus (chapter 3, the tensor core only) and statistics

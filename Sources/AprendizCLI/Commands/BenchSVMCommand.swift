@@ -5,7 +5,8 @@ import Foundation
 /// `aprendiz bench svm`: seconds to fit SVC (chapter 14) on digits (all 1 797 rows, SVC() defaults) and on
 /// the first `--fashion-rows` Fashion-MNIST training images, standardised per pixel as the Fashion-MNIST
 /// paper's runner does, with SVC(C=10, rbf, γ=scale); `Benchmarks/sklearn_svm.py` times scikit-learn's SVC
-/// (single-threaded libsvm) on the same data. Wall seconds, then the process's CPU seconds, per fit;
+/// (single-threaded libsvm) on the same data. Wall seconds, then the process's CPU seconds, per fit, and (without
+/// `--json`) each fit's support-vector count;
 /// `--probability` adds the Platt sigmoids (`SVC(probability=True)` on scikit-learn's side).
 struct BenchSVMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,13 @@ struct BenchSVMCommand: ParsableCommand {
             let standardized = try StandardScaling().fit(x).transform(x)
             workloads.append(("\(name) fashion-\(n)", standardized, train.targets.reshaped([-1]).slice(axis: 0, 0..<n), try SVC(c: 10, probability: probability)))
         }
-        try BenchClassicCommand.timeFits(workloads.map { name, x, y, svc in (name, { _ = try svc.fit(x, y) }) }, json: options.json)
+        // The support-vector count of each fit, to compare with the script's `n_SV` (the same solver gives the same).
+        var supportVectors = [String: Int]()
+        try BenchClassicCommand.timeFits(workloads.map { name, x, y, svc in
+            (name, { supportVectors[name] = try svc.fit(x, y).supportIndices.count })
+        }, json: options.json)
+        if !options.json {
+            for (name, _, _, _) in workloads { print("\(name): \(supportVectors[name] ?? 0) support vectors") }
+        }
     }
 }

@@ -72,7 +72,7 @@ func power(_ base: Double, _ times: Int) -> Double {
 
 /// The rows a kernel is evaluated against (training rows, support vectors) in `Double`, with their
 /// squared norms and their transpose ready for ``Kernel/matrix(_:_:columns:)``; training rows also keep a
-/// `Float` copy for the solver's kernel rows (``row(_:_:)``, ``MixedPrecisionProducts``).
+/// `Float` copy for the solver's kernel rows (``values(_:_:columns:)``, ``MixedPrecisionProducts``).
 struct KernelRows: Sendable {
     let matrix: DenseMatrix
     let norms: [Double]
@@ -81,7 +81,7 @@ struct KernelRows: Sendable {
     /// The rows as `Float` (row-major) for training rows whose values are all `Float`s (then exact); else empty.
     let singles: [Float]
 
-    /// `training`: rows the solver asks ``row(_:_:)`` of, which keep a `Float` copy instead of the transpose
+    /// `training`: rows the solver asks ``values(_:_:columns:)`` of, which keep a `Float` copy instead of the transpose
     /// (they are never the right operand of ``Kernel/matrix(_:_:columns:)``).
     init(_ matrix: DenseMatrix, training: Bool = false) {
         self.matrix = matrix
@@ -99,15 +99,34 @@ struct KernelRows: Sendable {
         }
     }
 
-    /// k(xᵢ, xⱼ) for every row j (one matrix–vector product: from the `Float` copy with `Double` sums when
-    /// there is one, else float64 BLAS), or row i of the Gram matrix when precomputed.
-    func row(_ i: Int, _ kernel: Kernel) -> [Double] {
+    /// k(xᵢ, x_c) for each row c of `columns` (in that order): one matrix–vector product over those rows (from
+    /// the `Float` copy with `Double` sums when there is one, else float64 BLAS over all rows), or those entries
+    /// of row i of the Gram matrix when precomputed, then the kernel map in place (RBF's `exp` eight lanes at a
+    /// time, ``VectorExponential``).
+    func values(_ i: Int, _ kernel: Kernel, columns: ArraySlice<Int>) -> [Double] {
         let p = matrix.columns
-        if kernel.kind == .precomputed { return Array(matrix.values[(i * p)..<((i + 1) * p)]) }
-        var out = singles.isEmpty ? matrix.times(Array(matrix.values[(i * p)..<((i + 1) * p)]))
-            : singles.withUnsafeBufferPointer { MixedPrecisionProducts.times(singles, rows: matrix.rows, columns: p, $0.baseAddress! + i * p) }
+        if kernel.kind == .precomputed { return columns.map { matrix.values[i * p + $0] } }
+        var out: [Double]
+        if singles.isEmpty {
+            let all = matrix.times(Array(matrix.values[(i * p)..<((i + 1) * p)]))
+            out = columns.map { all[$0] }
+        } else {
+            out = singles.withUnsafeBufferPointer { MixedPrecisionProducts.times(singles, columns: p, rows: columns, $0.baseAddress! + i * p) }
+        }
         let normX = norms[i]
-        for j in 0..<out.count { out[j] = kernel.value(dot: out[j], normX, norms[j]) }
+        if kernel.kind == .rbf {
+            let gamma = kernel.gamma
+            out.withUnsafeMutableBufferPointer { o in
+                norms.withUnsafeBufferPointer { n in
+                    columns.withContiguousStorageIfAvailable { c in
+                        for j in 0..<o.count { o[j] = -gamma * max(normX + n[c[j]] - 2 * o[j], 0) }
+                    }
+                }
+                VectorExponential.exponentiate(o)
+            }
+        } else {
+            for (j, c) in columns.enumerated() { out[j] = kernel.value(dot: out[j], normX, norms[c]) }
+        }
         return out
     }
 

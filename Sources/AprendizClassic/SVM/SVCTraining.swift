@@ -50,12 +50,13 @@ struct SVCTraining {
         let pairs = (0..<k).flatMap { a in ((a + 1)..<max(k, a + 1)).map { (a, $0) } }
         let rowCounts = pairs.map { groups[$0.0].count + groups[$0.1].count }
         let largestFirst = pairs.indices.sorted { rowCounts[$0] > rowCounts[$1] }
+        let data = KernelRows(x, training: true)
         var solutions = [PairSolution?](repeating: nil, count: pairs.count)
         solutions.withUnsafeMutableBufferPointer { buffer in
             let results = UncheckedBuffer(buffer)
             Parallel.forEach(pairs.count) { n in
                 let index = largestFirst[n]
-                results[index] = solvePair(pairs[index], groups, index: index)
+                results[index] = solvePair(pairs[index], groups, data, index: index)
             }
         }
         let solved = solutions.map { $0! }
@@ -70,23 +71,23 @@ struct SVCTraining {
     }
 
     /// Classes a (y = +1) against b (y = −1): the dual on their rows, and the sigmoid when asked.
-    private func solvePair(_ pair: (Int, Int), _ groups: [[Int]], index: Int) -> PairSolution {
+    private func solvePair(_ pair: (Int, Int), _ groups: [[Int]], _ data: KernelRows, index: Int) -> PairSolution {
         let (a, b) = pair
         let rows = groups[a] + groups[b]
         let signs = rows.map { labels.indices[$0] == a ? 1.0 : -1.0 }
-        var solution = solve(rows: rows, signs: signs, pair: pair)
+        var solution = solve(data, rows: rows, signs: signs, pair: pair)
         if probability {
             var generator = RandomGenerator(seed: seed &+ UInt64(index))
-            let decisions = crossValidatedDecisions(rows: rows, signs: signs, pair: pair, generator: &generator)
+            let decisions = crossValidatedDecisions(data, rows: rows, signs: signs, pair: pair, generator: &generator)
             solution.sigmoid = PlattScaling(decisions: decisions, positive: signs.map { $0 > 0 })
         }
         return solution
     }
 
-    /// The dual of `rows` with labels `signs` (±1) for the classes `pair`: C-SVC with (C_a, C_b), or ν-SVC.
-    private func solve(rows: [Int], signs: [Double], pair: (Int, Int)) -> PairSolution {
-        let q = ClassificationQ(SupportVectorParameters.trainingRows(x, rows, precomputed: kernel.kind == .precomputed), kernel,
-                                signs: signs, cacheMegabytes: parameters.cacheSize)
+    /// The dual of `rows` (of the training rows `data`) with labels `signs` (±1) for the classes `pair`: C-SVC
+    /// with (C_a, C_b), or ν-SVC.
+    private func solve(_ data: KernelRows, rows: [Int], signs: [Double], pair: (Int, Int)) -> PairSolution {
+        let q = ClassificationQ(data, rows: rows, kernel, signs: signs, cacheMegabytes: parameters.cacheSize)
         let l = rows.count
         switch formulation {
         case .c(let weightedC):
@@ -115,7 +116,7 @@ struct SVCTraining {
     /// libsvm's `svm_binary_svc_probability`: shuffle the pair's rows, split them into 5 folds
     /// (fold f = positions ⌊f·l/5⌋ ..< ⌊(f+1)·l/5⌋), train on four and take the decision values
     /// f(x) = Σ yₜαₜ k(xₜ, x) − ρ on the fifth; a training part with one class only gives ±1.
-    private func crossValidatedDecisions(rows: [Int], signs: [Double], pair: (Int, Int),
+    private func crossValidatedDecisions(_ data: KernelRows, rows: [Int], signs: [Double], pair: (Int, Int),
                                          generator: inout RandomGenerator) -> [Double] {
         let l = rows.count
         var order = Array(0..<l)
@@ -131,7 +132,7 @@ struct SVCTraining {
                 for t in order[begin..<end] { decisions[t] = training.isEmpty ? 0 : (positives > 0 ? 1 : -1) }
                 continue
             }
-            let solution = solve(rows: training.map { rows[$0] }, signs: trainingSigns, pair: pair)
+            let solution = solve(data, rows: training.map { rows[$0] }, signs: trainingSigns, pair: pair)
             let heldOut = Array(order[begin..<end])
             let support = training.indices.filter { solution.coefficients[$0] != 0 }
             let k = foldKernel(pairRows, heldOut: heldOut, support: support.map { training[$0] })
