@@ -12,7 +12,7 @@ import AprendizNN
 /// BERT:     V·E + T·E + N·(4E² + 2EF) + E² (+ E² + E·C with a classifier)
 /// seq2seq:  V_s·E (+ V_t·E) + N_e·(4E² + 2EF) + N_d·(8E² + 2EF) (+ E·V_t untied head)
 /// ViT:      C·P²·E + (S²/P² + 1)·E + N·(4E² + 2EF) + E·K
-/// RNN LM:   V·E + L·H² + H·V
+/// RNN LM:   V·E + E·H + L·H² + H·V
 /// ```
 /// The encoder–decoder's sinusoidal table (not stored) is bounded apart: `maxLength·E ≤ stored + 2²⁰`.
 enum StoredConfigurationChecks {
@@ -136,7 +136,8 @@ extension RecurrentLanguageModelConfiguration {
     /// A lower bound of the weights (``StoredConfigurationChecks``).
     var storedWeights: Int {
         typealias C = StoredConfigurationChecks
-        return C.sum(C.product(vocabularySize, embeddingDimension), C.product(layerCount, hiddenCount, hiddenCount),
+        return C.sum(C.product(vocabularySize, embeddingDimension), C.product(embeddingDimension, hiddenCount),
+                     C.product(layerCount, hiddenCount, hiddenCount),
                      C.product(hiddenCount, vocabularySize))
     }
 }
