@@ -21,7 +21,7 @@ case $target in
     table) binary=FuzzTable ;;
     language-model) binary=FuzzLanguageModelFile ;;
     recurrent-model) binary=FuzzRecurrentModelFile ;;
-    *) echo "unknown target '$target' (safetensors, model, idx, csv, table)"; exit 2 ;;
+    *) echo "unknown target '$target' (safetensors, model, idx, csv, table, language-model, recurrent-model)"; exit 2 ;;
 esac
 corpus=.build-fuzz/corpus/$target artifacts=.build-fuzz/findings/$target
 mkdir -p "$corpus" "$artifacts"

@@ -119,9 +119,10 @@ import Testing
         #expect(message.contains(Self.path) && message.contains(expected), "\(message)")
     }
 
-    static func seq2seqJSON(width: Int = 4, heads: Int = 2, maxLength: Int = 8, shared: Bool = false, target: Int = 12) -> String {
-        #"{"sourceVocabularySize":12,"targetVocabularySize":\#(target),"maxLength":\#(maxLength),"modelDimension":\#(width),"#
-            + #""headCount":\#(heads),"encoderLayerCount":1,"decoderLayerCount":1,"feedForwardDimension":8,"dropout":0,"#
+    static func seq2seqJSON(source: Int = 12, target: Int = 12, width: Int = 4, heads: Int = 2, feedForward: Int = 8, maxLength: Int = 8,
+                            shared: Bool = false) -> String {
+        #"{"sourceVocabularySize":\#(source),"targetVocabularySize":\#(target),"maxLength":\#(maxLength),"modelDimension":\#(width),"#
+            + #""headCount":\#(heads),"encoderLayerCount":1,"decoderLayerCount":1,"feedForwardDimension":\#(feedForward),"dropout":0,"#
             + #""activation":"relu","normFirst":true,"sharedEmbedding":\#(shared),"tiedHead":false}"#
     }
 
@@ -130,10 +131,12 @@ import Testing
         (seq2seqJSON(), "9223372036854775807", "has no valid"),
         // Trap (SinusoidalPositionalEncoding): an odd width.
         (seq2seqJSON(width: 5, heads: 1), "3", "invalid encoder-decoder configuration"),
-        // Size: a sinusoidal table of 2⁴⁰ × 4 values (not stored, so not bounded by the parameters).
-        (seq2seqJSON(maxLength: 1 << 40), "3", "position table"),
+        // Size: a sinusoidal table of 2⁴⁰ × 2 values (not stored, so not bounded by the parameters; 76 weights ≤ the 200-odd stored).
+        (seq2seqJSON(source: 2, target: 2, width: 2, heads: 1, feedForward: 2, maxLength: 1 << 40), "3", "position table"),
+        // Size: 2⁴⁰ target symbols.
+        (seq2seqJSON(target: 1 << 40), "3", "the file stores"),
         // Trap (EncoderDecoderTransformer): a shared embedding over different vocabularies.
-        (seq2seqJSON(shared: true, target: 13), "3", "shared embedding"),
+        (seq2seqJSON(target: 13, shared: true), "3", "shared embedding"),
     ])
     func hostileSequenceToSequenceFiles(json: String, maxDigits: String, expected: String) throws {
         let message = try #require(Self.message({ _ = try SequenceToSequenceModelFile.read($0, path: $1, tasks: ["sort-digits"]) },
