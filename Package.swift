@@ -174,7 +174,9 @@ if ProcessInfo.processInfo.environment["APRENDIZ_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in [("FuzzSafetensors", ["AprendizData"]), ("FuzzModelFile", ["AprendizTraining"]),
                                  ("FuzzIDX", ["AprendizData"]), ("FuzzNumericTable", ["AprendizData"]),
-                                 ("FuzzTable", ["AprendizData", "AprendizTensor"])] {
+                                 ("FuzzTable", ["AprendizData", "AprendizTensor"]),
+                                 ("FuzzLanguageModelFile", ["AprendizData", "AprendizTraining"]),
+                                 ("FuzzRecurrentModelFile", ["AprendizData", "AprendizTraining"])] {
         package.targets.append(.executableTarget(
             name: name, dependencies: (dependencies + ["FuzzSupport"]).map { .target(name: $0) }, path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))

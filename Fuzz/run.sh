@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs one fuzz target (built by Fuzz/build.sh) for SECONDS, or every target when TARGET is "all".
 # Usage: Fuzz/run.sh TARGET|all [SECONDS=60] [extra libFuzzer flags…]
-# TARGET: safetensors, model, idx, csv, table. The working corpus grows in .build-fuzz/corpus/<target> (seeded from
-# Fuzz/Corpus/<target>); crashes, timeouts and slow units are written to .build-fuzz/findings/<target>/ (not
+# TARGET: safetensors, model, idx, csv, table, language-model, recurrent-model. The working corpus grows in
+# .build-fuzz/corpus/<target> (seeded from Fuzz/Corpus/<target>); crashes, timeouts and slow units are written to .build-fuzz/findings/<target>/ (not
 # .build-fuzz/artifacts/, which SwiftPM manages: a build removed slow units written there). Exit status non-zero on a crash,
 # timeout (> 1 s per input) or out-of-memory (> 2 GB).
 set -euo pipefail
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 target=$1; seconds=${2:-60}; shift $(( $# < 2 ? $# : 2 ))
 configuration=${FUZZ_CONFIGURATION:-release}
 if [ "$target" = all ]; then
-    for each in safetensors model idx csv table; do "$0" "$each" "$seconds" "$@"; done
+    for each in safetensors model idx csv table language-model recurrent-model; do "$0" "$each" "$seconds" "$@"; done
     exit 0
 fi
 case $target in
@@ -19,7 +19,9 @@ case $target in
     idx) binary=FuzzIDX ;;
     csv) binary=FuzzNumericTable ;;
     table) binary=FuzzTable ;;
-    *) echo "unknown target '$target' (safetensors, model, idx, csv, table)"; exit 2 ;;
+    language-model) binary=FuzzLanguageModelFile ;;
+    recurrent-model) binary=FuzzRecurrentModelFile ;;
+    *) echo "unknown target '$target' (safetensors, model, idx, csv, table, language-model, recurrent-model)"; exit 2 ;;
 esac
 corpus=.build-fuzz/corpus/$target artifacts=.build-fuzz/findings/$target
 mkdir -p "$corpus" "$artifacts"

@@ -81,6 +81,13 @@ public enum ModelFile {
         return archive.metadata
     }
 
+    /// Loads the parameters of an archive already read from `path` into `model` (the model-file readers of
+    /// `ModelFiles/`, which read the metadata first); optimizer state is ignored.
+    /// - Throws: ``ModelFileError`` when a parameter is missing, extra or of another shape.
+    package static func loadParameters(into model: Module, from archive: SafetensorsArchive, path: String) throws {
+        _ = try assign(archive, to: model, path: path)
+    }
+
     /// The parameters and then the buffers (running statistics) of `model`: what a model file holds.
     private static func storedTensors(of model: Module) -> [(name: String, parameter: Variable)] {
         model.namedParameters() + model.namedBuffers().map { (name: $0.name, parameter: $0.buffer) }

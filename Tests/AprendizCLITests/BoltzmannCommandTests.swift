@@ -35,7 +35,7 @@ import Testing
         let notRBM = Self.temporary("other.safetensors")
         defer { try? FileManager.default.removeItem(atPath: notRBM) }
         try SafetensorsArchive(tensors: ["w": SafetensorsTensor(Tensor([1, 2]))]).write(to: URL(fileURLWithPath: notRBM))
-        #expect(throws: CLIError.self) { try RBMFile.load(notRBM) }
+        #expect(throws: ModelFileContentError.self) { try RBMFile.load(notRBM) }
         #expect(throws: (any Error).self) { try RBMCommand.parse(["--dataset", "csv:table.csv"]).run() }
     }
 

@@ -1,14 +1,14 @@
-import Aprendiz
+import AprendizData
 
 /// The tokenizer of a `train-lm` model (§25.6): one symbol per character, or byte-pair encoding
 /// (`BytePairEncoding`, learnt on the training part of the text) whose symbols are the characters
-/// plus one per merge. Saved with the model (``LanguageModelFile``).
-enum LanguageModelTokenizer: Equatable {
+/// plus one per merge. Saved with the model (``LanguageModelFile``, ``TokenizerMetadata``).
+package enum LanguageModelTokenizer: Equatable, Sendable {
     case character(CharacterVocabulary)
     case bytePair(BytePairEncoding)
 
     /// The number of symbols (the model's vocabulary size).
-    var count: Int {
+    package var count: Int {
         switch self {
         case .character(let vocabulary): vocabulary.count
         case .bytePair(let encoding): encoding.count
@@ -17,7 +17,7 @@ enum LanguageModelTokenizer: Equatable {
 
     /// The symbols of `text`.
     /// - Throws: `CharacterVocabularyError` for a character the tokenizer does not know.
-    func encode(_ text: String) throws -> [Int] {
+    package func encode(_ text: String) throws -> [Int] {
         switch self {
         case .character(let vocabulary): try vocabulary.encode(text)
         case .bytePair(let encoding): try encoding.encode(text)
@@ -25,7 +25,7 @@ enum LanguageModelTokenizer: Equatable {
     }
 
     /// The text of `symbols` (concatenated symbol texts: always whole characters, so valid UTF-8).
-    func decode(_ symbols: [Int]) -> String {
+    package func decode(_ symbols: [Int]) -> String {
         switch self {
         case .character(let vocabulary): vocabulary.decode(symbols)
         case .bytePair(let encoding): encoding.decode(symbols)
@@ -33,7 +33,7 @@ enum LanguageModelTokenizer: Equatable {
     }
 
     /// `char` or `bpe`, as `--tokenizer` takes it.
-    var name: String {
+    package var name: String {
         switch self {
         case .character: "char"
         case .bytePair: "bpe"
