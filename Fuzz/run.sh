@@ -26,6 +26,18 @@ esac
 corpus=.build-fuzz/corpus/$target artifacts=.build-fuzz/findings/$target
 mkdir -p "$corpus" "$artifacts"
 cp -n Fuzz/Corpus/$target/* "$corpus"/
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} ".build-fuzz/$configuration/$binary" "$corpus" \
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+status=0
+".build-fuzz/$configuration/$binary" "$corpus" \
     -dict="Fuzz/$target.dict" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=1 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "$@"
+    -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" || status=$?
+# libFuzzer exits 70 on a timeout. On a busy machine that can be the scheduler's (a 66-byte CSV that replays in
+# 2-10 ms timed out once while other jobs compiled): the input is replayed alone, 3 times, under the same 1-s limit,
+# and only a replay that times out again counts. FUZZ_STRICT_TIMEOUTS=1 keeps the first verdict.
+if [ "$status" = 70 ] && [ -z "${FUZZ_STRICT_TIMEOUTS:-}" ] && input=$(ls -t "$artifacts"/timeout-* 2>/dev/null | head -n 1) && [ -n "$input" ]; then
+    echo "timeout on $input: replaying it alone, 3 times, 1 s each"
+    ".build-fuzz/$configuration/$binary" -timeout=1 -runs=3 "$input" || exit $?
+    echo "the replay finished within 1 s each time: the timeout was the machine's load, not the reader"
+    exit 0
+fi
+exit "$status"
