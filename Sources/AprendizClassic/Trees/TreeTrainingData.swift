@@ -42,6 +42,14 @@ struct TreeTrainingData: Sendable {
     /// `weights` (defaults to the data's own), then prunes it by `parameters.ccpAlpha`.
     func growTree(classification: ClassificationCriterion?, regression: RegressionCriterion?, classCount: Int,
                   parameters: TreeParameters, growth: TreeGrowth, weights: [Double]? = nil) -> DecisionTree {
+        DecisionTree(grownTree(classification: classification, regression: regression, classCount: classCount, parameters: parameters,
+                               growth: growth, weights: weights))
+    }
+
+    /// ``growTree(classification:regression:classCount:parameters:growth:weights:)`` in double precision (its thresholds
+    /// and values before they are stored as `Float`).
+    func grownTree(classification: ClassificationCriterion?, regression: RegressionCriterion?, classCount: Int,
+                   parameters: TreeParameters, growth: TreeGrowth, weights: [Double]? = nil) -> GrownTree {
         let weights = weights ?? self.weights
         let noRanks: [UInt8] = []
         let grown: GrownTree = (ranks?.ranks ?? noRanks).withUnsafeBufferPointer { rankBuffer in
@@ -71,6 +79,6 @@ struct TreeTrainingData: Sendable {
                 }
             }
         }
-        return DecisionTree(grown.pruned(alpha: parameters.ccpAlpha))
+        return grown.pruned(alpha: parameters.ccpAlpha)
     }
 }
