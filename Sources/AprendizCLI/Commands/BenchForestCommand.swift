@@ -84,7 +84,7 @@ struct BenchForestCommand: ParsableCommand {
         if let path { try model!.save(to: URL(fileURLWithPath: path)) }
         var accuracy: Float = 0
         let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xt, yt) }
-        let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds, fitCPUSeconds: cpuSeconds,
+        let row = Row(workload: name, threads: Parallel.threadCount, trees: singleTree ? 1 : trees, trainRows: x.shape[0], fitSeconds: fitSeconds, fitCPUSeconds: cpuSeconds,
                       accuracy: Double(accuracy), predictSamplesPerSecond: Double(xt.shape[0]) / predictSeconds)
         if options.json {
             printJSONLine(row)
