@@ -134,18 +134,29 @@ func meanImportances(_ trees: [DecisionTree], featureCount: Int) -> [Double] {
     return total > 0 ? sum.map { $0 / total } : sum
 }
 
-/// The trees' arrays end to end, with `node_offsets`.
+/// The trees' arrays end to end, with `node_offsets` — the tensors of ``DecisionTree/tensors(prefix:)`` of the
+/// trees joined, each tensor filled tree by tree in place (no joined copy of the forest's arrays is held while
+/// the tensors are built).
 func concatenatedTrees(_ trees: [DecisionTree]) -> [String: Tensor] {
     var offsets = [0]
     for tree in trees { offsets.append(offsets.last! + tree.nodeCount) }
-    let width = trees[0].valueWidth
-    let joined = DecisionTree(feature: trees.flatMap(\.feature), threshold: trees.flatMap(\.threshold), left: trees.flatMap(\.left),
-                              right: trees.flatMap(\.right), value: trees.flatMap(\.value), valueWidth: width,
-                              impurity: trees.flatMap(\.impurity), samples: trees.flatMap(\.samples),
-                              weightedSamples: trees.flatMap(\.weightedSamples))
-    var tensors = joined.tensors()
-    tensors["node_offsets"] = Tensor(offsets.map { Float($0) })
-    return tensors
+    let total = offsets.last!, width = trees[0].valueWidth
+    func joined<T>(_ array: KeyPath<DecisionTree, [T]>, shape: [Int], _ float: (T) -> Float) -> Tensor {
+        var tensor = Tensor(repeating: 0, shape: shape)
+        let perNode = shape.count == 2 ? shape[1] : 1
+        tensor.withUnsafeMutableBufferPointer { out in
+            for (tree, start) in zip(trees, offsets) {
+                for (i, v) in tree[keyPath: array].enumerated() { out[start * perNode + i] = float(v) }
+            }
+        }
+        return tensor
+    }
+    func ints(_ array: KeyPath<DecisionTree, [Int]>) -> Tensor { joined(array, shape: [total]) { Float($0) } }
+    func floats(_ array: KeyPath<DecisionTree, [Float]>, shape: [Int]) -> Tensor { joined(array, shape: shape) { $0 } }
+    return ["feature": ints(\.feature), "threshold": floats(\.threshold, shape: [total]), "left": ints(\.left),
+            "right": ints(\.right), "value": floats(\.value, shape: [total, width]), "impurity": floats(\.impurity, shape: [total]),
+            "samples": ints(\.samples), "weighted_samples": floats(\.weightedSamples, shape: [total]),
+            "node_offsets": Tensor(offsets.map { Float($0) })]
 }
 
 /// The trees of a file written with ``concatenatedTrees(_:)``.
