@@ -45,7 +45,7 @@ public struct ForestClassificationModel: ClassificationModel, ArchivableModel, F
     public static let archiveKind = "forest-classifier"
 
     public func archived() -> SafetensorsArchive {
-        var archive = SafetensorsArchive(tensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
+        var archive = SafetensorsArchive(archiveTensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
         archive.metadata["classes"] = ClassListCoding.encode(classes)
         archive.metadata["features"] = "\(featureCount)"
         if let outOfBagScore { archive.metadata["oob_score"] = "\(outOfBagScore)" }
@@ -106,7 +106,7 @@ public struct ForestRegressionModel: RegressionModel, ArchivableModel, FeatureIm
     public static let archiveKind = "forest-regressor"
 
     public func archived() -> SafetensorsArchive {
-        var archive = SafetensorsArchive(tensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
+        var archive = SafetensorsArchive(archiveTensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
         archive.metadata["features"] = "\(featureCount)"
         if let outOfBagScore { archive.metadata["oob_score"] = "\(outOfBagScore)" }
         return archive
@@ -135,28 +135,26 @@ func meanImportances(_ trees: [DecisionTree], featureCount: Int) -> [Double] {
 }
 
 /// The trees' arrays end to end, with `node_offsets` — the tensors of ``DecisionTree/tensors(prefix:)`` of the
-/// trees joined, each tensor filled tree by tree in place (no joined copy of the forest's arrays is held while
-/// the tensors are built).
-func concatenatedTrees(_ trees: [DecisionTree]) -> [String: Tensor] {
+/// trees joined, each filled tree by tree straight into the archive's `Float` arrays (no joined copy of the
+/// forest's arrays and no intermediate `Tensor` is held while they are built).
+func concatenatedTrees(_ trees: [DecisionTree]) -> [String: SafetensorsTensor] {
     var offsets = [0]
     for tree in trees { offsets.append(offsets.last! + tree.nodeCount) }
     let total = offsets.last!, width = trees[0].valueWidth
-    func joined<T>(_ array: KeyPath<DecisionTree, [T]>, shape: [Int], _ float: (T) -> Float) -> Tensor {
-        var tensor = Tensor(repeating: 0, shape: shape)
+    func joined<T>(_ array: KeyPath<DecisionTree, [T]>, shape: [Int], _ float: (T) -> Float) -> SafetensorsTensor {
         let perNode = shape.count == 2 ? shape[1] : 1
-        tensor.withUnsafeMutableBufferPointer { out in
-            for (tree, start) in zip(trees, offsets) {
-                for (i, v) in tree[keyPath: array].enumerated() { out[start * perNode + i] = float(v) }
-            }
+        var scalars = [Float](repeating: 0, count: total * perNode)
+        for (tree, start) in zip(trees, offsets) {
+            for (i, v) in tree[keyPath: array].enumerated() { scalars[start * perNode + i] = float(v) }
         }
-        return tensor
+        return SafetensorsTensor(shape: shape, scalars: scalars)
     }
-    func ints(_ array: KeyPath<DecisionTree, [Int]>) -> Tensor { joined(array, shape: [total]) { Float($0) } }
-    func floats(_ array: KeyPath<DecisionTree, [Float]>, shape: [Int]) -> Tensor { joined(array, shape: shape) { $0 } }
+    func ints(_ array: KeyPath<DecisionTree, [Int]>) -> SafetensorsTensor { joined(array, shape: [total]) { Float($0) } }
+    func floats(_ array: KeyPath<DecisionTree, [Float]>, shape: [Int]) -> SafetensorsTensor { joined(array, shape: shape) { $0 } }
     return ["feature": ints(\.feature), "threshold": floats(\.threshold, shape: [total]), "left": ints(\.left),
             "right": ints(\.right), "value": floats(\.value, shape: [total, width]), "impurity": floats(\.impurity, shape: [total]),
             "samples": ints(\.samples), "weighted_samples": floats(\.weightedSamples, shape: [total]),
-            "node_offsets": Tensor(offsets.map { Float($0) })]
+            "node_offsets": SafetensorsTensor(shape: [offsets.count], scalars: offsets.map { Float($0) })]
 }
 
 /// The trees of a file written with ``concatenatedTrees(_:)``.
