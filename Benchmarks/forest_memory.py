@@ -3,7 +3,7 @@
 scikit-learn, for the same forest (100 trees, Fashion-MNIST's first --limit training images, pixels / 255).
 
     /work/venv/bin/python Benchmarks/forest_memory.py [--limit 10000] [--trees 100] [--threads 1]
-                                                      [--aprendiz .build/release/aprendiz]
+                                                      [--aprendiz .build/release/aprendiz] [--only aprendiz|scikit-learn]
 
 Each side runs in its own child process, so its peak resident size (ru_maxrss from wait4) is its own:
 - Aprendiz: `aprendiz bench forest --limit N --trees T --threads X --save FILE` (also fits the small digits
@@ -60,28 +60,41 @@ def main():
     parser.add_argument("--trees", type=int, default=100)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--aprendiz", default=str(ROOT / ".build/release/aprendiz"))
+    parser.add_argument("--only", choices=["aprendiz", "scikit-learn"], help="measure one side only")
     parser.add_argument("--sklearn-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.sklearn_child:
         sklearn_side(args.limit, args.trees, args.threads, args.sklearn_child)
         return
     with tempfile.TemporaryDirectory() as folder:
-        ours = os.path.join(folder, "forest.safetensors")
-        _, rss = run([args.aprendiz, "bench", "forest", "--limit", str(args.limit), "--trees", str(args.trees),
-                      "--threads", str(args.threads), "--save", ours])
-        with open(ours, "rb") as f:
-            header = json.loads(f.read(int.from_bytes(f.read(8), "little")))
-        nodes = header["feature"]["shape"][0]
-        print(json.dumps({"side": "aprendiz", "limit": args.limit, "trees": args.trees, "nodes": nodes,
-                          "file_bytes": os.path.getsize(ours), "bytes_per_node": os.path.getsize(ours) / nodes,
-                          "peak_rss_mib": round(rss, 1)}))
-        theirs = os.path.join(folder, "forest.pickle")
-        out, rss = run([sys.executable, __file__, "--limit", str(args.limit), "--trees", str(args.trees),
-                        "--threads", str(args.threads), "--sklearn-child", theirs])
-        nodes = json.loads(out.strip().splitlines()[-1])["nodes"]
-        print(json.dumps({"side": "scikit-learn", "limit": args.limit, "trees": args.trees, "nodes": nodes,
-                          "file_bytes": os.path.getsize(theirs), "bytes_per_node": os.path.getsize(theirs) / nodes,
-                          "peak_rss_mib": round(rss, 1)}))
+        if args.only != "scikit-learn":
+            aprendiz_side(args, folder)
+        if args.only != "aprendiz":
+            sklearn_parent_side(args, folder)
+
+
+def aprendiz_side(args, folder):
+    """`aprendiz bench forest … --save`: model file bytes, nodes, peak resident MiB."""
+    ours = os.path.join(folder, "forest.safetensors")
+    _, rss = run([args.aprendiz, "bench", "forest", "--limit", str(args.limit), "--trees", str(args.trees),
+                  "--threads", str(args.threads), "--save", ours])
+    with open(ours, "rb") as f:
+        header = json.loads(f.read(int.from_bytes(f.read(8), "little")))
+    nodes = header["feature"]["shape"][0]
+    print(json.dumps({"side": "aprendiz", "limit": args.limit, "trees": args.trees, "nodes": nodes,
+                      "file_bytes": os.path.getsize(ours), "bytes_per_node": os.path.getsize(ours) / nodes,
+                      "peak_rss_mib": round(rss, 1)}))
+
+
+def sklearn_parent_side(args, folder):
+    """This script as a scikit-learn child: pickle bytes, nodes, peak resident MiB."""
+    theirs = os.path.join(folder, "forest.pickle")
+    out, rss = run([sys.executable, __file__, "--limit", str(args.limit), "--trees", str(args.trees),
+                    "--threads", str(args.threads), "--sklearn-child", theirs])
+    nodes = json.loads(out.strip().splitlines()[-1])["nodes"]
+    print(json.dumps({"side": "scikit-learn", "limit": args.limit, "trees": args.trees, "nodes": nodes,
+                      "file_bytes": os.path.getsize(theirs), "bytes_per_node": os.path.getsize(theirs) / nodes,
+                      "peak_rss_mib": round(rss, 1)}))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ import Testing
             let url = directory.appendingPathComponent("model.safetensors")
             try Self.sample.write(to: url)
             #expect(try SafetensorsArchive(contentsOf: url) == Self.sample)
+            // write(to:) streams tensor by tensor: the file holds exactly the serialized bytes.
+            #expect([UInt8](try Data(contentsOf: url)) == bytes)
         }
     }
 

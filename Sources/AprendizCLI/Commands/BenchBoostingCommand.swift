@@ -29,10 +29,8 @@ struct BenchBoostingCommand: ParsableCommand {
         guard limit >= 100, maxIter >= 1, maxLeafNodes >= 2 else {
             throw ValidationError("--limit must be ≥ 100, --max-iter ≥ 1 and --max-leaf-nodes ≥ 2")
         }
-        let train = try ImageDataset.fashionMNIST.load(.train), test = try ImageDataset.fashionMNIST.load(.test)
-        let count = min(limit, train.count)
-        let x = train.inputs.slice(axis: 0, 0..<count).reshaped([count, -1]), y = train.targets.slice(axis: 0, 0..<count)
-        let xTest = test.inputs.reshaped([test.count, -1])
+        let (x, y) = try FashionMNISTRows.load(.train, limit: limit), (xTest, yTest) = try FashionMNISTRows.load(.test, limit: .max)
+        let count = x.shape[0]
         let estimator = try HistGradientBoostingClassifier(.init(maximumIterations: maxIter, maximumLeafNodes: maxLeafNodes,
                                                                  earlyStopping: .off))
         var model: HistGradientBoostingClassificationModel?
@@ -42,14 +40,14 @@ struct BenchBoostingCommand: ParsableCommand {
         let cpuSeconds = BenchClassicCommand.processCPUSeconds() - cpuStart
         if let failure { throw failure }
         var accuracy: Float = 0
-        let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xTest, test.targets) }
+        let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xTest, yTest) }
         let name = "hist-gradient-boosting fashion-mnist \(count) rows \(maxIter) iterations"
         for (workload, microseconds) in [("fit \(name)", fitSeconds * 1e6), ("cpu \(name)", cpuSeconds * 1e6),
                                          ("predict 10000 test rows", predictSeconds * 1e6)] {
             BenchResult(workload: workload, threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
                         microseconds: microseconds).print(json: options.json)
         }
-        let rowsPerSecond = Double(test.count) / predictSeconds
+        let rowsPerSecond = Double(xTest.shape[0]) / predictSeconds
         if options.json {
             printJSONLine(["test_accuracy": Double(accuracy), "predict_rows_per_second": rowsPerSecond])
         } else {

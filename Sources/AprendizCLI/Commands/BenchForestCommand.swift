@@ -8,7 +8,10 @@ import Foundation
 /// `RandomForestClassifier`, `n_jobs` = threads).
 ///
 /// Digits: a random 75/25 split (`trainTestSplit`, seed 0; scikit-learn's script draws its own 25%).
-/// Fashion-MNIST: the first `--limit` training images, the first `--test-limit` test images, pixels / 255.
+/// Fashion-MNIST: the first `--limit` training images, the first `--test-limit` test images, pixels / 255 (only those
+/// rows are converted to floats, see ``FashionMNISTRows``). `--criterion` and `--max-depth` set the tree's (or the
+/// forest's trees') impurity and depth limit, e.g. the Fashion-MNIST paper's best tree (Xiao et al. 2017, table 3):
+/// `--single-tree --criterion entropy --max-depth 10`.
 struct BenchForestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forest",
@@ -26,8 +29,14 @@ struct BenchForestCommand: ParsableCommand {
     @Option(help: "Fashion-MNIST test images.")
     var testLimit = 10_000
 
-    @Flag(help: "Fit one DecisionTreeClassifier (every feature, default settings) instead of the forest.")
+    @Flag(help: "Fit one DecisionTreeClassifier (every feature) instead of the forest.")
     var singleTree = false
+
+    @Option(help: "The trees' impurity: gini or entropy.")
+    var criterion = "gini"
+
+    @Option(help: "The trees' depth limit (default: unlimited).")
+    var maxDepth: Int?
 
     @Option(help: "Save the Fashion-MNIST forest to this safetensors file (for Benchmarks/forest_memory.py).")
     var save: String?
@@ -47,21 +56,23 @@ struct BenchForestCommand: ParsableCommand {
     func run() throws {
         try options.apply()
         guard trees >= 1, limit >= 0, testLimit >= 1 else { throw CLIError("--trees and --test-limit must be ≥ 1, --limit ≥ 0") }
+        guard let impurity = ClassificationCriterion(rawValue: criterion), impurity != .logLoss else {
+            throw CLIError("--criterion must be gini or entropy, not '\(criterion)'")
+        }
+        guard maxDepth.map({ $0 >= 1 }) ?? true else { throw CLIError("--max-depth must be ≥ 1") }
         let digits = try BundledDataset.digits.load()
         let (train, test) = trainTestSplit(digits, testFraction: 0.25, seed: 0)
         try measure("forest digits", train.inputs, train.targets, test.inputs, test.targets)
         guard limit > 0 else { return }
-        let fashionTrain = try ImageDataset.fashionMNIST.load(.train), fashionTest = try ImageDataset.fashionMNIST.load(.test)
-        let n = min(limit, fashionTrain.count), m = min(testLimit, fashionTest.count)
-        func rows(_ data: TensorDataset, _ count: Int) -> (Tensor, Tensor) {
-            (data.inputs.slice(axis: 0, 0..<count).reshaped([count, -1]), data.targets.slice(axis: 0, 0..<count))
-        }
-        let (x, y) = rows(fashionTrain, n), (xt, yt) = rows(fashionTest, m)
+        let (x, y) = try FashionMNISTRows.load(.train, limit: limit), (xt, yt) = try FashionMNISTRows.load(.test, limit: testLimit)
         try measure("forest fashion-mnist", x, y, xt, yt, saveTo: save)
     }
 
     private func measure(_ name: String, _ x: Tensor, _ y: Tensor, _ xt: Tensor, _ yt: Tensor, saveTo path: String? = nil) throws {
-        let forest = try RandomForestClassifier(treeCount: trees, seed: 0), tree = try DecisionTreeClassifier()
+        let impurity = ClassificationCriterion(rawValue: criterion) ?? .gini
+        let forest = try RandomForestClassifier(treeCount: trees, criterion: impurity,
+                                                parameters: TreeParameters(maxDepth: maxDepth, maxFeatures: .sqrt), seed: 0)
+        let tree = try DecisionTreeClassifier(criterion: impurity, parameters: TreeParameters(maxDepth: maxDepth))
         var model: (any ClassificationModel & ArchivableModel)?
         var failure: Error?
         let cpuStart = BenchClassicCommand.processCPUSeconds()
@@ -73,7 +84,7 @@ struct BenchForestCommand: ParsableCommand {
         if let path { try model!.save(to: URL(fileURLWithPath: path)) }
         var accuracy: Float = 0
         let predictSeconds = Stopwatch.seconds { accuracy = model!.score(xt, yt) }
-        let row = Row(workload: name, threads: Parallel.threadCount, trees: trees, trainRows: x.shape[0], fitSeconds: fitSeconds, fitCPUSeconds: cpuSeconds,
+        let row = Row(workload: name, threads: Parallel.threadCount, trees: singleTree ? 1 : trees, trainRows: x.shape[0], fitSeconds: fitSeconds, fitCPUSeconds: cpuSeconds,
                       accuracy: Double(accuracy), predictSamplesPerSecond: Double(xt.shape[0]) / predictSeconds)
         if options.json {
             printJSONLine(row)

@@ -50,9 +50,14 @@ extension SafetensorsArchive {
 extension SafetensorsArchive {
     /// An archive of a model's tensors with the estimator's name and hyper-parameters (`param.NAME`) in the metadata.
     init(tensors: [String: Tensor], estimator: String, hyperParameters: [String: String]) {
+        self.init(archiveTensors: tensors.mapValues(SafetensorsTensor.init), estimator: estimator, hyperParameters: hyperParameters)
+    }
+
+    /// ``init(tensors:estimator:hyperParameters:)`` from tensors already in the archive's form (no copy).
+    init(archiveTensors tensors: [String: SafetensorsTensor], estimator: String, hyperParameters: [String: String]) {
         var metadata = hyperParameters.reduce(into: [String: String]()) { $0["param." + $1.key] = $1.value }
         metadata["estimator"] = estimator
-        self.init(tensors: tensors.mapValues(SafetensorsTensor.init), metadata: metadata)
+        self.init(tensors: tensors, metadata: metadata)
     }
 
     /// The hyper-parameters written by ``init(tensors:estimator:hyperParameters:)``.

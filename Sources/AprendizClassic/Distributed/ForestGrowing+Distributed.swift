@@ -14,7 +14,7 @@ extension ForestGrowing {
         guard world.usesMPI else { return grow(data, classification: classification, regression: regression, classCount: classCount) }
         let own = grow(data, classification: classification, regression: regression, classCount: classCount,
                        trees: world.share(of: treeCount))
-        let bytes = own.isEmpty ? [] : try SafetensorsArchive(tensors: concatenatedTrees(own).mapValues { SafetensorsTensor($0) }).serialized()
+        let bytes = own.isEmpty ? [] : try SafetensorsArchive(tensors: concatenatedTrees(own)).serialized()
         return try world.allGather(bytes: bytes).flatMap { part -> [DecisionTree] in
             guard !part.isEmpty else { return [] }
             return try splitTrees(SafetensorsArchive(data: Data(part)), kind: "forest (gathered over MPI)", featureCount: data.featureCount)

@@ -3,10 +3,10 @@ import AprendizTensor
 import Foundation
 
 /// AdaBoost with the multi-class SAMME weights (book §15; Zhu, Zou, Rosset & Hastie 2009; scikit-learn ≥ 1.4's
-/// `AdaBoostClassifier`) over depth-1 trees (`WeightedStump`):
+/// `AdaBoostClassifier`) over depth-1 CART trees (``DecisionTreeClassifier`` with `maxDepth = 1`, Gini, sample weights):
 /// ```
 /// wᵢ = 1/n;  for m = 1 … M:
-///     h_m = stump fitted with weights w;   err_m = Σ wᵢ[h_m(xᵢ) ≠ yᵢ] / Σ wᵢ
+///     h_m = depth-1 tree fitted with weights w;   err_m = Σ wᵢ[h_m(xᵢ) ≠ yᵢ] / Σ wᵢ
 ///     stop if err_m = 0 (h_m kept with α = 1) or err_m ≥ 1 − 1/K (h_m dropped)
 ///     α_m = ν·(log((1 − err_m)/err_m) + log(K − 1));   wᵢ ← wᵢ·e^{α_m[h_m(xᵢ) ≠ yᵢ]}, normalised
 /// f_k(x) = Σ_m α_m·([h_m(x) = k] − [h_m(x) ≠ k]/(K − 1)) / Σ α;   P = softmax(f/(K − 1))
@@ -36,12 +36,16 @@ public struct AdaBoostClassifier: Estimator, Equatable, Codable {
         try InputValidation.featuresAndTargets(x, y, for: Self.name)
         let labels = try ClassLabels(y, for: Self.name)
         let (n, d, K) = (x.shape[0], x.shape[1], labels.classes.count)
+        let data = try TreeTrainingData(x, y, weights: nil, classIndices: labels.indices, estimator: Self.name)
+        let stumpParameters = TreeParameters(maxDepth: 1)
+        let growth = stumpParameters.growth(featureCount: d, seed: stumpParameters.seed)
         var weights = [Double](repeating: 1 / Double(n), count: n)
-        var stumps: [WeightedStump] = [], alphas: [Double] = []
+        var stumps: [Stump] = [], alphas: [Double] = []
         x.withUnsafeBufferPointer { x in
             for m in 0..<estimators {
                 weights = weights.map { max($0, Double.ulpOfOne) }
-                let stump = WeightedStump(x: x, d: d, y: labels.indices, w: weights, classes: K)
+                let stump = Stump(data.grownTree(classification: .gini, regression: nil, classCount: K, parameters: stumpParameters,
+                                                 growth: growth, weights: weights))
                 let wrong = (0..<n).map { stump.predict(x.baseAddress! + $0 * d) != labels.indices[$0] }
                 let total = weights.reduce(0, +)
                 let error = zip(weights, wrong).reduce(0) { $0 + ($1.1 ? $1.0 : 0) } / total
@@ -60,10 +64,34 @@ public struct AdaBoostClassifier: Estimator, Equatable, Codable {
         guard !stumps.isEmpty else {
             throw .invalidData(estimator: Self.name, reason: "the first stump is no better than chance; the ensemble cannot be fitted")
         }
-        return AdaBoostModel(features: stumps.map(\.feature), thresholds: stumps.map { FeatureBinning.floatThreshold($0.threshold) },
+        return AdaBoostModel(features: stumps.map(\.feature), thresholds: stumps.map { floatAtMost($0.threshold) },
                              leftClasses: stumps.map(\.leftClass), rightClasses: stumps.map(\.rightClass),
                              weights: alphas.map(Float.init), classes: labels.classes, featureCount: d,
                              hyperParameters: ["estimators": "\(estimators)", "learningRate": "\(learningRate)"])
+    }
+
+    /// The root split of a depth-1 CART tree and the heaviest class of each side (the lowest class index on a tie, as
+    /// NumPy's `argmax`); feature −1 when the root stayed a leaf.
+    private struct Stump {
+        var feature = -1, threshold = 0.0, leftClass = 0, rightClass = 0
+
+        init(_ tree: GrownTree) {
+            func heaviest(_ node: Int) -> Int {
+                let value = tree.values[(node * tree.valueWidth)..<((node + 1) * tree.valueWidth)]
+                return value.indices.reduce(value.startIndex) { value[$1] > value[$0] ? $1 : $0 } - value.startIndex
+            }
+            guard tree.feature[0] >= 0 else {
+                leftClass = heaviest(0); rightClass = leftClass
+                return
+            }
+            feature = tree.feature[0]; threshold = tree.threshold[0]
+            leftClass = heaviest(tree.left[0]); rightClass = heaviest(tree.right[0])
+        }
+
+        /// The class index predicted for `row` (x ≤ threshold goes left).
+        func predict(_ row: UnsafePointer<Float>) -> Int {
+            feature < 0 || Double(row[feature]) <= threshold ? leftClass : rightClass
+        }
     }
 }
 

@@ -94,9 +94,5 @@ public struct FeatureBinning: Sendable, Equatable {
 
     /// The largest `Float` not above `threshold`: for a `Float` x, `x ≤ threshold ⇔ x ≤ floatThreshold`,
     /// so a saved model compares in `Float` and routes every value as the `Double` threshold does.
-    public static func floatThreshold(_ threshold: Double) -> Float {
-        var f = Float(threshold)
-        if Double(f) > threshold { f = f.nextDown }
-        return f
-    }
+    public static func floatThreshold(_ threshold: Double) -> Float { floatAtMost(threshold) }
 }

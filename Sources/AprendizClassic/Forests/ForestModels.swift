@@ -45,7 +45,7 @@ public struct ForestClassificationModel: ClassificationModel, ArchivableModel, F
     public static let archiveKind = "forest-classifier"
 
     public func archived() -> SafetensorsArchive {
-        var archive = SafetensorsArchive(tensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
+        var archive = SafetensorsArchive(archiveTensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
         archive.metadata["classes"] = ClassListCoding.encode(classes)
         archive.metadata["features"] = "\(featureCount)"
         if let outOfBagScore { archive.metadata["oob_score"] = "\(outOfBagScore)" }
@@ -106,7 +106,7 @@ public struct ForestRegressionModel: RegressionModel, ArchivableModel, FeatureIm
     public static let archiveKind = "forest-regressor"
 
     public func archived() -> SafetensorsArchive {
-        var archive = SafetensorsArchive(tensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
+        var archive = SafetensorsArchive(archiveTensors: concatenatedTrees(trees), estimator: estimator, hyperParameters: hyperParameters)
         archive.metadata["features"] = "\(featureCount)"
         if let outOfBagScore { archive.metadata["oob_score"] = "\(outOfBagScore)" }
         return archive
@@ -134,18 +134,27 @@ func meanImportances(_ trees: [DecisionTree], featureCount: Int) -> [Double] {
     return total > 0 ? sum.map { $0 / total } : sum
 }
 
-/// The trees' arrays end to end, with `node_offsets`.
-func concatenatedTrees(_ trees: [DecisionTree]) -> [String: Tensor] {
+/// The trees' arrays end to end, with `node_offsets` — the tensors of ``DecisionTree/tensors(prefix:)`` of the
+/// trees joined, each filled tree by tree straight into the archive's `Float` arrays (no joined copy of the
+/// forest's arrays and no intermediate `Tensor` is held while they are built).
+func concatenatedTrees(_ trees: [DecisionTree]) -> [String: SafetensorsTensor] {
     var offsets = [0]
     for tree in trees { offsets.append(offsets.last! + tree.nodeCount) }
-    let width = trees[0].valueWidth
-    let joined = DecisionTree(feature: trees.flatMap(\.feature), threshold: trees.flatMap(\.threshold), left: trees.flatMap(\.left),
-                              right: trees.flatMap(\.right), value: trees.flatMap(\.value), valueWidth: width,
-                              impurity: trees.flatMap(\.impurity), samples: trees.flatMap(\.samples),
-                              weightedSamples: trees.flatMap(\.weightedSamples))
-    var tensors = joined.tensors()
-    tensors["node_offsets"] = Tensor(offsets.map { Float($0) })
-    return tensors
+    let total = offsets.last!, width = trees[0].valueWidth
+    func joined<T>(_ array: KeyPath<DecisionTree, [T]>, shape: [Int], _ float: (T) -> Float) -> SafetensorsTensor {
+        let perNode = shape.count == 2 ? shape[1] : 1
+        var scalars = [Float](repeating: 0, count: total * perNode)
+        for (tree, start) in zip(trees, offsets) {
+            for (i, v) in tree[keyPath: array].enumerated() { scalars[start * perNode + i] = float(v) }
+        }
+        return SafetensorsTensor(shape: shape, scalars: scalars)
+    }
+    func ints(_ array: KeyPath<DecisionTree, [Int]>) -> SafetensorsTensor { joined(array, shape: [total]) { Float($0) } }
+    func floats(_ array: KeyPath<DecisionTree, [Float]>, shape: [Int]) -> SafetensorsTensor { joined(array, shape: shape) { $0 } }
+    return ["feature": ints(\.feature), "threshold": floats(\.threshold, shape: [total]), "left": ints(\.left),
+            "right": ints(\.right), "value": floats(\.value, shape: [total, width]), "impurity": floats(\.impurity, shape: [total]),
+            "samples": ints(\.samples), "weighted_samples": floats(\.weightedSamples, shape: [total]),
+            "node_offsets": SafetensorsTensor(shape: [offsets.count], scalars: offsets.map { Float($0) })]
 }
 
 /// The trees of a file written with ``concatenatedTrees(_:)``.

@@ -80,7 +80,7 @@ extension TreeGrower {
 
     /// One uniformly drawn threshold between the node's minimum and maximum of `feature` (extra trees).
     private func randomSplit(_ feature: Int, start: Int, end: Int, proxy best: inout Double) -> TreeSplit?? {
-        let column = columns.baseAddress! + feature * rowCount
+        let column = columns.column(feature)
         var low = column[samples[start]], high = low
         for i in start..<end {
             let v = column[samples[i]]
@@ -107,9 +107,9 @@ extension TreeGrower {
     /// shares that byte), linear in the node's size. The order of tied rows does not change which splits
     /// exist, only the order of sums (exact for class counts with whole-number weights).
     private func sortSamples(by feature: Int, start: Int, end: Int) {
-        let column = columns.baseAddress! + feature * rowCount
-        if let ranks, end - start >= Self.rankSortMinimum {
-            sortByRank(ranks.baseAddress! + feature * rowCount, column, start: start, end: end)
+        let column = columns.column(feature)
+        if let ranks = columns.ranks(of: feature), end - start >= Self.rankSortMinimum {
+            sortByRank(ranks, column, start: start, end: end)
             return
         }
         if end - start < 256 {
@@ -164,7 +164,7 @@ extension TreeGrower {
 
     /// The large-node sort with ``FeatureRanks``: one stable counting pass over the ranks — the same order as
     /// the stable radix sort on the value bits, since the ranks order the values.
-    private func sortByRank(_ rank: UnsafePointer<UInt8>, _ column: UnsafePointer<Float>, start: Int, end: Int) {
+    private func sortByRank(_ rank: UnsafePointer<UInt8>, _ column: FeatureColumn, start: Int, end: Int) {
         let rows = radixRows.baseAddress!
         var counts = (0..<256).map { _ in 0 }
         counts.withUnsafeMutableBufferPointer { counts in
@@ -190,7 +190,7 @@ extension TreeGrower {
 
     /// Moves the samples with `x[feature] ≤ threshold` to the front of `[start, end)`; returns where they end.
     func partition(start: Int, end: Int, feature: Int, threshold: Double) -> Int {
-        let column = columns.baseAddress! + feature * rowCount
+        let column = columns.column(feature)
         var p = start, q = end
         while p < q {
             if Double(column[samples[p]]) <= threshold {

@@ -40,9 +40,8 @@ final class TreeGrower<Criterion: NodeCriterion> {
     static var featureThreshold: Float { 1e-7 }
     /// Nodes this large sort by ``FeatureRanks`` when there are (smaller ones sort faster by comparison).
     static var rankSortMinimum: Int { 64 }
-    let columns: UnsafeBufferPointer<Float>
-    /// ``FeatureRanks`` of `columns` (same layout), if every feature has ≤ 256 distinct values.
-    let ranks: UnsafeBufferPointer<UInt8>?
+    /// The training values, as floats or as ``FeatureRanks`` with their value tables.
+    let columns: FeatureColumns
     let rowCount: Int, featureCount: Int
     let criterion: Criterion
     let growth: TreeGrowth
@@ -57,12 +56,11 @@ final class TreeGrower<Criterion: NodeCriterion> {
     private let valueScratch: UnsafeMutablePointer<Double>
 
     /// A grower over `columns` (feature-major: value of row i, feature f at `f · rowCount + i`).
-    init(columns: UnsafeBufferPointer<Float>, ranks: UnsafeBufferPointer<UInt8>? = nil, rowCount: Int, weights: [Double]?,
+    init(columns: FeatureColumns, rowCount: Int, weights: [Double]?,
          criterion: Criterion, growth: TreeGrowth) {
         self.columns = columns
-        self.ranks = ranks
         self.rowCount = rowCount
-        featureCount = columns.count / max(rowCount, 1)
+        featureCount = columns.featureCount
         self.criterion = criterion
         self.growth = growth
         random = SplitterRandom(state: growth.seed)

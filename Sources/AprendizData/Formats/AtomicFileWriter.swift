@@ -24,13 +24,20 @@ enum AtomicFileWriter {
     /// Atomically replaces `url` with `bytes`. `beforeRename` runs after the temporary file is synced and lets
     /// tests force a failure at the last moment.
     static func write(_ bytes: [UInt8], to url: URL, beforeRename: () throws -> Void = {}) throws(Failure) {
+        try write(to: url, beforeRename: beforeRename) { emit in try bytes.withUnsafeBytes { try emit($0) } }
+    }
+
+    /// Atomically replaces `url` with the bytes `body` hands to its `emit` argument, written in order as they
+    /// come (the file's contents are never held whole in memory). An error thrown by `body` fails the write.
+    static func write(to url: URL, beforeRename: () throws -> Void = {},
+                      streaming body: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws(Failure) {
         let target = url.standardizedFileURL
         let directory = target.deletingLastPathComponent().path
         let prefix = ".\(target.lastPathComponent).tmp-"
         TemporarySibling.removeStale(prefix: prefix, in: directory)
         let temporary = directory + "/" + TemporarySibling.name(prefix: prefix)
         do throws(Failure) {
-            try writeAndSync(bytes, to: temporary)
+            try writeAndSync(to: temporary, body)
             do { try beforeRename() } catch { throw Failure(description: "\(error)") }
             guard rename(temporary, target.path) == 0 else { throw failure("rename to '\(target.path)'") }
         } catch {
@@ -40,20 +47,28 @@ enum AtomicFileWriter {
         syncDirectory(directory)
     }
 
-    private static func writeAndSync(_ bytes: [UInt8], to path: String) throws(Failure) {
+    private static func writeAndSync(to path: String,
+                                     _ body: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("create '\(path)'") }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        func emit(_ buffer: UnsafeRawBufferPointer) throws(Failure) {
+            var written = 0
+            while written < buffer.count {
+                let result = systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("write '\(path)'")
+                }
+                written += result
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw failure("write '\(path)'")
-            }
-            written += result
+        }
+        do {
+            try body { buffer in try emit(buffer) }
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw Failure(description: "\(error)")
         }
         guard fsync(descriptor) == 0 else { throw failure("fsync '\(path)'") }
     }

@@ -65,6 +65,18 @@ public struct SafetensorsArchive: Equatable, Sendable {
     /// - Parameter path: labels errors only.
     /// - Throws: ``SafetensorsError`` when a tensor's scalar count does not match its shape.
     public func serialized(path: String = "<memory>") throws(SafetensorsError) -> [UInt8] {
+        let (names, header) = try checkedHeader(path: path)
+        var bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian) { Array($0) }
+        bytes.reserveCapacity(8 + header.count + names.reduce(0) { $0 + tensors[$1]!.scalars.count * 4 })
+        bytes += header
+        for name in names {
+            appendLittleEndian(tensors[name]!.scalars, to: &bytes)
+        }
+        return bytes
+    }
+
+    /// The tensor names in file order and the encoded header, after checking every tensor's scalar count.
+    private func checkedHeader(path: String) throws(SafetensorsError) -> (names: [String], header: [UInt8]) {
         let names = tensors.keys.sorted()
         for name in names {
             let tensor = tensors[name]!
@@ -76,18 +88,12 @@ public struct SafetensorsArchive: Equatable, Sendable {
         if names.contains("__metadata__") {
             throw SafetensorsError(path: path, reason: .invalidHeader("\"__metadata__\" is reserved, not a tensor name"))
         }
-        let header = SafetensorsHeader.encoded(metadata: metadata, names: names, shapes: names.map { tensors[$0]!.shape })
-        var bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian) { Array($0) }
-        bytes.reserveCapacity(8 + header.count + names.reduce(0) { $0 + tensors[$1]!.scalars.count * 4 })
-        bytes += header
-        for name in names {
-            appendLittleEndian(tensors[name]!.scalars, to: &bytes)
-        }
-        return bytes
+        return (names, SafetensorsHeader.encoded(metadata: metadata, names: names, shapes: names.map { tensors[$0]!.shape }))
     }
 
     /// Writes the archive to `url` atomically (temporary file in the same directory, fsync, rename, fsync of the
-    /// directory), so `url` holds either its previous contents or the complete new file.
+    /// directory), so `url` holds either its previous contents or the complete new file. The bytes are those of
+    /// ``serialized(path:)``, streamed tensor by tensor (no second copy of the data in memory).
     /// - Throws: ``SafetensorsError``; on failure any previous file at `url` is unchanged and no temporary remains.
     public func write(to url: URL) throws(SafetensorsError) {
         try write(to: url, beforeRename: {})
@@ -95,9 +101,22 @@ public struct SafetensorsArchive: Equatable, Sendable {
 
     /// ``write(to:)`` with a hook run just before the rename (tests throw from it to force a failure).
     func write(to url: URL, beforeRename: () throws -> Void) throws(SafetensorsError) {
-        let bytes = try serialized(path: url.path)
+        let (names, header) = try checkedHeader(path: url.path)
         do {
-            try AtomicFileWriter.write(bytes, to: url, beforeRename: beforeRename)
+            // The bytes of ``serialized(path:)``, written tensor by tensor instead of gathered first.
+            try AtomicFileWriter.write(to: url, beforeRename: beforeRename) { emit in
+                try withUnsafeBytes(of: UInt64(header.count).littleEndian) { try emit($0) }
+                try header.withUnsafeBytes { try emit($0) }
+                for name in names {
+                    #if _endian(little)
+                    try tensors[name]!.scalars.withUnsafeBytes { try emit($0) }
+                    #else
+                    var bytes: [UInt8] = []
+                    appendLittleEndian(tensors[name]!.scalars, to: &bytes)
+                    try bytes.withUnsafeBytes { try emit($0) }
+                    #endif
+                }
+            }
         } catch {
             throw SafetensorsError(path: url.path, reason: .writeFailed(error.description))
         }
