@@ -9,6 +9,47 @@ import Foundation
     @inlinable package func callAsFunction(_ x: SIMD8<Float>) -> SIMD8<Float> { lanes(x, self.callAsFunction) }
 }
 
+/// g·GELU′(x) = g·(Φ(x) + x·φ(x)) in one pass over (g, x, y) (eq. 9.4), with Φ(x) = y/x read back
+/// from the forward output y = x·Φ(x) (Φ(0) = ½): the exact GELU's backward without erfc and without
+/// the six temporaries of the composite form.
+@usableFromInline package struct GELUBackwardKernel {
+    @usableFromInline package init() {}
+    @inlinable package func callAsFunction(_ g: SIMD8<Float>, _ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
+        let cdf = (y / x).replacing(with: 0.5, where: x .== 0)
+        let density = VectorMath.exp(-0.5 * x * x) * 0.3989422804014327
+        return g * (cdf + x * density)
+    }
+
+    /// The gradient for upstream `g`, input `x` and output `y` (same shapes).
+    package func callAsFunction(_ g: Tensor, _ x: Tensor, _ y: Tensor) -> Tensor {
+        var result = Tensor(uninitializedShape: x.shape)
+        let count = x.count
+        g.withUnsafeBufferPointer { gp in
+            x.withUnsafeBufferPointer { xp in
+                y.withUnsafeBufferPointer { yp in
+                    result.withUnsafeMutableBufferPointer { out in
+                        let (ga, xa, ya, oa) = (UnsafeRawPointer(gp.baseAddress!), UnsafeRawPointer(xp.baseAddress!),
+                                                UnsafeRawPointer(yp.baseAddress!), UnsafeMutableRawPointer(out.baseAddress!))
+                        var i = 0
+                        while i + 8 <= count {
+                            let value = self(ga.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self),
+                                             xa.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self),
+                                             ya.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self))
+                            oa.storeBytes(of: value, toByteOffset: 4 * i, as: SIMD8<Float>.self)
+                            i += 8
+                        }
+                        while i < count {
+                            out[i] = self(SIMD8(repeating: gp[i]), SIMD8(repeating: xp[i]), SIMD8(repeating: yp[i]))[0]
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
 /// The tanh approximation of GELU (eq. 9.2), evaluated as x·σ(2u) since ½(1 + tanh u) = σ(2u):
 /// the sigmoid form cannot cancel for negative x.
 @usableFromInline package struct GELUTanhKernel: UnaryKernel {
@@ -35,7 +76,9 @@ import Foundation
 public func gelu(_ x: Variable, approximation: GELU.Approximation = .exact) -> Variable {
     switch approximation {
     case .exact:
-        return Variable.recording(x.value.mapped(GELUKernel()), inputs: [x], operation: "gelu") { g, _ in
+        return Variable.recording(x.value.mapped(GELUKernel()), inputs: [x], operation: "gelu") { g, y in
+            // A plain backward (no graph of the gradient to record): one fused pass.
+            guard GradientMode.isRecording else { return [Variable(GELUBackwardKernel()(g.value, x.value, y.value))] }
             let cdf = (x * Float(0.5.squareRoot())).erf() * 0.5 + 0.5
             let density = (x.squared() * -0.5).exp() * Float(1 / (2 * Double.pi).squareRoot())
             return [g * (cdf + x * density)]
