@@ -43,10 +43,13 @@ struct AprendizCommand: ParsableCommand {
     ///
     /// A write past the file-size limit (`ulimit -f`) fails with `EFBIG` — an `Error:` line, the previous file
     /// kept — instead of the default `SIGXFSZ` killing the process mid-save.
+    ///
+    /// Standard output is line-buffered even when it is a file or a pipe (`StandardOutput.useLineBuffering()`).
     static func main() {
         #if canImport(Glibc)
         signal(SIGXFSZ, SIG_IGN)
         #endif
+        StandardOutput.useLineBuffering()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -57,10 +57,15 @@ enum Stopwatch {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// The median of `repeats` timings of `body` after one warm-up call.
-    static func median(repeats: Int, _ body: () -> Void) -> Double {
+    /// The median of `repeats` timings of `body` after one warm-up call; `prepare` runs before every call,
+    /// outside the timed region (e.g. freeing the previous call's result).
+    static func median(repeats: Int, prepare: () -> Void = {}, _ body: () -> Void) -> Double {
+        prepare()
         body()
-        let times = (0..<repeats).map { _ in seconds(body) }.sorted()
+        let times = (0..<repeats).map { _ in
+            prepare()
+            return seconds(body)
+        }.sorted()
         return times[times.count / 2]
     }
 }
