@@ -23,8 +23,10 @@ final class TensorStorage: @unchecked Sendable {
 
     /// Large buffers are 2 MiB-aligned and marked for transparent huge pages (as NumPy does), so a
     /// fresh 40 MB result costs 20 page faults instead of 10 000; small ones are 64-byte aligned.
+    /// A large buffer freed earlier with the same byte count is reused first (``LargeBufferPool``).
     private static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
-        let hugePage = 2 << 20
+        let hugePage = LargeBufferPool.hugePage
+        if bytes >= LargeBufferPool.minimumBytes, let reused = LargeBufferPool.shared.take(bytes: bytes) { return reused }
         var memory: UnsafeMutableRawPointer?
         let alignment = bytes >= 2 * hugePage ? hugePage : 64
         guard posix_memalign(&memory, alignment, bytes) == 0, let memory else {
@@ -49,5 +51,9 @@ final class TensorStorage: @unchecked Sendable {
         return other
     }
 
-    deinit { free(pointer) }
+    deinit {
+        let bytes = max(count, 1) * MemoryLayout<Float>.stride
+        if bytes >= LargeBufferPool.minimumBytes, LargeBufferPool.shared.keep(UnsafeMutableRawPointer(pointer), bytes: bytes) { return }
+        free(pointer)
+    }
 }

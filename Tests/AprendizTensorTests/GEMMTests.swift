@@ -104,7 +104,8 @@ struct GEMMTests {
             // The last three exceed MatrixMultiply.parallelThreshold: with BLAS they are split over
             // the pool, by rows (m ≥ n) or by columns, in parts that are not multiples of 16.
             for (m, n, k) in [(1, 1, 1), (3, 17, 33), (65, 130, 17), (130, 65, 130), (1, 130, 65), (130, 1, 65),
-                              (301, 50, 40), (40, 301, 70), (17, 1000, 33)] {
+                              (301, 50, 40), (40, 301, 70), (17, 1000, 33),
+                              (1, 512, 128), (1, 128, 512), (1, 2000, 70)] {   // m = 1: BLAS's GEMV path
                 seed += 1
                 check(Self.dispatchKernel, transposeA: ta, transposeB: tb, m: m, n: n, k: k,
                       alpha: 0.5, beta: seed % 2 == 0 ? 0 : 1.25, pad: 2, seed: seed)

@@ -21,12 +21,16 @@ package struct BLASLibrary: @unchecked Sendable {
     typealias SGEMMFunction = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float,
                                               UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32,
                                               Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    /// `void cblas_sgemv(order, trans, M, N, alpha, A, lda, X, incX, beta, Y, incY)`.
+    typealias SGEMVFunction = @convention(c) (Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+                                              UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
     /// `void openblas_set_num_threads(int)`.
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
 
     /// A readable name, e.g. "OpenBLAS (libopenblas.so.0)", or the path it was loaded from.
     package let name: String
     private let sgemmFunction: SGEMMFunction
+    private let sgemvFunction: SGEMVFunction?
     private let setThreadsFunction: SetThreadsFunction?
 
     /// The library resolved once, on first use. `APRENDIZ_BLAS=none` disables BLAS;
@@ -97,6 +101,7 @@ package struct BLASLibrary: @unchecked Sendable {
         }
         // The handle is never closed: the function pointers live for the whole process.
         sgemmFunction = unsafeBitCast(sgemm, to: SGEMMFunction.self)
+        sgemvFunction = dlsym(handle, "cblas_sgemv").map { unsafeBitCast($0, to: SGEMVFunction.self) }
         setThreadsFunction = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreadsFunction.self) }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         if setThreadsFunction != nil {
@@ -109,10 +114,26 @@ package struct BLASLibrary: @unchecked Sendable {
     }
 
     /// C ← α·op(A)·op(B) + β·C through `cblas_sgemm` (row-major; sizes must fit in Int32).
+    ///
+    /// A one-row product (m = 1: a single token's projections and attention scores while generating)
+    /// goes to `cblas_sgemv` instead, c = α·op(B)ᵀ·a + β·c: OpenBLAS's GEMM packs the whole of op(B)
+    /// for every call, which was a third of `bench generate`'s time. With β = 0, c is zeroed first so
+    /// that NaN in an uninitialised c cannot leak through the library's scaling by β.
     package func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                       beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
+        if m == 1, let sgemv = sgemvFunction {
+            if beta == 0 { c.update(repeating: 0, count: n) }
+            // op(A) is one row of k: contiguous, or a column of the stored k×1 A with stride lda.
+            let incX = Int32(transposeA ? lda : 1)
+            if transposeB {   // B stored n×k: c = B·x
+                sgemv(rowMajor, noTranspose, Int32(n), Int32(k), alpha, b, Int32(ldb), a, incX, beta, c, 1)
+            } else {          // B stored k×n: c = Bᵀ·x
+                sgemv(rowMajor, transpose, Int32(k), Int32(n), alpha, b, Int32(ldb), a, incX, beta, c, 1)
+            }
+            return
+        }
         sgemmFunction(rowMajor, transposeA ? transpose : noTranspose, transposeB ? transpose : noTranspose,
                       Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
