@@ -75,21 +75,28 @@ struct NeuroevolutionTrainerTests {
                 TensorDataset(inputs: scaler.transform(test.inputs), targets: test.targets))
     }
 
+    /// 5 000 evaluations per run. One seed is not a fair test of a stochastic search: 36 of 38 test flowers is
+    /// 0.947, just under the target, and which side of it one seed lands on moved with the BLAS library's
+    /// rounding (seed 3's CMA-ES run gave 0.974 with the Swift GEMM and 0.947 with OpenBLAS on an AVX-512
+    /// machine). So five seeds, and the median must reach 0.95 (with OpenBLAS and with the Swift GEMM: PSO 0.974 on
+    /// seeds 1–3 and 0.947 on 4–5; CMA-ES 0.974 or 1.0 on all five).
     @Test(arguments: [MetaheuristicKind.pso, .cmaes])
     func irisNetworkReachesNinetyFivePercent(_ kind: MetaheuristicKind) throws {
         let (train, test) = try Self.iris()
-        var generator = RandomGenerator(seed: 3)
-        let model = Sequential(Dense(4, 8, using: &generator), Tanh(), Dense(8, 3, using: &generator))
-        var logged: [EpochLogs] = []
-        let trainer = NeuroevolutionTrainer(model: model, loss: .crossEntropy, minimizer: kind.makeMinimizer(forWeights: ParameterVector(model).flattened()),
-                                            metrics: [.accuracy], logInterval: 25) { logged.append($0) }
-        // 5 000 evaluations; over seeds 1…4 test accuracy was 0.974, 0.974, 0.974, 0.947 (PSO) and
-        // 1.0, 0.974, 1.0, 0.974 (CMA-ES) — 36 of 38 test flowers is 0.947, just under the target.
-        let result = trainer.fit(train, budget: .evaluations(5_000), seed: 3, validation: test)
-        let accuracy = trainer.evaluate(test)["accuracy"]!
-        #expect(accuracy >= 0.95, "\(kind): test accuracy \(accuracy)")
-        #expect(!logged.isEmpty && logged.last!["val_accuracy"] == accuracy)
-        expectClose(trainer.evaluate(train)["loss"]!, result.bestValue, absolute: 1e-5)
+        var accuracies: [Float] = []
+        for seed: UInt64 in 1...5 {
+            var generator = RandomGenerator(seed: seed)
+            let model = Sequential(Dense(4, 8, using: &generator), Tanh(), Dense(8, 3, using: &generator))
+            var logged: [EpochLogs] = []
+            let trainer = NeuroevolutionTrainer(model: model, loss: .crossEntropy, minimizer: kind.makeMinimizer(forWeights: ParameterVector(model).flattened()),
+                                                metrics: [.accuracy], logInterval: 25) { logged.append($0) }
+            let result = trainer.fit(train, budget: .evaluations(5_000), seed: seed, validation: test)
+            let accuracy = trainer.evaluate(test)["accuracy"]!
+            accuracies.append(accuracy)
+            #expect(!logged.isEmpty && logged.last!["val_accuracy"] == accuracy)
+            expectClose(trainer.evaluate(train)["loss"]!, result.bestValue, absolute: 1e-5)
+        }
+        #expect(accuracies.sorted()[2] >= 0.95, "\(kind): test accuracies over seeds 1…5: \(accuracies)")
     }
 
     /// The batched forward pass (`PopulationForward`) against the model run candidate by candidate
