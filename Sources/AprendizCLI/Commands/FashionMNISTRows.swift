@@ -2,7 +2,7 @@ import Aprendiz
 import Foundation
 
 /// The first rows of a Fashion-MNIST split as a design matrix, for the classic-model benchmarks: `x` is
-/// `[count, 784]` with x = pixel / 255 (the values of ``ImageDataset/load(_:)``, bit for bit), `y` the `[count]` labels.
+/// `[count, 784]` with x = pixel / 255 (the values of `ImageDataset.load(_:)`, bit for bit), `y` the `[count]` labels.
 /// Only the rows asked for are converted from the file's bytes to `Float`, so a benchmark on a subset does not hold the
 /// whole split as floats (60 000 × 784 × 4 bytes = 188 MB, plus a scaled copy) in its resident size; they are
 /// written straight into the tensor.

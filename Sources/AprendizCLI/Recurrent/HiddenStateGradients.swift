@@ -10,7 +10,7 @@ import Aprendiz
 /// ```
 /// The recurrent operation runs the whole sequence in one fused kernel and does not expose its states'
 /// gradients, so this recomputes the layer step by step with autodiff operations (the formulas of
-/// ``RecurrentCell``, the layer's own weights) and adds a zero leaf δ_t to each state: h_t + δ_t, so
+/// `RecurrentCell`, the layer's own weights) and adds a zero leaf δ_t to each state: h_t + δ_t, so
 /// ∂L/∂δ_t = ∂L/∂h_t (PyTorch's `retain_grad` on the unrolled states; see
 /// `Benchmarks/pytorch_short_term_memory.py --gradients`). For the picture only: training uses the fused layer.
 struct HiddenStateGradients {
@@ -21,7 +21,7 @@ struct HiddenStateGradients {
 
     /// Runs `layer` over `inputs` `[batch, T, inputs]` from h₋₁ = c₋₁ = 0, `head` on the last state,
     /// the cross-entropy against `labels` `[batch]`, and back-propagates. The layer's and head's
-    /// parameters keep their ``Variable/grad``.
+    /// parameters keep their `Variable.grad`.
     init(layer: RecurrentLayer, head: Dense, inputs: Tensor, labels: Tensor) {
         let (batch, steps, width) = (inputs.shape[0], inputs.shape[1], inputs.shape[2])
         let hidden = layer.hiddenCount

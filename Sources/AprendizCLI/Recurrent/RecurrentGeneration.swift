@@ -1,6 +1,6 @@
 import Aprendiz
 
-/// `aprendiz generate` with a recurrent language model file (``RecurrentLanguageModelFile``): reads the
+/// `aprendiz generate` with a recurrent language model file (`RecurrentLanguageModelFile`): reads the
 /// prompt once and then draws each character from the state carried so far
 /// (`RecurrentLanguageModel.generate(prompt:count:sampler:)`).
 enum RecurrentGeneration {

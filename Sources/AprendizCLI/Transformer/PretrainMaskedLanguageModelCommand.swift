@@ -13,7 +13,7 @@ import Foundation
 /// steps). The accuracy is the fraction of corrupted held-out positions whose most likely token is
 /// the original, on `--eval-batches` fixed, identically corrupted batches; for scale, the command also
 /// prints the accuracy of always answering the most frequent training symbol. `--output` writes the
-/// model with its tokenizer (``MaskedLanguageModelFile``) for `finetune-bert`.
+/// model with its tokenizer (`MaskedLanguageModelFile`) for `finetune-bert`.
 struct PretrainMaskedLanguageModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pretrain-mlm",

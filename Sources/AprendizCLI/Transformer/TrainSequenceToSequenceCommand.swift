@@ -11,7 +11,7 @@ import Foundation
 /// both held out and learnt). The loss is the teacher-forced cross-entropy over the answer and EOS
 /// (padding ignored); the gradient norm is clipped to 1 and AdamW (weight decay 0.01) takes a step
 /// whose learning rate rises linearly over the first 10 % of the steps and then falls linearly to
-/// near 0 at the last. `--output` writes the model (``SequenceToSequenceModelFile``); `--model FILE
+/// near 0 at the last. `--output` writes the model (`SequenceToSequenceModelFile`); `--model FILE
 /// --steps 0` reads one back and scores it on the held-out strings of the same `--seed`.
 struct TrainSequenceToSequenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -11,7 +11,7 @@ import AprendizTensor
 /// The statistics are per sample, so training and inference compute the same thing and the batch
 /// size does not matter (unlike ``BatchNorm``). Behaves like PyTorch's `nn.LayerNorm`
 /// (ε = 1e-5, γ = 1 and β = 0 at the start; `elementwiseAffine: false` leaves them out).
-/// Over one axis (the usual case) it runs as one fused operation (``fusedLayerNorm(_:weight:bias:epsilon:)``).
+/// Over one axis (the usual case) it runs as one fused operation (`fusedLayerNorm(_:weight:bias:epsilon:)`).
 public final class LayerNorm: Module {
     /// The trailing shape the statistics are taken over.
     public let normalizedShape: [Int]
