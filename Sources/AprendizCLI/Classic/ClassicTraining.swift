@@ -11,6 +11,8 @@ enum ClassicTraining {
         var model: String
         var dataset: String
         var parameters: [String: String]
+        /// Whether the features were standardised (tables unless `--no-standardize`; image data sets never: their
+        /// pixels are x / 255).
         var standardized: Bool
         var trainExamples: Int
         var testExamples: Int
@@ -38,7 +40,7 @@ enum ClassicTraining {
         var metadata = ModelMetadata(data: data, model: .classic(model), inputShape: data.exampleShape, seed: training.seed)
         metadata.testFraction = split.testFraction
         if let save { try fit.archive(metadata: metadata).write(to: URL(fileURLWithPath: save)) }
-        let summary = Summary(model: model.rawValue, dataset: data.name, parameters: parameters.values, standardized: split.standardize,
+        let summary = Summary(model: model.rawValue, dataset: data.name, parameters: parameters.values, standardized: data.standardizer != nil,
                               trainExamples: data.train.count, testExamples: data.test.count,
                               scoredOn: split.testFraction == 0 ? "training" : "test", metrics: metrics, seconds: seconds, modelFile: save)
         try ReportWriter.write(page(summary, fit: fit, featureNames: data.featureNames), to: URL(fileURLWithPath: report))
