@@ -7,8 +7,11 @@ import Foundation
 /// names (`ModelFile`), the configuration (JSON, `aprendiz.gpt`) and the tokenizer in the metadata
 /// (``TokenizerMetadata``), so `generate` and `explain attention` rebuild both.
 package enum LanguageModelFile {
+    /// The metadata key of the GPT configuration (JSON).
     package static let configurationKey = "aprendiz.gpt"
+    /// The metadata key of a character vocabulary (``TokenizerMetadata``).
     package static let vocabularyKey = TokenizerMetadata.vocabularyKey
+    /// The metadata key of a byte-pair tokenizer (``TokenizerMetadata``).
     package static let bytePairKey = TokenizerMetadata.bytePairKey
 
     /// Writes `model` and `tokenizer` (plus `metadata`) to `path`.
@@ -37,9 +40,7 @@ package enum LanguageModelFile {
         }
         try StoredConfigurationChecks.check(configuration.storedProblem, weights: configuration.storedWeights, kind: "GPT",
                                             archive: archive, path: path)
-        var generator = RandomGenerator(seed: 0)
-        let model = GPT(configuration, using: &generator)
-        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        let model = try StoredConfigurationChecks.build(from: archive, path: path) { GPT(configuration, using: &$0) }
         return (model, tokenizer)
     }
 }

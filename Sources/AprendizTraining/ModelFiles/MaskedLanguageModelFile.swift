@@ -7,6 +7,7 @@ import Foundation
 /// parameters, the configuration (`aprendiz.bert`) and the tokenizer (``TokenizerMetadata``). The model's
 /// vocabulary is the tokenizer's symbols, then `[CLS]`, then `[MASK]`.
 package enum MaskedLanguageModelFile {
+    /// The metadata key of the BERT configuration (JSON).
     package static let configurationKey = "aprendiz.bert"
 
     /// Writes `model` and `tokenizer` (plus `metadata`) to `path`.
@@ -34,9 +35,7 @@ package enum MaskedLanguageModelFile {
         }
         try StoredConfigurationChecks.check(configuration.storedProblem, weights: configuration.storedWeights, kind: "BERT",
                                             archive: archive, path: path)
-        var generator = RandomGenerator(seed: 0)
-        let model = BERT(configuration, using: &generator)
-        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        let model = try StoredConfigurationChecks.build(from: archive, path: path) { BERT(configuration, using: &$0) }
         return (model, tokenizer, archive.metadata)
     }
 }

@@ -8,6 +8,7 @@ public struct ModelFileContentError: Error, Equatable, CustomStringConvertible {
     /// The one-line message, starting with the file's path.
     public let description: String
 
+    /// The error for the file at `path`, with its one-line `description`.
     package init(_ path: String, _ description: String) {
         self.path = path
         self.description = description

@@ -6,6 +6,7 @@ import Foundation
 /// An `RBM` in a safetensors file: `weights` `[visible, hidden]`, `visible_bias`, `hidden_bias`, and
 /// `aprendiz.model = rbm` in the metadata (`aprendiz rbm --save`).
 package enum RBMFile {
+    /// The value of `aprendiz.model` in the metadata of an RBM file.
     package static let kind = "rbm"
 
     /// Writes `rbm` (plus `metadata`) to `path`.

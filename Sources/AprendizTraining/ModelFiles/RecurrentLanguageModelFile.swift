@@ -8,6 +8,7 @@ import Foundation
 /// (`aprendiz.recurrent-lm`) and the vocabulary as its characters in index order (`aprendiz.vocabulary`,
 /// the key a GPT's character tokenizer uses, ``TokenizerMetadata``).
 package enum RecurrentLanguageModelFile {
+    /// The metadata key of the recurrent language model's architecture (JSON).
     package static let configurationKey = "aprendiz.recurrent-lm"
 
     /// Writes `model` and `vocabulary` (plus `metadata`) to `path`.
@@ -49,9 +50,7 @@ package enum RecurrentLanguageModelFile {
         }
         try StoredConfigurationChecks.check(nil, weights: configuration.storedWeights, kind: "recurrent language model",
                                             archive: archive, path: path)
-        var generator = RandomGenerator(seed: 0)
-        let model = RecurrentLanguageModel(configuration, using: &generator)
-        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        let model = try StoredConfigurationChecks.build(from: archive, path: path) { RecurrentLanguageModel(configuration, using: &$0) }
         return (model, vocabulary)
     }
 }

@@ -8,8 +8,11 @@ import Foundation
 /// (`aprendiz.seq2seq.maxDigits`), so the model can be rebuilt and asked again. The tasks themselves are
 /// the command line's (`DigitSequenceTask`): the reader takes their names.
 package enum SequenceToSequenceModelFile {
+    /// The metadata key of the encoder–decoder configuration (JSON).
     package static let configurationKey = "aprendiz.seq2seq"
+    /// The metadata key of the task the model was trained on.
     package static let taskKey = "aprendiz.seq2seq.task"
+    /// The metadata key of the task's longest digit string.
     package static let maxDigitsKey = "aprendiz.seq2seq.maxDigits"
     /// The most values of the sinusoidal table beyond the stored values (2²⁰, 4 MB; ``StoredConfigurationChecks``).
     static let positionTableAllowance = 1 << 20
@@ -45,9 +48,7 @@ package enum SequenceToSequenceModelFile {
             throw ModelFileContentError(path, "\(path): invalid encoder-decoder configuration: a position table of \(configuration.maxLength) × "
                                         + "\(configuration.modelDimension) for a file of \(stored) values")
         }
-        var generator = RandomGenerator(seed: 0)
-        let model = EncoderDecoderTransformer(configuration, using: &generator)
-        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        let model = try StoredConfigurationChecks.build(from: archive, path: path) { EncoderDecoderTransformer(configuration, using: &$0) }
         return (model, task, maxDigits)
     }
 }

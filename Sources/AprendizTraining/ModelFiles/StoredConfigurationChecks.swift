@@ -1,5 +1,6 @@
 import AprendizData
 import AprendizNN
+import AprendizTensor
 
 /// The checks a configuration read from a model file passes before its model is built: every size positive
 /// and divisible as the layers require (the layers' own checks trap, as programmer errors should), and the
@@ -22,6 +23,15 @@ enum StoredConfigurationChecks {
         if let problem { throw ModelFileContentError(path, "\(path): invalid \(kind) configuration: \(problem)") }
         let stored = storedCount(archive)
         guard weights <= stored else { throw ModelFileError.architectureLargerThanFile(path, weights: weights, stored: stored) }
+    }
+
+    /// The model `make` builds (from seed 0: every weight is then overwritten) with the parameters of `archive`
+    /// (read from `path`) loaded into it; called once the configuration has passed ``check(_:weights:kind:archive:path:)``.
+    static func build<M: Module>(from archive: SafetensorsArchive, path: String, _ make: (inout RandomGenerator) -> M) throws -> M {
+        var generator = RandomGenerator(seed: 0)
+        let model = make(&generator)
+        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        return model
     }
 
     /// The number of values the archive holds.
@@ -50,6 +60,12 @@ enum StoredConfigurationChecks {
         product(layers, sum(product(attentionMatrices, width, width), product(2, width, feedForward)))
     }
 
+    /// Token and position embeddings and N self-attention blocks, GPT's and BERT's common part: V·E + T·E + N·(4E² + 2EF).
+    static func tokenStack(vocabulary: Int, context: Int, width: Int, layers: Int, feedForward: Int) -> Int {
+        sum(product(vocabulary, width), product(context, width),
+            blockWeights(layers: layers, width: width, feedForward: feedForward, attentionMatrices: 4))
+    }
+
     /// The problem of a Transformer stack's sizes, or `nil`.
     static func blockProblem(width: Int, heads: Int, feedForward: Int, layers: [Int], dropout: Float) -> String? {
         if heads <= 0 || width <= 0 || width % heads != 0 { return "width \(width) is not a positive multiple of the \(heads) heads" }
@@ -70,8 +86,8 @@ extension GPTConfiguration {
     /// A lower bound of the weights (``StoredConfigurationChecks``).
     var storedWeights: Int {
         typealias C = StoredConfigurationChecks
-        return C.sum(C.product(vocabularySize, modelDimension), C.product(contextLength, modelDimension),
-                     C.blockWeights(layers: layerCount, width: modelDimension, feedForward: feedForwardDimension, attentionMatrices: 4),
+        return C.sum(C.tokenStack(vocabulary: vocabularySize, context: contextLength, width: modelDimension, layers: layerCount,
+                                  feedForward: feedForwardDimension),
                      tiedHead ? 0 : C.product(modelDimension, vocabularySize))
     }
 }
@@ -87,8 +103,8 @@ extension BERTConfiguration {
     /// A lower bound of the weights (``StoredConfigurationChecks``).
     var storedWeights: Int {
         typealias C = StoredConfigurationChecks
-        return C.sum(C.product(vocabularySize, modelDimension), C.product(contextLength, modelDimension),
-                     C.blockWeights(layers: layerCount, width: modelDimension, feedForward: feedForwardDimension, attentionMatrices: 4),
+        return C.sum(C.tokenStack(vocabulary: vocabularySize, context: contextLength, width: modelDimension, layers: layerCount,
+                                  feedForward: feedForwardDimension),
                      C.product(modelDimension, modelDimension),
                      classCount > 0 ? C.sum(C.product(modelDimension, modelDimension), C.product(modelDimension, classCount)) : 0)
     }

@@ -7,7 +7,9 @@ import Foundation
 /// (`ModelFile`), the configuration (JSON, `aprendiz.vit`) and the data set (`aprendiz.vit.dataset`) in
 /// the metadata, so `explain attention` rebuilds it and finds its images.
 package enum VisionTransformerFile {
+    /// The metadata key of the ViT configuration (JSON).
     package static let configurationKey = "aprendiz.vit"
+    /// The metadata key of the image data set the model was trained on.
     package static let datasetKey = "aprendiz.vit.dataset"
 
     /// Writes `model` trained on `dataset` (plus `metadata`) to `path`.
@@ -34,9 +36,7 @@ package enum VisionTransformerFile {
             throw ModelFileContentError(path, "\(path): unknown data set '\(archive.metadata[datasetKey] ?? "")' in '\(datasetKey)'")
         }
         try StoredConfigurationChecks.check(nil, weights: configuration.storedWeights, kind: "ViT", archive: archive, path: path)
-        var generator = RandomGenerator(seed: 0)
-        let model = VisionTransformer(configuration, using: &generator)
-        try ModelFile.loadParameters(into: model, from: archive, path: path)
+        let model = try StoredConfigurationChecks.build(from: archive, path: path) { VisionTransformer(configuration, using: &$0) }
         return (model, dataset)
     }
 }
