@@ -10,7 +10,7 @@ side's trainTestSplit(seed 0), so the accuracies compare two draws of the same p
 Fashion-MNIST paper's best tree (Xiao et al. 2017, table 3): --single-tree --criterion entropy --max-depth 10.
 
 Run: /work/venv/bin/python Benchmarks/sklearn_trees.py --threads 1 [--limit 10000] [--json]
-         [--single-tree] [--criterion gini|entropy] [--max-depth N]
+         [--single-tree] [--criterion gini|entropy] [--max-depth N] [--predict-repeats N]
 """
 import argparse
 import gzip
@@ -33,7 +33,7 @@ def idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
-def measure(name, x, y, xt, yt, threads, trees, as_json, single_tree=False, criterion="gini", max_depth=None):
+def measure(name, x, y, xt, yt, threads, trees, as_json, single_tree=False, criterion="gini", max_depth=None, repeats=1):
     if single_tree:
         trees = 1
         model = tree.DecisionTreeClassifier(criterion=criterion, max_depth=max_depth, random_state=0)
@@ -43,9 +43,12 @@ def measure(name, x, y, xt, yt, threads, trees, as_json, single_tree=False, crit
     start, cpu = time.perf_counter(), time.process_time()
     model.fit(x, y)
     fit, cpu = time.perf_counter() - start, time.process_time() - cpu
-    start = time.perf_counter()
-    accuracy = model.score(xt, yt)
-    predict = time.perf_counter() - start
+    times = []
+    for _ in range(repeats):  # the median of --predict-repeats predictions, as `aprendiz bench forest`
+        start = time.perf_counter()
+        accuracy = model.score(xt, yt)
+        times.append(time.perf_counter() - start)
+    predict = sorted(times)[len(times) // 2]
     row = {"workload": name, "threads": threads, "trees": trees, "train_rows": len(y), "fit_seconds": fit, "fit_cpu_seconds": cpu,
            "accuracy": accuracy, "predict_samples_per_second": len(yt) / predict}
     if as_json:
@@ -65,8 +68,9 @@ def main():
     parser.add_argument("--single-tree", action="store_true")
     parser.add_argument("--criterion", choices=["gini", "entropy"], default="gini")
     parser.add_argument("--max-depth", type=int, default=None)
+    parser.add_argument("--predict-repeats", type=int, default=1)
     args = parser.parse_args()
-    settings = (args.single_tree, args.criterion, args.max_depth)
+    settings = (args.single_tree, args.criterion, args.max_depth, args.predict_repeats)
     table = np.genfromtxt(ROOT / "Sources/AprendizData/Resources/digits.csv", delimiter=",", skip_header=1, dtype=np.float32)
     x, y = table[:, :-1], table[:, -1]
     train, test = model_selection.train_test_split(np.arange(len(y)), test_size=0.25, random_state=0)

@@ -25,3 +25,10 @@ extension Optimizer {
     /// Clears every parameter's gradient.
     public func zeroGrad() { for p in parameters { p.zeroGrad() } }
 }
+
+/// An optimizer whose step size follows a ``LearningRateSchedule`` (every ``ParameterOptimizer``): lets
+/// code that holds `any Optimizer` set the schedule (`train --schedule`).
+public protocol ScheduledOptimizer: Optimizer {
+    /// How η changes with the step.
+    var schedule: LearningRateSchedule { get set }
+}

@@ -11,7 +11,7 @@ import AprendizTensor
 /// ```
 /// Per-parameter state is created on the parameter's first update (PyTorch does the same), so
 /// parameters that never receive a gradient cost nothing. Parameters without a gradient are skipped.
-public final class ParameterOptimizer<Rule: UpdateRule>: Optimizer {
+public final class ParameterOptimizer<Rule: UpdateRule>: ScheduledOptimizer {
     /// The parameters this optimizer updates, in order.
     public let parameters: [Variable]
     /// The base learning rate η.

@@ -98,7 +98,18 @@ import Testing
         #expect(lenet(Tensor.zeros([3, 28, 28, 1])).shape == [3, 10])
         let fashion = try ModelCatalog.named("fashion-conv-net").make(using: &generator)
         #expect(fashion.parameters().map(\.value.count).reduce(0, +) == 3_274_634)
-        #expect(throws: CatalogueError(family: "model", name: "alexnet", known: ["lenet5", "fashion-conv-net", "small-resnet"])) {
+        // With batch normalisation (no biases before it): 25·32 + 2·32 + 25·32·64 + 2·64 + 3136·1024 + 2·1024 + 1025·10
+        // = 3 275 754 trained parameters, and 2·(32 + 64 + 1024) running statistics plus 3 batch counters as buffers.
+        let normalized = try ModelCatalog.named("fashion-conv-net-bn").make(using: &generator)
+        #expect(normalized.parameters().map(\.value.count).reduce(0, +) == 3_275_754)
+        #expect(normalized.namedBuffers().map(\.buffer.value.count).reduce(0, +) == 2_243)
+        normalized.eval()
+        #expect(normalized(Tensor.zeros([3, 28, 28, 1])).shape == [3, 10])
+        // The small ResNet at width 32: stem 9·32 + 2·32 = 352; block 32→32: 2·9·32² + 4·32 = 18 560; 32→64:
+        // 9·32·64 + 9·64² + 32·64 + 6·64 = 57 728; 64→128: 9·64·128 + 9·128² + 64·128 + 6·128 = 230 144; dense 129·10 = 1 290.
+        let wide = ModelCatalog.smallResNet.make(width: 32, using: &generator)
+        #expect(wide.parameters().map(\.value.count).reduce(0, +) == 308_074)
+        #expect(throws: CatalogueError(family: "model", name: "alexnet", known: ["lenet5", "fashion-conv-net", "fashion-conv-net-bn", "small-resnet"])) {
             try ModelCatalog.named("alexnet")
         }
     }

@@ -15,6 +15,6 @@ import Testing
 
     @Test func namesAreLookedUpLikeEveryCatalogue() throws {
         #expect(try ModelCatalog.named(" Fashion-Conv-Net") == .fashionConvNet)
-        #expect(ModelCatalog.names == ["lenet5", "fashion-conv-net", "small-resnet"])
+        #expect(ModelCatalog.names == ["lenet5", "fashion-conv-net", "fashion-conv-net-bn", "small-resnet"])
     }
 }

@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
             BenchGEMMCommand.self,
             BenchElementwiseCommand.self,
             BenchCNNCommand.self,
+            BenchResNetCommand.self,
             BenchLSTMCommand.self,
             BenchAllCommand.self,
             BenchLinearAlgebraCommand.self,

@@ -53,13 +53,14 @@ enum NeuroevolutionRun {
 
     static func run(_ kind: MetaheuristicKind, settings: TrainingSettings, data loaded: PreparedData, logInterval: Int,
                     progress: @escaping (EpochLogs) -> Void, announce: (String) -> Void = { _ in }) throws -> Outcome {
-        guard settings.learningRate == nil else {
-            throw CLIError("--learning-rate does not apply to --optimizer \(kind.name) (no gradient steps)")
+        guard settings.learningRate == nil, settings.schedule == nil else {
+            throw CLIError("--learning-rate and --schedule do not apply to --optimizer \(kind.name) (no gradient steps)")
         }
         let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
         let data = loaded.reshaped(to: inputShape)
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount, hidden: settings.hidden,
-                                          activation: try ModelFactory.activation(settings.activation), task: data.task, seed: settings.seed)
+                                          activation: try ModelFactory.activation(settings.activation), task: data.task, seed: settings.seed,
+                                          width: settings.width)
         let loss = try settings.loss(for: data.task)
         let metrics: [Metric] = data.task == .classification ? [.accuracy] : [.meanSquaredError, .r2]
         let trainer = NeuroevolutionTrainer(model: model, loss: loss,

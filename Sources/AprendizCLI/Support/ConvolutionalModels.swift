@@ -11,7 +11,7 @@ extension ModelFactory {
     ///              → Flatten [n, ⌊⌊s/2⌋/2⌋²·32] → Dense 64 → ReLU → Dense classes (logits)
     /// ```
     /// (8×8 digits: 2·2·32 = 128 features before the dense layers; 28×28 images: 7·7·32 = 1568.)
-    static func makeConvolutional(_ kind: ModelKind, inputShape: [Int], classes: Int,
+    static func makeConvolutional(_ kind: ModelKind, inputShape: [Int], classes: Int, width: Int? = nil,
                                   using generator: inout RandomGenerator) throws -> Sequential {
         guard inputShape.count == 3, inputShape[2] == 1 else {
             throw CLIError("--model \(kind.rawValue) reads one-channel images; the examples have shape \(inputShape)")
@@ -20,7 +20,7 @@ extension ModelFactory {
             guard inputShape == model.inputShape else {
                 throw CLIError("--model \(kind.rawValue) needs images of shape \(model.inputShape) (fashion-mnist, mnist); the examples have shape \(inputShape); use --model convnet")
             }
-            return model.make(classes: classes, using: &generator)
+            return model.make(classes: classes, width: width, using: &generator)
         }
         let side = inputShape[0] / 2 / 2
         return Sequential(

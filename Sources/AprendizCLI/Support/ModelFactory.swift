@@ -17,7 +17,7 @@ enum ModelFactory {
 
     /// A freshly initialised network from `seed`.
     static func make(_ kind: ModelKind, inputShape: [Int], outputs: Int, hidden: [Int], activation: Activation,
-                     task: LearningTask, seed: UInt64) throws -> Sequential {
+                     task: LearningTask, seed: UInt64, width: Int? = nil) throws -> Sequential {
         var generator = RandomGenerator(seed: seed)
         let inputs = inputShape.reduce(1, *)
         switch kind {
@@ -40,7 +40,7 @@ enum ModelFactory {
             throw CLIError("--model \(cell.name) is a character language model: train it on --dataset book-text or text:PATH")
         case .convnet, .ready:
             guard task == .classification else { throw CLIError("--model \(kind.rawValue) is for classification") }
-            return try makeConvolutional(kind, inputShape: inputShape, classes: outputs, using: &generator)
+            return try makeConvolutional(kind, inputShape: inputShape, classes: outputs, width: width, using: &generator)
         }
     }
 

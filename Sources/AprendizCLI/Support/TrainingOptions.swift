@@ -12,12 +12,19 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Hidden layer widths of the mlp, comma-separated.")
     var hidden = "128"
 
+    @Option(parsing: .unconditional, help: "Channels of the small-resnet's first stage (default 16; the later stages have 2× and 4×).")
+    var width: Int?
+
     @Option(name: [.customLong("learning-rate"), .customLong("lr")], parsing: .unconditional,
             help: "Learning rate η (default: the optimizer's own).")
     var learningRate: Float?
 
     @Option(parsing: .unconditional, help: "Passes over the training data.")
     var epochs = 5
+
+    @Option(help: "How the learning rate changes over the run: \(TrainingSchedule.helpList(default: .constant)).",
+            completion: .list(TrainingSchedule.names), transform: TrainingSchedule.argument)
+    var schedule: TrainingSchedule = .constant
 
     @Option(parsing: .unconditional,
             help: "Examples per update. Under mpirun/srun (several processes): the global batch, split over the processes, so the run matches one process.")
@@ -43,7 +50,8 @@ struct TrainingOptions: ParsableArguments {
     func settings(dataset: String, validation: Float = 0.1) throws -> TrainingSettings {
         let settings = TrainingSettings(dataset: dataset, model: model, hidden: try ModelFactory.hiddenWidths(hidden),
                                         learningRate: learningRate, epochs: epochs, batchSize: batchSize,
-                                        validation: validation, seed: seed, limit: limit, augment: augment)
+                                        validation: validation, seed: seed, limit: limit, augment: augment,
+                                        width: width, schedule: schedule == .constant ? nil : schedule.rawValue)
         try settings.validate()
         return settings
     }

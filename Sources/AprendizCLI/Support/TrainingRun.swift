@@ -39,11 +39,12 @@ enum TrainingRun {
         let data = loaded.reshaped(to: inputShape)
         let model = try ModelFactory.make(settings.model, inputShape: inputShape, outputs: data.outputCount,
                                           hidden: settings.hidden, activation: try ModelFactory.activation(settings.activation),
-                                          task: data.task, seed: settings.seed)
+                                          task: data.task, seed: settings.seed, width: settings.width)
         let loss = try settings.loss(for: data.task)
         try checkLoss(loss, model: model, data: data)
         let optimizer = try OptimizerKind.named(settings.optimizer, option: "--optimizer")
             .makeOptimizer(parameters: model.parameters(), learningRate: settings.learningRate)
+        try applySchedule(settings, to: optimizer, trainingExamples: data.train.count)
         let metrics: [Metric] = data.task == .classification ? [.accuracy] : [.meanSquaredError, .r2]
         let probe = probesGradient ? GradientProbe(batch: data.train.batch(at: Array(0..<min(256, data.train.count)))) : nil
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, metrics: metrics,
@@ -65,6 +66,20 @@ enum TrainingRun {
         return TrainingOutcome(model: model, optimizer: optimizer, loss: loss.name, data: data, inputShape: inputShape, history: history,
                                test: test, confusion: confusion, seconds: seconds,
                                interrupted: Interruption.shared.isRequested, gradientNorms: probe?.norms)
+    }
+
+    /// Sets `--schedule` on the optimizer: its period is the run's number of updates (the examples left
+    /// for training after the validation split, in batches of `--batch-size`, times `--epochs`).
+    private static func applySchedule(_ settings: TrainingSettings, to optimizer: any Optimizer, trainingExamples: Int) throws {
+        guard let name = settings.schedule else { return }
+        let schedule = try TrainingSchedule.named(name, option: "--schedule")
+        guard let scheduled = optimizer as? any ScheduledOptimizer else {
+            throw CLIError("--schedule needs a gradient optimizer with a learning rate; --optimizer \(settings.optimizer) has none")
+        }
+        // As `Validation.split` holds out ⌈f·n⌉ examples.
+        let fitted = trainingExamples - Int((Double(settings.validation) * Double(trainingExamples)).rounded(.up))
+        let batches = (max(1, fitted) + settings.batchSize - 1) / settings.batchSize
+        scheduled.schedule = schedule.schedule(steps: batches * settings.epochs)
     }
 
     /// The loss's own check of output and target shapes on two examples, as a one-line error.

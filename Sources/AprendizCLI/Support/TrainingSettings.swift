@@ -21,6 +21,10 @@ struct TrainingSettings: Codable {
     var task: LearningTask?
     /// `--augment`: the image augmentation steps (`ImageAugmentation.parseList(_:)`), nil for none.
     var augment: String? = nil
+    /// `--width`: the small ResNet's first-stage channels (nil: its default).
+    var width: Int? = nil
+    /// `--schedule`: the learning-rate schedule's name (``TrainingSchedule``), nil for a constant rate.
+    var schedule: String? = nil
 
     /// Checks the numbers a user can get wrong.
     func validate() throws {
@@ -31,6 +35,13 @@ struct TrainingSettings: Codable {
         if let augment {
             do { _ = try ImageAugmentation.parseList(augment) } catch { throw CLIError("--augment: \(error)") }
         }
+        if let width {
+            guard width >= 1 else { throw CLIError("--width must be at least 1, got \(width)") }
+            guard case .ready(let network) = model, network.hasWidth else {
+                throw CLIError("--width applies to --model small-resnet, not to --model \(model.rawValue)")
+            }
+        }
+        if let schedule { _ = try TrainingSchedule.named(schedule, option: "--schedule") }
         if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
             throw CLIError("--learning-rate must be a positive number, got \(learningRate)")
         }
