@@ -76,13 +76,13 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    fields = {"workload": f"small-resnet w={args.width} train batch=64", "threads": args.threads,
+    fields = {"workload": f"resnet w={args.width} train batch=64", "threads": args.threads,
               "backend": "PyTorch " + torch.__version__,
               "samples_per_second": samples_per_second(args.threads, args.width, args.repeats)}
     if args.json:
         print(json.dumps(fields, sort_keys=True))
     else:
-        print(f"{fields['workload']:<34} {fields['samples_per_second']:10.0f} samples/s  "
+        print(f"{fields['workload']:<28} {fields['samples_per_second']:10.0f} samples/s  "
               f"[{args.threads} threads, {fields['backend']}]")
 
 

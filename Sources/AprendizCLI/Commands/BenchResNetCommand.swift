@@ -41,7 +41,7 @@ struct BenchResNetCommand: ParsableCommand {
                 optimizer.zeroGrad()
             }
         }
-        BenchResult(workload: "small-resnet w=\(width) train batch=64", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
+        BenchResult(workload: "resnet w=\(width) train batch=64", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
                     samplesPerSecond: Double(steps * batchSize) / seconds).print(json: options.json)
     }
 }

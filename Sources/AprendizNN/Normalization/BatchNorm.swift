@@ -68,7 +68,6 @@ public final class BatchNorm: Module {
     public override func callAsFunction(_ input: Variable) -> Variable {
         require(input.shape.count >= 2 && input.shape.last == channelCount,
                 "BatchNorm: input of shape \(input.shape) is not [batch, …, \(channelCount)]")
-        let axes = Array(0..<(input.shape.count - 1))
         if !isTraining, let runningMean, let runningVariance {
             let scale = (runningVariance.value + epsilon).rsqrt()
             return affine((input - runningMean.value) * scale, weight: weight, bias: bias)
@@ -76,9 +75,9 @@ public final class BatchNorm: Module {
         let count = input.value.count / channelCount
         require(!isTraining || count > 1,
                 "BatchNorm: training needs more than one value per channel, got input of shape \(input.shape)")
-        let (normalized, mean, variance) = standardized(input, axes: axes, epsilon: epsilon)
+        let (output, mean, variance) = fusedBatchNorm(input, weight: weight, bias: bias, epsilon: epsilon)
         if isTraining { updateRunningStatistics(mean: mean, variance: variance, count: count) }
-        return affine(normalized, weight: weight, bias: bias)
+        return output
     }
 
     /// running ← (1 − m)·running + m·batch, with the batch variance made unbiased.
