@@ -50,7 +50,8 @@ private func softmaxRows(_ logits: Tensor, scale: Float, mask: Tensor?, queries:
     logits.withUnsafeBufferPointer { s in
         result.withUnsafeMutableBufferPointer { out in
             maskScalars.withOptionalPointer { m in
-                for row in 0..<rows {
+              KernelPartition.forEachChunk(rows, grain: keys) { first, end in      // rows are independent
+                for row in first..<end {
                     let z = out.baseAddress! + row * keys, source = s.baseAddress! + row * keys
                     var largest = -Float.infinity, open = keys
                     if let m {
@@ -67,6 +68,7 @@ private func softmaxRows(_ logits: Tensor, scale: Float, mask: Tensor?, queries:
                     let reciprocal = 1 / sum
                     for j in 0..<open { z[j] *= reciprocal }
                 }
+              }
             }
         }
     }
@@ -92,11 +94,13 @@ private func softmaxRowsBackward(_ upstream: Tensor, weights: Tensor, scale: Flo
     upstream.withUnsafeBufferPointer { g in
         weights.withUnsafeBufferPointer { a in
             result.withUnsafeMutableBufferPointer { out in
-                for row in 0..<rows {
-                    let base = row * keys
-                    var dot: Float = 0
-                    for j in 0..<keys { dot += g[base + j] * a[base + j] }
-                    for j in 0..<keys { out[base + j] = scale * a[base + j] * (g[base + j] - dot) }
+                KernelPartition.forEachChunk(rows, grain: keys) { first, end in      // rows are independent
+                    for row in first..<end {
+                        let base = row * keys
+                        var dot: Float = 0
+                        for j in 0..<keys { dot += g[base + j] * a[base + j] }
+                        for j in 0..<keys { out[base + j] = scale * a[base + j] * (g[base + j] - dot) }
+                    }
                 }
             }
         }

@@ -23,16 +23,18 @@ func fusedLayerNorm(_ input: Variable, weight: Variable?, bias: Variable?, epsil
             output.withUnsafeMutableBufferPointer { y in
                 reciprocal.withUnsafeMutableBufferPointer { r in
                     let gamma = weight?.value, beta = bias?.value
-                    for row in 0..<rows {
-                        let base = row * features
-                        var sum: Float = 0
-                        for j in 0..<features { sum += x[base + j] }
-                        let mean = sum / Float(features)
-                        var squares: Float = 0
-                        for j in 0..<features { let d = x[base + j] - mean; squares += d * d }
-                        let scale = 1 / (squares / Float(features) + epsilon).squareRoot()
-                        r[row] = scale
-                        for j in 0..<features { xhat[base + j] = (x[base + j] - mean) * scale }
+                    KernelPartition.forEachChunk(rows, grain: features) { first, end in      // rows are independent
+                        for row in first..<end {
+                            let base = row * features
+                            var sum: Float = 0
+                            for j in 0..<features { sum += x[base + j] }
+                            let mean = sum / Float(features)
+                            var squares: Float = 0
+                            for j in 0..<features { let d = x[base + j] - mean; squares += d * d }
+                            let scale = 1 / (squares / Float(features) + epsilon).squareRoot()
+                            r[row] = scale
+                            for j in 0..<features { xhat[base + j] = (x[base + j] - mean) * scale }
+                        }
                     }
                     affineRows(xhat, gamma: gamma, beta: beta, into: y, rows: rows, features: features)
                 }
@@ -62,9 +64,11 @@ private func affineRows(_ xhat: UnsafeMutableBufferPointer<Float>, gamma: Tensor
     let ones = [Float](repeating: 1, count: features), zeros = [Float](repeating: 0, count: features)
     (gamma?.scalars ?? ones).withUnsafeBufferPointer { w in
         (beta?.scalars ?? zeros).withUnsafeBufferPointer { b in
-            for row in 0..<rows {
-                let base = row * features
-                for j in 0..<features { y[base + j] = xhat[base + j] * w[j] + b[j] }
+            KernelPartition.forEachChunk(rows, grain: features) { first, end in
+                for row in first..<end {
+                    let base = row * features
+                    for j in 0..<features { y[base + j] = xhat[base + j] * w[j] + b[j] }
+                }
             }
         }
     }
@@ -74,29 +78,44 @@ private func affineRows(_ xhat: UnsafeMutableBufferPointer<Float>, gamma: Tensor
 private func layerNormBackward(_ upstream: Tensor, normalized: Tensor, reciprocal: Tensor, weight: Variable?,
                                bias: Variable?, rows: Int, features: Int) -> [Tensor?] {
     var inputGradient = Tensor(uninitializedShape: upstream.shape)
-    var weightGradient = [Float](repeating: 0, count: features), biasGradient = [Float](repeating: 0, count: features)
+    // ∂L/∂γ and ∂L/∂β sum over rows: each of a fixed number of row chunks (whatever the thread count, so the
+    // sums do not depend on it) sums into its own partial sums, added in chunk order.
+    let chunks = min(64, max(1, rows * features / KernelPartition.minimumParallelElements)), size = (rows + chunks - 1) / chunks
+    var partial = [Float](repeating: 0, count: 2 * chunks * features)
     let gamma = weight?.value.scalars ?? [Float](repeating: 1, count: features)
     upstream.withUnsafeBufferPointer { g in
         normalized.withUnsafeBufferPointer { xhat in
             reciprocal.withUnsafeBufferPointer { r in
                 inputGradient.withUnsafeMutableBufferPointer { dx in
-                    for row in 0..<rows {
-                        let base = row * features
-                        var sumG: Float = 0, sumGX: Float = 0
-                        for j in 0..<features {
-                            let gj = g[base + j], xj = xhat[base + j], scaled = gj * gamma[j]
-                            sumG += scaled
-                            sumGX += scaled * xj
-                            weightGradient[j] += gj * xj
-                            biasGradient[j] += gj
-                        }
-                        let meanG = sumG / Float(features), meanGX = sumGX / Float(features), scale = r[row]
-                        for j in 0..<features {
-                            dx[base + j] = scale * (g[base + j] * gamma[j] - meanG - xhat[base + j] * meanGX)
+                    partial.withUnsafeMutableBufferPointer { partial in
+                        Parallel.forEach(chunks) { chunk in
+                            let weightGradient = partial.baseAddress! + 2 * chunk * features, biasGradient = weightGradient + features
+                            for row in (chunk * size)..<min(rows, (chunk + 1) * size) {
+                                let base = row * features
+                                var sumG: Float = 0, sumGX: Float = 0
+                                for j in 0..<features {
+                                    let gj = g[base + j], xj = xhat[base + j], scaled = gj * gamma[j]
+                                    sumG += scaled
+                                    sumGX += scaled * xj
+                                    weightGradient[j] += gj * xj
+                                    biasGradient[j] += gj
+                                }
+                                let meanG = sumG / Float(features), meanGX = sumGX / Float(features), scale = r[row]
+                                for j in 0..<features {
+                                    dx[base + j] = scale * (g[base + j] * gamma[j] - meanG - xhat[base + j] * meanGX)
+                                }
+                            }
                         }
                     }
                 }
             }
+        }
+    }
+    var weightGradient = [Float](repeating: 0, count: features), biasGradient = [Float](repeating: 0, count: features)
+    for chunk in 0..<chunks {
+        for j in 0..<features {
+            weightGradient[j] += partial[2 * chunk * features + j]
+            biasGradient[j] += partial[(2 * chunk + 1) * features + j]
         }
     }
     var result: [Tensor?] = [inputGradient]
