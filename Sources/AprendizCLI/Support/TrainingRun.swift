@@ -70,7 +70,7 @@ enum TrainingRun {
 
     /// Sets `--schedule` on the optimizer: its period is the run's number of updates (the examples left
     /// for training after the validation split, in batches of `--batch-size`, times `--epochs`).
-    private static func applySchedule(_ settings: TrainingSettings, to optimizer: any Optimizer, trainingExamples: Int) throws {
+    static func applySchedule(_ settings: TrainingSettings, to optimizer: any Optimizer, trainingExamples: Int) throws {
         guard let name = settings.schedule else { return }
         let schedule = try TrainingSchedule.named(name, option: "--schedule")
         guard let scheduled = optimizer as? any ScheduledOptimizer else {
