@@ -159,7 +159,10 @@ struct Convolution {
         let filterShape = [geometry.windowHeight, geometry.windowWidth, geometry.channels / groups, outputChannels]
         let filterCount = filterShape.reduce(1, *)
         var inputGradient = Tensor(uninitializedShape: needsInput ? geometry.inputShape : [0])
-        var partials = [Float](repeating: 0, count: needsFilter ? blockCount * filterCount : 0)
+        // Every block's GEMM writes its whole partial ∂L/∂w (β = 0), so the buffer is not cleared first.
+        var partials = [Float](unsafeUninitializedCapacity: needsFilter ? blockCount * filterCount : 0) { _, count in
+            count = needsFilter ? blockCount * filterCount : 0
+        }
         let (positions, outputs, imageSize) = (geometry.outputPositions, outputChannels, geometry.imageSize)
         inputGradient.withUnsafeMutableBufferPointer { inputBuffer in
             let dx = needsInput ? inputBuffer.baseAddress : nil
@@ -199,8 +202,12 @@ struct Convolution {
         var filterGradient = Tensor.zeros(filterShape)
         filterGradient.withUnsafeMutableBufferPointer { total in
             partials.withUnsafeBufferPointer { dw in
-                for block in 0..<blockCount {
-                    for i in 0..<filterCount { total[i] += dw[block * filterCount + i] }
+                // Split over the filter's entries; each still sums its blocks in block order.
+                KernelPartition.forEachChunk(filterCount, grain: blockCount) { start, end in
+                    for block in 0..<blockCount {
+                        let partial = dw.baseAddress! + block * filterCount
+                        for i in start..<end { total[i] += partial[i] }
+                    }
                 }
             }
         }
