@@ -35,6 +35,6 @@ import Testing
         #expect(message(["--dataset", "iris", "--width", "8"]) == "--width applies to --model small-resnet, not to --model mlp")
         #expect(message(["--dataset", "iris", "--model", "small-resnet", "--width", "0"]) == "--width must be at least 1, got 0")
         #expect(message(["--dataset", "iris", "--optimizer", "pso", "--schedule", "cosine"])
-                == "--learning-rate and --schedule do not apply to --optimizer pso (no gradient steps)")
+                == "--schedule does not apply to --optimizer pso (no gradient steps)")
     }
 }

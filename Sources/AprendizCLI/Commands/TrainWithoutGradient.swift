@@ -53,8 +53,11 @@ enum NeuroevolutionRun {
 
     static func run(_ kind: MetaheuristicKind, settings: TrainingSettings, data loaded: PreparedData, logInterval: Int,
                     progress: @escaping (EpochLogs) -> Void, announce: (String) -> Void = { _ in }) throws -> Outcome {
-        guard settings.learningRate == nil, settings.schedule == nil else {
-            throw CLIError("--learning-rate and --schedule do not apply to --optimizer \(kind.name) (no gradient steps)")
+        guard settings.learningRate == nil else {
+            throw CLIError("--learning-rate does not apply to --optimizer \(kind.name) (no gradient steps)")
+        }
+        guard settings.schedule == nil else {
+            throw CLIError("--schedule does not apply to --optimizer \(kind.name) (no gradient steps)")
         }
         let inputShape = try ModelFactory.inputShape(for: settings.model, exampleShape: loaded.exampleShape)
         let data = loaded.reshaped(to: inputShape)
