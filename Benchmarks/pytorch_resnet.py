@@ -14,12 +14,13 @@ median of --repeats timed epochs after a warm-up epoch, in samples per second.
 import argparse
 import json
 import os
-import time
 
 import torch
 import torch.nn as nn
 
-BATCH, EPOCH_SAMPLES = 64, 2_048
+import pytorch_cnn
+
+EPOCH_SAMPLES = 2_048
 
 
 class BasicBlock(nn.Module):
@@ -44,29 +45,8 @@ def small_resnet(width=16, classes=10):
 
 def samples_per_second(threads, width, repeats):
     """Median samples/s of the small ResNet's training steps with `threads` threads."""
-    torch.set_num_threads(threads)
     torch.manual_seed(1)
-    model = small_resnet(width)
-    model.train()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_function = nn.CrossEntropyLoss()
-    steps = EPOCH_SAMPLES // BATCH
-    images = torch.rand(steps, BATCH, 1, 28, 28)
-    labels = torch.randint(0, 10, (steps, BATCH))
-
-    def epoch():
-        for s in range(steps):
-            optimizer.zero_grad()
-            loss_function(model(images[s]), labels[s]).backward()
-            optimizer.step()
-
-    epoch()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        epoch()
-        times.append(time.perf_counter() - start)
-    return steps * BATCH / sorted(times)[repeats // 2]
+    return pytorch_cnn.training_samples_per_second(small_resnet(width), threads, EPOCH_SAMPLES, repeats)
 
 
 def main():

@@ -3,16 +3,7 @@ import Testing
 
 /// `train --augment` (§24.6): every misuse is one clear error naming what is wrong, before any training.
 @Suite struct TrainAugmentTests {
-    func message(_ arguments: [String]) -> String {
-        do {
-            try TrainCommand.parse(arguments + ["--epochs", "1", "--quiet"]).run()
-            return "no error"
-        } catch let error as CLIError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
+    func message(_ arguments: [String]) -> String { trainCommandError(arguments) }
 
     @Test func misusesAreNamed() {
         #expect(message(["--dataset", "iris", "--augment", "flip"])

@@ -4,16 +4,7 @@ import Testing
 
 /// `train --schedule` and `--width`: the schedule spans the run's updates exactly, and misuses are one clear error.
 @Suite struct TrainScheduleTests {
-    func message(_ arguments: [String]) -> String {
-        do {
-            try TrainCommand.parse(arguments + ["--epochs", "1", "--quiet"]).run()
-            return "no error"
-        } catch let error as CLIError {
-            return error.description
-        } catch {
-            return "\(error)"
-        }
-    }
+    func message(_ arguments: [String]) -> String { trainCommandError(arguments) }
 
     /// 100 examples, validation 0.15 → ⌈15⌉ held out, 85 trained in batches of 10 → 9 updates per epoch, 3 epochs:
     /// the cosine period is 27 updates (η reaches 0 at the last one).

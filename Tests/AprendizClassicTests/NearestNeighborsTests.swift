@@ -83,7 +83,8 @@ import Testing
     /// Rows far from the origin (1000 + N(0, 0.01²) in 12 features) with exact duplicates: the `Float` product
     /// form that screens euclidean brute force is then off by more than the distances themselves (γ₁₂‖q‖‖x‖ ≈ 9
     /// against distances² ≈ 0.002), so only the margin keeps the search exact. Brute force must return the
-    /// k-d tree's neighbours (exact `Double` sums) for every k, self excluded and by radius. (No thread-count change:
+    /// k-d tree's neighbours for every k, self excluded and by radius, and the queries' neighbours must be those of the
+    /// definition computed here directly (Σ(qⱼ − xⱼ)² in `Double`, sorted, ties by the lower index). (No thread-count change:
     /// `Parallel.threadCount` is global and other suites run alongside; the query blocks do not depend on it.)
     @Test func screenedEuclideanIsExactWhenTheProductLosesEveryDigit() throws {
         var generator = RandomGenerator(seed: 5)
@@ -97,11 +98,22 @@ import Testing
             let tree = try NearestNeighbors(metric: metric, algorithm: .kdTree, leafSize: 8).fit(x)
             let brute = try NearestNeighbors(metric: metric, algorithm: .brute).fit(x)
             for k in [1, 5, 30] {
+                #expect(brute.kneighbors(queries, k: k).indices == Self.definitionIndices(x, queries, k: k), "\(metric) k = \(k), definition")
                 #expect(brute.kneighbors(queries, k: k) == tree.kneighbors(queries, k: k), "\(metric) k = \(k)")
                 #expect(brute.kneighbors(k: k) == tree.kneighbors(k: k), "\(metric) k = \(k), self excluded")
             }
             let radius = metric == .euclidean ? 0.02 : 0.0004
             #expect(brute.radiusNeighbors(queries, radius: radius) == tree.radiusNeighbors(queries, radius: radius), "\(metric) radius")
+        }
+    }
+
+    /// The k nearest rows of `x` to each query by the definition: Σ(qⱼ − xⱼ)² in `Double`, ascending, ties by lower index.
+    static func definitionIndices(_ x: Tensor, _ queries: Tensor, k: Int) -> [Int] {
+        let (rows, d) = (x.scalars.map(Double.init), x.shape[1])
+        return stride(from: 0, to: queries.count, by: d).flatMap { start -> [Int] in
+            let q = queries.scalars[start..<(start + d)].map(Double.init)
+            let distances = (0..<x.shape[0]).map { i in (0..<d).reduce(0.0) { $0 + (q[$1] - rows[i * d + $1]) * (q[$1] - rows[i * d + $1]) } }
+            return (0..<x.shape[0]).sorted { (distances[$0], $0) < (distances[$1], $1) }.prefix(k).map { $0 }
         }
     }
 

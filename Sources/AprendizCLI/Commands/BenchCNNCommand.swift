@@ -21,23 +21,10 @@ struct BenchCNNCommand: ParsableCommand {
     func run() throws {
         try options.apply()
         guard repeats >= 1 else { throw CLIError("--repeats must be at least 1, got \(repeats)") }
-        let batchSize = 64, steps = 10_000 / batchSize
         var generator = RandomGenerator(seed: 1)
         let model = Sequential.leNet5(using: &generator)
-        let optimizer = Adam(parameters: model.parameters(), learningRate: 0.001)
-        let images = (0..<steps).map { _ in Tensor.randomUniform([batchSize, 28, 28, 1], using: &generator) }
-        let labels = (0..<steps).map { _ in
-            Tensor((0..<batchSize).map { _ in Float(Int.random(in: 0..<10, using: &generator)) })
-        }
-        let seconds = Stopwatch.median(repeats: repeats) {
-            for step in 0..<steps {
-                let loss = crossEntropy(logits: model(images[step]), labels: labels[step])
-                loss.backward()
-                optimizer.step()
-                optimizer.zeroGrad()
-            }
-        }
+        let rate = ImageTrainingBench.samplesPerSecond(model, epochSamples: 10_000, repeats: repeats, using: &generator)
         BenchResult(workload: "lenet5 train batch=64", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
-                    samplesPerSecond: Double(steps * batchSize) / seconds).print(json: options.json)
+                    samplesPerSecond: rate).print(json: options.json)
     }
 }

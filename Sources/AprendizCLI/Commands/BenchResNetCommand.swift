@@ -25,23 +25,10 @@ struct BenchResNetCommand: ParsableCommand {
         try options.apply()
         guard repeats >= 1 else { throw CLIError("--repeats must be at least 1, got \(repeats)") }
         guard width >= 1 else { throw CLIError("--width must be at least 1, got \(width)") }
-        let batchSize = 64, steps = 2_048 / batchSize
         var generator = RandomGenerator(seed: 1)
         let model = Sequential.smallResNet(classes: 10, width: width, using: &generator)
-        let optimizer = Adam(parameters: model.parameters(), learningRate: 0.001)
-        let images = (0..<steps).map { _ in Tensor.randomUniform([batchSize, 28, 28, 1], using: &generator) }
-        let labels = (0..<steps).map { _ in
-            Tensor((0..<batchSize).map { _ in Float(Int.random(in: 0..<10, using: &generator)) })
-        }
-        let seconds = Stopwatch.median(repeats: repeats) {
-            for step in 0..<steps {
-                let loss = crossEntropy(logits: model(images[step]), labels: labels[step])
-                loss.backward()
-                optimizer.step()
-                optimizer.zeroGrad()
-            }
-        }
+        let rate = ImageTrainingBench.samplesPerSecond(model, epochSamples: 2_048, repeats: repeats, using: &generator)
         BenchResult(workload: "resnet w=\(width) train batch=64", threads: Parallel.threadCount, backend: MatrixMultiply.backendName,
-                    samplesPerSecond: Double(steps * batchSize) / seconds).print(json: options.json)
+                    samplesPerSecond: rate).print(json: options.json)
     }
 }
