@@ -38,6 +38,47 @@ import Testing
         }
     }
 
+    /// The fused training pass (eight channels per SIMD vector, chunks of rows, runs of 32 rows summed in `Float`)
+    /// against the composite form (``standardized(_:axes:epsilon:)`` then γ, β by broadcasting) and against the
+    /// statistics computed here in `Double`, on batches that use every path: 20 channels (two full vectors and a
+    /// partial one), thousands of rows (many chunks and runs), and values far from 0 (mean 1000, spread 0.5).
+    @Test mutating func fusedBatchNormMatchesTheCompositeFormOnLargeBatches() {
+        for (shape, offset) in [([40, 9, 9, 20], Float(0)), ([64, 5, 5, 8], 1000), ([300, 13], -3)] {
+            let channels = shape.last!
+            let x = random(shape) * 0.25 + offset
+            let weight = Variable(random([channels]), requiresGradient: true)
+            let bias = Variable(random([channels]), requiresGradient: true)
+            let upstream = random(shape)
+            let layer = BatchNorm(channels)
+            layer.weight!.value = weight.value
+            layer.bias!.value = bias.value
+            let input = Variable(x, requiresGradient: true)
+            let fused = layer(input)
+            let fusedGradients = Variable.gradients(of: (fused * upstream).sum(), withRespectTo: [input, layer.weight!, layer.bias!])
+
+            let reference = Variable(x, requiresGradient: true)
+            let axes = Array(0..<(shape.count - 1))
+            let composite = standardized(reference, axes: axes, epsilon: layer.epsilon).output * weight + bias
+            let compositeGradients = Variable.gradients(of: (composite * upstream).sum(), withRespectTo: [reference, weight, bias])
+
+            // μ and the biased σ² per channel, in Double, for the running statistics (momentum 0.1 from 0 and 1).
+            let rows = x.count / channels
+            var mean = [Double](repeating: 0, count: channels), variance = mean
+            for (i, v) in x.scalars.enumerated() { mean[i % channels] += Double(v) / Double(rows) }
+            for (i, v) in x.scalars.enumerated() { let d = Double(v) - mean[i % channels]; variance[i % channels] += d * d / Double(rows) }
+            let runningMean = Tensor(mean.map { Float(0.1 * $0) })
+            let runningVariance = Tensor(variance.map { Float(0.9 + 0.1 * $0 * Double(rows) / Double(rows - 1)) })
+            expectClose(layer.runningMean!.value, runningMean, absolute: 1e-6, relative: 1e-5)
+            expectClose(layer.runningVariance!.value, runningVariance, relative: 1e-5)
+            let expected = Tensor(shape: shape, scalars: x.scalars.enumerated().map { i, v in
+                let c = i % channels    // μ is a Float like the tensor (at 1000 it moves by up to 3e-5)
+                return Float((Double(v) - Double(Float(mean[c]))) / (variance[c] + Double(layer.epsilon)).squareRoot() * Double(weight.value.scalars[c]) + Double(bias.value.scalars[c]))
+            })
+            expectClose(fused.value, expected, absolute: 1e-5, relative: 1e-5)
+            for (f, c) in zip(fusedGradients, compositeGradients) { expectClose(f.value, c.value, absolute: 1e-3, relative: 1e-3) }
+        }
+    }
+
     /// Training-mode BatchNorm output has per-channel mean 0 and biased variance 1 (up to ε).
     @Test mutating func batchNormStandardisesEachChannel() {
         let y = BatchNorm(4, epsilon: 0)(random([8, 3, 3, 4])).value
