@@ -31,13 +31,10 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
     let value = input.value
     value.withUnsafeBufferPointer { xs in
         let x = xs.baseAddress!
-        let sums = chunks.channelSums { lanes, row in (lanes.load(x + row * channels), .zero) }.first
+        let sums = chunks.channelSums(Values(x: x, channels: channels)).first
         for c in 0..<channels { mean[c] = Float(sums[c] / Double(rows)) }
         let squares = mean.withUnsafeBufferPointer { m in
-            chunks.channelSums { lanes, row in
-                let d = lanes.load(x + row * channels) - lanes.load(m.baseAddress!)
-                return (d * d, .zero)
-            }.first
+            chunks.channelSums(SquaredDeviations(x: x, mean: m.baseAddress!, channels: channels)).first
         }
         for c in 0..<channels {
             variance[c] = Float(squares[c] / Double(rows))
@@ -79,11 +76,7 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
                 let (g, x) = (gs.baseAddress!, xs.baseAddress!)
                 // Σ g and Σ g ⊙ x̂ in one pass.
                 let (sumG, sumGX) = withPointers(mean, reciprocal, mean, mean) { m, r, _, _ in
-                    chunks.channelSums { lanes, row in
-                        let offset = row * channels
-                        let gradient = lanes.load(g + offset)
-                        return (gradient, gradient * ((lanes.load(x + offset) - lanes.load(m)) * lanes.load(r)))
-                    }
+                    chunks.channelSums(GradientTerms(g: g, x: x, mean: m, reciprocal: r, channels: channels))
                 }
                 // ∂L/∂x = r·γ ⊙ (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂)) = k ⊙ (g − mean(g)) − (x − μ) ⊙ (k·r·mean(g ⊙ x̂))
                 let n = Double(rows)
@@ -122,6 +115,38 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
                 d.withUnsafeBufferPointer { d in body(a.baseAddress!, b.baseAddress!, c.baseAddress!, d.baseAddress!) }
             }
         }
+    }
+}
+
+/// The two values per row and channel that ``BatchNormChunks/channelSums(_:)`` adds up.
+private protocol ChannelTerms {
+    func callAsFunction(_ lanes: ChannelLanes, _ row: Int) -> (SIMD8<Float>, SIMD8<Float>)
+}
+
+/// x (and 0).
+private struct Values: ChannelTerms {
+    let x: UnsafePointer<Float>, channels: Int
+    @inline(__always) func callAsFunction(_ lanes: ChannelLanes, _ row: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+        (lanes.load(x + row * channels), .zero)
+    }
+}
+
+/// (x − μ)² (and 0).
+private struct SquaredDeviations: ChannelTerms {
+    let x: UnsafePointer<Float>, mean: UnsafePointer<Float>, channels: Int
+    @inline(__always) func callAsFunction(_ lanes: ChannelLanes, _ row: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+        let d = lanes.load(x + row * channels) - lanes.load(mean)
+        return (d * d, .zero)
+    }
+}
+
+/// g and g ⊙ x̂, x̂ = (x − μ)·r.
+private struct GradientTerms: ChannelTerms {
+    let g: UnsafePointer<Float>, x: UnsafePointer<Float>, mean: UnsafePointer<Float>, reciprocal: UnsafePointer<Float>, channels: Int
+    @inline(__always) func callAsFunction(_ lanes: ChannelLanes, _ row: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+        let offset = row * channels
+        let gradient = lanes.load(g + offset)
+        return (gradient, gradient * ((lanes.load(x + offset) - lanes.load(mean)) * lanes.load(reciprocal)))
     }
 }
 
@@ -175,10 +200,11 @@ private struct BatchNormChunks {
         }
     }
 
-    /// Two per-channel sums over all rows, `Σ_row term(lanes, row).0` and `.1`: each chunk sums its rows (in
+    /// Two per-channel sums over all rows, `Σ_row term(lanes, row).0` and `.1` (a generic term, so that each
+    /// is specialised and inlined into the loop): each chunk sums its rows (in
     /// `Float` over runs of ``run`` rows, four rows abreast, the runs added in `Double`), and the chunks' sums are
     /// added in chunk order.
-    @inline(__always) func channelSums(_ term: (ChannelLanes, Int) -> (SIMD8<Float>, SIMD8<Float>)) -> (first: [Double], second: [Double]) {
+    @inline(__always) func channelSums<Term: ChannelTerms>(_ term: Term) -> (first: [Double], second: [Double]) {
         var partial = [Double](repeating: 0, count: count * channels * 2)
         partial.withUnsafeMutableBufferPointer { partial in
             let base = partial.baseAddress!

@@ -32,6 +32,12 @@ package struct BLASLibrary: @unchecked Sendable {
     private let sgemmFunction: SGEMMFunction
     private let sgemvFunction: SGEMVFunction?
     private let setThreadsFunction: SetThreadsFunction?
+    /// OpenBLAS's kernel set (`openblas_get_corename`: "Haswell", "SkylakeX", "Zen", …), or nil for another BLAS.
+    package let coreName: String?
+    /// Whether the library's kernels use AVX-512: false for an OpenBLAS running a core without them
+    /// (Haswell, Zen, …: an old release on a new CPU, or `OPENBLAS_CORETYPE` set so); nil when unknown
+    /// (another BLAS).
+    package let usesAVX512: Bool?
 
     /// The library resolved once, on first use. `APRENDIZ_BLAS=none` disables BLAS;
     /// `APRENDIZ_BLAS=/path/lib.so` loads that library only; otherwise the first of the platform's
@@ -103,6 +109,11 @@ package struct BLASLibrary: @unchecked Sendable {
         sgemmFunction = unsafeBitCast(sgemm, to: SGEMMFunction.self)
         sgemvFunction = dlsym(handle, "cblas_sgemv").map { unsafeBitCast($0, to: SGEMVFunction.self) }
         setThreadsFunction = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreadsFunction.self) }
+        typealias CoreNameFunction = @convention(c) () -> UnsafePointer<CChar>?
+        coreName = dlsym(handle, "openblas_get_corename")
+            .flatMap { unsafeBitCast($0, to: CoreNameFunction.self)() }
+            .map { String(cString: $0) }
+        usesAVX512 = coreName.map { ["skylakex", "cooperlake", "sapphirerapids"].contains($0.lowercased()) }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         if setThreadsFunction != nil {
             name = "OpenBLAS (\(file))"
