@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 @testable import AprendizTensor
 
@@ -89,11 +90,13 @@ struct GEMMTests {
         }
     }
 
-    @Test("Large products cross several packed blocks (m > MC, k > KC), with threads")
+    @Test("Large products cross several packed blocks (m > MC, k > KC), packed and unpacked A, with threads")
     func blockBoundaries() {
         for (ta, tb) in Self.transposes {
             check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 301, n: 77, k: 529, alpha: 1.5, beta: 0, pad: 5, seed: 7)
             check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 150, n: 260, k: 300, alpha: 1, beta: -2, pad: 0, seed: 8)
+            // n ≤ 64: A read where it is stored, across k blocks (β then 1) and row blocks.
+            check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 301, n: 40, k: 529, alpha: 0.5, beta: 3, pad: 1, seed: 9)
         }
     }
 
@@ -112,7 +115,11 @@ struct GEMMTests {
             }
         }
         if let blas = BLASLibrary.shared {
-            #expect(MatrixMultiply.backendName == blas.name)
+            // Products n ≥ 16 wide go to the Swift kernel when it runs AVX-512 and the OpenBLAS does not.
+            let swiftWhenWide = blas.usesAVX512 == false && KernelInstructionSet.active == .avx512
+                && ProcessInfo.processInfo.environment["APRENDIZ_GEMM"]?.lowercased() != "blas"
+            #expect(MatrixMultiply.swiftKernelOutrunsBLAS == swiftWhenWide)
+            #expect(MatrixMultiply.backendName == (swiftWhenWide ? "Swift AVX-512; n < 16: \(blas.name), \(blas.coreName!)" : blas.name))
         } else {
             #expect(MatrixMultiply.backendName == "Swift")
         }

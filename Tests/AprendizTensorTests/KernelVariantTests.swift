@@ -32,14 +32,15 @@ struct KernelVariantTests {
         #endif
     }
 
-    @Test("GEMM macro-kernel: full and partial tiles, β = 0 (C not read) and β ≠ 0", arguments: variants)
+    @Test("GEMM macro-kernel: full and partial tiles, β = 0 (C not read) and β ≠ 0; A packed, as stored and transposed",
+          arguments: variants)
     func macroKernel(variant: KernelInstructionSet) {
         let kernels = Self.table(variant)
         for (m, n, k, beta) in [(6, 16, 1, Float(0)), (13, 37, 29, Float(0.5)), (36, 48, 64, Float(0)), (7, 5, 3, Float(-1))] {
             let a = Self.values(m * k, seed: m), b = Self.values(k * n, seed: n)
+            let transposedA = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }    // Aᵀ stored k×m
             let ldc = n + 3
-            var c = beta == 0 ? [Float](repeating: .nan, count: m * ldc) : Self.values(m * ldc, seed: k)
-            let original = c
+            let start = beta == 0 ? [Float](repeating: .nan, count: m * ldc) : Self.values(m * ldc, seed: k)
             let panels = (n + SwiftGEMM.nr - 1) / SwiftGEMM.nr
             let rowsPadded = (m + SwiftGEMM.mr - 1) / SwiftGEMM.mr * SwiftGEMM.mr
             var packedA = [Float](repeating: 0, count: rowsPadded * k), packedB = [Float](repeating: 0, count: panels * SwiftGEMM.nr * k)
@@ -57,16 +58,21 @@ struct KernelVariantTests {
                     }
                 }
             }
-            kernels.gemm_macro_kernel!(m, n, k, 0, panels, packedA, packedB, 1.5, beta, &c, ldc)
-            for i in 0..<m {
-                for j in 0..<n {
-                    var sum = 0.0
-                    for p in 0..<k { sum += Double(a[i * k + p]) * Double(b[p * n + j]) }
-                    let expected = 1.5 * sum + (beta == 0 ? 0 : Double(beta) * Double(original[i * ldc + j]))
-                    #expect(abs(Double(c[i * ldc + j]) - expected) <= 1e-5 * (1 + abs(expected)) * Double(k).squareRoot(),
-                            "\(variant) m=\(m) n=\(n) k=\(k) C[\(i), \(j)] = \(c[i * ldc + j]), expected \(expected)")
+            var packed = start, stored = start, transposed = start
+            kernels.gemm_macro_kernel!(m, n, k, 0, panels, packedA, packedB, 1.5, beta, &packed, ldc)
+            kernels.gemm_macro_kernel_strided!(m, n, k, 0, panels, a, k, 1, packedB, 1.5, beta, &stored, ldc)
+            kernels.gemm_macro_kernel_strided!(m, n, k, 0, panels, transposedA, 1, m, packedB, 1.5, beta, &transposed, ldc)
+            for (name, c) in [("packed", packed), ("stored", stored), ("transposed", transposed)] {
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var sum = 0.0
+                        for p in 0..<k { sum += Double(a[i * k + p]) * Double(b[p * n + j]) }
+                        let expected = 1.5 * sum + (beta == 0 ? 0 : Double(beta) * Double(start[i * ldc + j]))
+                        #expect(abs(Double(c[i * ldc + j]) - expected) <= 1e-5 * (1 + abs(expected)) * Double(k).squareRoot(),
+                                "\(variant) A \(name) m=\(m) n=\(n) k=\(k) C[\(i), \(j)] = \(c[i * ldc + j]), expected \(expected)")
+                    }
+                    for j in n..<ldc { #expect(c[i * ldc + j].bitPattern == start[i * ldc + j].bitPattern) }
                 }
-                for j in n..<ldc { #expect(c[i * ldc + j].bitPattern == original[i * ldc + j].bitPattern) }
             }
         }
     }

@@ -33,13 +33,18 @@ package enum SwiftGEMM {
     /// Columns of C per micro-kernel call (two AVX2 vectors, one AVX-512 vector).
     static let nr = Int(APRENDIZ_GEMM_NR)
     /// Depth of a packed block: a KC×NR panel of B̃ (16 KiB) stays in L1.
-    static let kc = 256
+    static let kc = Int(APRENDIZ_GEMM_KC)
     /// Rows of a packed Ã block: MC×KC floats (72 KiB) stay in L2.
     static let mc = 72
     /// Columns of a packed B̃ block: KC×NC floats (1 MiB) stay in L2 (2 MiB per core here).
     static let nc = 1024
     /// Multiply-adds (m·n·k) below which a product runs on the calling thread only.
     static let parallelThreshold = 1 << 19
+    /// Products at most this many NR-wide column panels wide (n ≤ 64) are not packed on the A side: the
+    /// micro-kernel reads A where it is stored. Each element of A then meets at most 4 panels of B, so a
+    /// packed copy does not pay back; in a convolution's im2col products (n = output channels) packing A
+    /// took 40 % as long as the multiply-adds.
+    static let unpackedAPanels = 4
 
     /// C ← α·op(A)·op(B) + β·C  (row-major; op(X) = X or Xᵀ).
     ///
@@ -103,16 +108,25 @@ package enum SwiftGEMM {
                               into: packedB + p * nr * kcb)
                     }
                 }
+                let unpacked = panels <= unpackedAPanels
                 Parallel.forEach(grid.tasks) { t in
                     let (rows, columnPanels) = grid.range(task: t, m: m, panels: panels)
                     let packedA = packedB + bSize + t * aSize
                     var ic = rows.lowerBound
                     while ic < rows.upperBound {
                         let mcb = min(mc, rows.upperBound - ic)
-                        packA(a, row: ic, column: pc, height: mcb, depth: kcb, into: packedA)
-                        macroKernel(mcb: mcb, ncb: ncb, kcb: kcb, panels: columnPanels, packedA: packedA,
-                                    packedB: packedB, alpha: alpha, beta: betaBlock,
-                                    c: c + ic * ldc + jc, ldc: ldc)
+                        if unpacked {
+                            // Element (i, p) of op(A) is at base[i·rs + p·cs].
+                            let (rs, cs) = a.transposed ? (1, a.ld) : (a.ld, 1)
+                            aprendiz_gemm_macro_kernel_strided(mcb, ncb, kcb, columnPanels.lowerBound, columnPanels.upperBound,
+                                                               a.base + ic * rs + pc * cs, rs, cs, packedB, alpha, betaBlock,
+                                                               c + ic * ldc + jc, ldc)
+                        } else {
+                            packA(a, row: ic, column: pc, height: mcb, depth: kcb, into: packedA)
+                            macroKernel(mcb: mcb, ncb: ncb, kcb: kcb, panels: columnPanels, packedA: packedA,
+                                        packedB: packedB, alpha: alpha, beta: betaBlock,
+                                        c: c + ic * ldc + jc, ldc: ldc)
+                        }
                         ic += mcb
                     }
                 }

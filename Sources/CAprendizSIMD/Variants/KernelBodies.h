@@ -48,11 +48,13 @@ static inline __attribute__((always_inline)) vf select(vi mask, vf a, vf b) {
 
 // MARK: - GEMM micro- and macro-kernel
 
-/// C[0..<MR, 0..<NR] ← α·Ã·B̃ + β·C for one MR×kc packed panel of A and one kc×NR panel of B
-/// (layouts of `SwiftGEMM.packA`/`packB`). MR·NR/W accumulators stay in registers over the k loop:
-/// 12 ymm for AVX2, 2 × 6 zmm for AVX-512. With β = 0, C is not read.
-static inline __attribute__((always_inline)) void micro_kernel(long kc, const float *a, const float *b, float *c,
-                                                               long ldc, float alpha, float beta) {
+/// C[0..<MR, 0..<NR] ← α·A·B̃ + β·C for one MR×kc block of A, element (i, p) at a[i·rs + p·cs], and one
+/// kc×NR panel of B (layout of `SwiftGEMM.packB`). A packed Ã panel (`SwiftGEMM.packA`) is rs = 1,
+/// cs = MR; an unpacked row-major A is rs = lda, cs = 1, and its transpose rs = 1, cs = lda. MR·NR/W
+/// accumulators stay in registers over the k loop: 12 ymm for AVX2, 2 × 6 zmm for AVX-512. With β = 0,
+/// C is not read.
+static inline __attribute__((always_inline)) void micro_kernel(long kc, const float *a, long rs, long cs, const float *b,
+                                                               float *c, long ldc, float alpha, float beta) {
     vf acc[MR][VR], odd[MR][VR];
     for (int i = 0; i < MR; i++)
         for (int v = 0; v < VR; v++) acc[i][v] = odd[i][v] = splat(0);
@@ -63,10 +65,10 @@ static inline __attribute__((always_inline)) void micro_kernel(long kc, const fl
         for (; p + 2 <= kc; p += 2) {
             vf b0 = load(b), b1 = load(b + NR);
             for (int i = 0; i < MR; i++) {
-                acc[i][0] = splat(a[i]) * b0 + acc[i][0];
-                odd[i][0] = splat(a[MR + i]) * b1 + odd[i][0];
+                acc[i][0] = splat(a[i * rs]) * b0 + acc[i][0];
+                odd[i][0] = splat(a[cs + i * rs]) * b1 + odd[i][0];
             }
-            a += 2 * MR;
+            a += 2 * cs;
             b += 2 * NR;
         }
     }
@@ -74,10 +76,10 @@ static inline __attribute__((always_inline)) void micro_kernel(long kc, const fl
         vf bv[VR];
         for (int v = 0; v < VR; v++) bv[v] = load(b + v * W);
         for (int i = 0; i < MR; i++) {
-            vf x = splat(a[i]);
+            vf x = splat(a[i * rs]);
             for (int v = 0; v < VR; v++) acc[i][v] = x * bv[v] + acc[i][v];
         }
-        a += MR;
+        a += cs;
         b += NR;
     }
     if (VR == 1)
@@ -96,12 +98,12 @@ static inline __attribute__((always_inline)) void micro_kernel(long kc, const fl
     }
 }
 
-/// A partial tile (height < MR or width < NR): the full micro-kernel into a scratch tile, then only
-/// the valid part is merged into C.
-static void edge_kernel(long kc, const float *a, const float *b, float *c, long ldc, float alpha, float beta,
-                        long height, long width) {
+/// A partial tile (height < MR or width < NR) of a packed Ã panel: the full micro-kernel into a scratch
+/// tile, then only the valid part is merged into C.
+static void edge_kernel(long kc, const float *a, long rs, long cs, const float *b, float *c, long ldc, float alpha,
+                        float beta, long height, long width) {
     float tile[MR * NR] __attribute__((aligned(64)));
-    micro_kernel(kc, a, b, tile, NR, alpha, 0);
+    micro_kernel(kc, a, rs, cs, b, tile, NR, alpha, 0);
     for (long i = 0; i < height; i++) {
         float *row = c + i * ldc;
         const float *t = tile + i * NR;
@@ -123,9 +125,36 @@ static void gemm_macro_kernel(long mcb, long ncb, long kcb, long first_panel, lo
             const float *a_panel = packed_a + ir * kcb;
             float *tile = c + ir * ldc + jr * NR;
             if (height == MR && width == NR) {
-                micro_kernel(kcb, a_panel, b_panel, tile, ldc, alpha, beta);
+                micro_kernel(kcb, a_panel, 1, MR, b_panel, tile, ldc, alpha, beta);
             } else {
-                edge_kernel(kcb, a_panel, b_panel, tile, ldc, alpha, beta, height, width);
+                edge_kernel(kcb, a_panel, 1, MR, b_panel, tile, ldc, alpha, beta, height, width);
+            }
+        }
+    }
+}
+
+/// `gemm_macro_kernel` reading A where it is stored (element (i, p) of the block at a[i·rs + p·cs]) instead
+/// of from a packed copy; only a last panel of fewer than MR rows is packed (zero-padded), so no row past
+/// the block is read.
+static void gemm_macro_kernel_strided(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *a,
+                                      long rs, long cs, const float *packed_b, float alpha, float beta, float *c,
+                                      long ldc) {
+    float panel[MR * APRENDIZ_GEMM_KC] __attribute__((aligned(64)));
+    for (long jr = first_panel; jr < end_panel; jr++) {
+        long width = ncb - jr * NR < NR ? ncb - jr * NR : NR;
+        const float *b_panel = packed_b + jr * NR * kcb;
+        for (long ir = 0; ir < mcb; ir += MR) {
+            long height = mcb - ir < MR ? mcb - ir : MR;
+            const float *a_panel = a + ir * rs;
+            float *tile = c + ir * ldc + jr * NR;
+            if (height == MR && width == NR) {
+                micro_kernel(kcb, a_panel, rs, cs, b_panel, tile, ldc, alpha, beta);
+            } else if (height == MR) {
+                edge_kernel(kcb, a_panel, rs, cs, b_panel, tile, ldc, alpha, beta, height, width);
+            } else {
+                for (long p = 0; p < kcb; p++)
+                    for (long i = 0; i < MR; i++) panel[p * MR + i] = i < height ? a_panel[i * rs + p * cs] : 0;
+                edge_kernel(kcb, panel, 1, MR, b_panel, tile, ldc, alpha, beta, height, width);
             }
         }
     }
@@ -309,6 +338,7 @@ static void adam_update(long count, float *theta, const float *gradient, float *
 
 const aprendiz_kernel_table APRENDIZ_TABLE = {
     .gemm_macro_kernel = gemm_macro_kernel,
+    .gemm_macro_kernel_strided = gemm_macro_kernel_strided,
     .gemv_rows = gemv_rows,
     .gemv_columns = gemv_columns,
     .exp = exp_array,

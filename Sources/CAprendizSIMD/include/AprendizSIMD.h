@@ -25,6 +25,8 @@ static inline __attribute__((always_inline)) aprendiz_float8 aprendiz_sqrt8(apre
 /// in panels of these sizes.
 #define APRENDIZ_GEMM_MR 6
 #define APRENDIZ_GEMM_NR 16
+/// The most steps of k in one packed block (`SwiftGEMM.kc`).
+#define APRENDIZ_GEMM_KC 256
 
 /// The instruction sets kernels are compiled for, in increasing order.
 typedef enum {
@@ -94,6 +96,9 @@ typedef struct {
     void (*gemm_macro_kernel)(long mcb, long ncb, long kcb, long first_panel, long end_panel,
                               const float *packed_a, const float *packed_b, float alpha, float beta, float *c,
                               long ldc);
+    void (*gemm_macro_kernel_strided)(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *a,
+                                      long rs, long cs, const float *packed_b, float alpha, float beta, float *c,
+                                      long ldc);
     void (*gemv_rows)(const float *x, const float *b, long ldb, long k, long j0, long j1, float *y);
     void (*gemv_columns)(const float *x, const float *b, long ldb, long k, long j0, long j1, float *y);
     void (*exp)(const float *x, float *y, long count);
@@ -132,6 +137,16 @@ static inline void aprendiz_gemm_macro_kernel(long mcb, long ncb, long kcb, long
                                               float *c, long ldc) {
     aprendiz_kernels()->gemm_macro_kernel(mcb, ncb, kcb, first_panel, end_panel, packed_a, packed_b, alpha, beta, c,
                                           ldc);
+}
+
+/// `aprendiz_gemm_macro_kernel` with A read where it is stored: element (i, p) of the mcb×kcb block at
+/// a[i·rs + p·cs] (rs = lda, cs = 1 for a row-major A; rs = 1, cs = lda for its transpose), kcb ≤
+/// APRENDIZ_GEMM_KC.
+static inline void aprendiz_gemm_macro_kernel_strided(long mcb, long ncb, long kcb, long first_panel, long end_panel,
+                                                      const float *a, long rs, long cs, const float *packed_b,
+                                                      float alpha, float beta, float *c, long ldc) {
+    aprendiz_kernels()->gemm_macro_kernel_strided(mcb, ncb, kcb, first_panel, end_panel, a, rs, cs, packed_b, alpha,
+                                                  beta, c, ldc);
 }
 
 /// y[j] = Σₚ x[p]·B[p, j] for j in j0..<j1 (B row-major with row stride ldb, k rows).
