@@ -97,6 +97,9 @@ struct GEMMTests {
             check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 150, n: 260, k: 300, alpha: 1, beta: -2, pad: 0, seed: 8)
             // n ≤ 64: A read where it is stored, across k blocks (β then 1) and row blocks.
             check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 301, n: 40, k: 529, alpha: 0.5, beta: 3, pad: 1, seed: 9)
+            // Few rows: the threads split the columns, each packing its own panels of B̃, across k and n blocks.
+            check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 13, n: 300, k: 529, alpha: 1, beta: 0.5, pad: 2, seed: 10)
+            check(Self.swiftKernel, transposeA: ta, transposeB: tb, m: 13, n: 1100, k: 300, alpha: -1, beta: 0, pad: 0, seed: 11)
         }
     }
 

@@ -3,8 +3,10 @@
 // Why at run time? Linking a BLAS at build time would make it a hard dependency (a system-library
 // target, headers, pkg-config) and break the build where none is installed. Instead the library is
 // opened with `dlopen` when first needed and its `cblas_sgemm` looked up with `dlsym`; without one,
-// every product runs on the pure-Swift `SwiftGEMM`. OpenBLAS (AVX-512 kernels, tuned blocking) is
-// typically 1.5–2× faster than the Swift kernel on large products, so it is preferred when present.
+// every product runs on the pure-Swift `SwiftGEMM`. OpenBLAS with its AVX-512 kernels (tuned blocking) is
+// faster than the Swift kernel on large products, so it is preferred when present; but where it runs
+// without them (an old release on a new CPU, or `OPENBLAS_CORETYPE=Haswell`), the Swift kernel's AVX-512
+// variant wins and takes the products at least 16 columns wide (see `MatrixMultiply`).
 
 #if canImport(Glibc)
 import Glibc

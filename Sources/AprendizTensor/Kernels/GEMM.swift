@@ -21,6 +21,11 @@ import CAprendizSIMD
 // the baseline and chosen at run time: under AVX2 the micro-kernel keeps a 6×16 block of C in 12 ymm
 // accumulators and per step of k does 2 loads of B̃, 6 broadcasts of Ã and 12 fused multiply-adds.
 //
+// Products at most four NR-wide panels wide (n ≤ 64: a convolution's im2col products, whose n is the
+// number of output channels) do not pack A: the same micro-kernel reads element (i, p) of A at
+// a[i·rs + p·cs] where it is stored (`gemm_macro_kernel_strided`), since each element would be used by
+// at most four panels of B̃.
+//
 // Products with m ≤ 4 or n ≤ 4 (a batch of one, a matrix-vector product) skip packing: every
 // element of B would be packed to be used at most four times, so a streaming matrix-vector loop
 // (`SmallGEMM`) is faster. Small products run on the calling thread; threads only start once a
@@ -83,8 +88,11 @@ package enum SwiftGEMM {
 
     // MARK: - Blocked driver
 
-    /// The Goto loop nest above. Per (jc, pc) block, B̃ is packed by all threads together, then the
-    /// rows (or, for short wide products, the column panels) of C are split over the threads.
+    /// The Goto loop nest above. When the threads split the rows of C, per (jc, pc) block B̃ is packed by
+    /// all threads together, then each computes its rows. When they split only the columns (always the
+    /// case for one thread), each task packs its own panels of B̃ and runs the whole loop nest on them:
+    /// one hand-off to the pool per product instead of two per block of k (an LSTM step's products
+    /// are a few tens of microseconds each).
     static func blocked(m: Int, n: Int, k: Int, alpha: Float, a: Operand, b: Operand, beta: Float,
                         c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
         let kcMax = min(kc, k), ncMax = min(nc, roundUp(n, nr))
@@ -93,13 +101,60 @@ package enum SwiftGEMM {
         let workspace = Workspace.take(floats: bSize + grid.tasks * aSize)
         defer { Workspace.give(workspace) }
         let packedB = workspace.pointer
+
+        /// C[rows, jc + first·NR…] ← α·op(A)[rows, pc..<pc+kcb]·B̃ + β·C for the `count` panels of B̃ at
+        /// `panels` (panel q at panels + q·NR·kcb, the first being panel `first` of the block).
+        func multiply(rows: Range<Int>, first: Int, count: Int, panels: UnsafePointer<Float>, jc: Int, ncb: Int,
+                      pc: Int, kcb: Int, beta: Float, packedA: UnsafeMutablePointer<Float>) {
+            guard count > 0 else { return }
+            let width = ncb - first * nr
+            let unpacked = (ncb + nr - 1) / nr <= unpackedAPanels
+            var ic = rows.lowerBound
+            while ic < rows.upperBound {
+                let mcb = min(mc, rows.upperBound - ic)
+                let target = c + ic * ldc + jc + first * nr
+                if unpacked {
+                    // Element (i, p) of op(A) is at base[i·rs + p·cs].
+                    let (rs, cs) = a.transposed ? (1, a.ld) : (a.ld, 1)
+                    aprendiz_gemm_macro_kernel_strided(mcb, width, kcb, 0, count, a.base + ic * rs + pc * cs, rs, cs,
+                                                       panels, alpha, beta, target, ldc)
+                } else {
+                    packA(a, row: ic, column: pc, height: mcb, depth: kcb, into: packedA)
+                    aprendiz_gemm_macro_kernel(mcb, width, kcb, 0, count, packedA, panels, alpha, beta, target, ldc)
+                }
+                ic += mcb
+            }
+        }
+
+        if grid.rowsSplit == 1 {
+            Parallel.forEach(grid.tasks) { t in
+                let packedA = packedB + bSize + t * aSize
+                var jc = 0
+                while jc < n {
+                    let ncb = min(nc, n - jc)
+                    let (rows, own) = grid.range(task: t, m: m, panels: (ncb + nr - 1) / nr)
+                    let panels = packedB + own.lowerBound * nr * kcMax   // this task's part of B̃
+                    var pc = 0
+                    while pc < k {
+                        let kcb = min(kc, k - pc)
+                        for (q, p) in own.enumerated() {
+                            packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr), into: panels + q * nr * kcb)
+                        }
+                        multiply(rows: rows, first: own.lowerBound, count: own.count, panels: panels, jc: jc, ncb: ncb,
+                                 pc: pc, kcb: kcb, beta: pc == 0 ? beta : 1, packedA: packedA)
+                        pc += kcb
+                    }
+                    jc += ncb
+                }
+            }
+            return
+        }
         var jc = 0
         while jc < n {
             let ncb = min(nc, n - jc)
             var pc = 0
             while pc < k {
                 let kcb = min(kc, k - pc)
-                let betaBlock: Float = pc == 0 ? beta : 1
                 let panels = (ncb + nr - 1) / nr
                 Parallel.forEach(min(grid.tasks, panels)) { t in
                     let chunk = (panels + grid.tasks - 1) / grid.tasks
@@ -108,41 +163,15 @@ package enum SwiftGEMM {
                               into: packedB + p * nr * kcb)
                     }
                 }
-                let unpacked = panels <= unpackedAPanels
                 Parallel.forEach(grid.tasks) { t in
-                    let (rows, columnPanels) = grid.range(task: t, m: m, panels: panels)
-                    let packedA = packedB + bSize + t * aSize
-                    var ic = rows.lowerBound
-                    while ic < rows.upperBound {
-                        let mcb = min(mc, rows.upperBound - ic)
-                        if unpacked {
-                            // Element (i, p) of op(A) is at base[i·rs + p·cs].
-                            let (rs, cs) = a.transposed ? (1, a.ld) : (a.ld, 1)
-                            aprendiz_gemm_macro_kernel_strided(mcb, ncb, kcb, columnPanels.lowerBound, columnPanels.upperBound,
-                                                               a.base + ic * rs + pc * cs, rs, cs, packedB, alpha, betaBlock,
-                                                               c + ic * ldc + jc, ldc)
-                        } else {
-                            packA(a, row: ic, column: pc, height: mcb, depth: kcb, into: packedA)
-                            macroKernel(mcb: mcb, ncb: ncb, kcb: kcb, panels: columnPanels, packedA: packedA,
-                                        packedB: packedB, alpha: alpha, beta: betaBlock,
-                                        c: c + ic * ldc + jc, ldc: ldc)
-                        }
-                        ic += mcb
-                    }
+                    let (rows, own) = grid.range(task: t, m: m, panels: panels)
+                    multiply(rows: rows, first: own.lowerBound, count: own.count, panels: packedB + own.lowerBound * nr * kcb,
+                             jc: jc, ncb: ncb, pc: pc, kcb: kcb, beta: pc == 0 ? beta : 1, packedA: packedB + bSize + t * aSize)
                 }
                 pc += kcb
             }
             jc += ncb
         }
-    }
-
-    /// Runs the micro-kernel over one packed Ã block (mcb rows) and the B̃ column panels `panels`:
-    /// the C kernel of the CPU's instruction set (CAprendizSIMD: AVX-512, AVX2 + FMA or baseline).
-    static func macroKernel(mcb: Int, ncb: Int, kcb: Int, panels: Range<Int>, packedA: UnsafePointer<Float>,
-                            packedB: UnsafePointer<Float>, alpha: Float, beta: Float,
-                            c: UnsafeMutablePointer<Float>, ldc: Int) {
-        aprendiz_gemm_macro_kernel(mcb, ncb, kcb, panels.lowerBound, panels.upperBound, packedA, packedB,
-                                   alpha, beta, c, ldc)
     }
 
     // MARK: - Packing
