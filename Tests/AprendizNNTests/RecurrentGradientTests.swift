@@ -24,6 +24,31 @@ import Testing
         }
     }
 
+    /// A batch of 37 sequences (three chunks of 16 rows and a partial one, run in parallel, with padded lengths)
+    /// gives the gradients of 37 separate one-sequence runs: the same rows of ∂L/∂x, and ∂L/∂W_hh, ∂L/∂b and
+    /// ∂L/∂peepholes equal to their sums, whatever way the rows are split over the pool.
+    @Test(arguments: [RecurrentCell.lstm(peepholes: true), .gru])
+    mutating func batchGradientsAreTheSumOfPerSequenceGradients(_ cell: RecurrentCell) {
+        let (batch, steps, hidden) = (37, 5, 12), width = cell.gateCount * hidden
+        let x = random([batch, steps, width]), weight = random([hidden, width], scale: 0.5), bias = random([width])
+        let peepholes: Tensor? = cell == .lstm(peepholes: true) ? random([3, hidden], scale: 0.5) : nil
+        let upstream = random([batch, steps, hidden])
+        let lengths = (0..<batch).map { 1 + $0 % steps }
+        func gradients(rows: Range<Int>) -> [Tensor] {
+            let v = [Variable(x.slice(axis: 0, rows), requiresGradient: true), Variable(weight, requiresGradient: true),
+                     Variable(bias, requiresGradient: true)] + (peepholes.map { [Variable($0, requiresGradient: true)] } ?? [])
+            let y = recurrentSequence(v[0], hiddenWeight: v[1], hiddenBias: v[2], peepholes: v.count > 3 ? v[3] : nil,
+                                      cell: cell, lengths: Array(lengths[rows]))
+            return Variable.gradients(of: (y * upstream.slice(axis: 0, rows)).sum(), withRespectTo: v).map(\.value)
+        }
+        let whole = gradients(rows: 0..<batch)
+        let single = (0..<batch).map { gradients(rows: $0..<($0 + 1)) }
+        expectClose(whole[0], Tensor.concatenate(single.map { $0[0] }, axis: 0), absolute: 1e-6, relative: 1e-5)
+        for i in 1..<whole.count {
+            expectClose(whole[i], single.map { $0[i] }.dropFirst().reduce(single[0][i], +), absolute: 1e-4, relative: 1e-4)
+        }
+    }
+
     /// A bidirectional two-layer peephole LSTM, final states of a padded batch, by the input.
     @Test mutating func peepholeNetworkMatchesFiniteDifferences() {
         let network = RecurrentNetwork(.lstm(peepholes: true), inputs: 2, hidden: 3, layers: 2, bidirectional: true,

@@ -39,30 +39,39 @@ extension RecurrentRun {
         // W_hhᵀ once, stored [width, hidden]: every step's δh product then packs it row by row (a plain
         // copy) instead of gathering a transpose, 100 times per sequence in the LSTM benchmark.
         let weightTransposed = weight.transposed()
+        // ∂L/∂b and ∂L/∂peepholes sum over rows: each chunk of rows adds into its own partial sums (over all
+        // steps), added in chunk order at the end, so the chunks can run in parallel and the result does not
+        // depend on the thread count.
+        let chunks = rowChunks
+        var biasPartials = [Float](repeating: 0, count: chunks * width)
+        var peepholePartials = [Float](repeating: 0, count: chunks * 3 * hidden)
         dProjected.withUnsafeMutableBufferPointer { dp in
         upstream.withUnsafeBufferPointer { g in
         p.withUnsafeBufferPointer { peep in
-        dPeepholes.withUnsafeMutableBufferPointer { dPeep in
-        dBias.withUnsafeMutableBufferPointer { db in
+        peepholePartials.withUnsafeMutableBufferPointer { dPeep in
+        biasPartials.withUnsafeMutableBufferPointer { db in
             for t in stride(from: steps - 1, through: 0, by: -1) {
-                for row in 0..<batch {
-                    let o = row * hidden
-                    guard t < lengths[row] else {
-                        (s.dhPrevious + o).update(from: s.dh + o, count: hidden)
-                        (s.dcPrevious + o).update(from: s.dc + o, count: hidden)
-                        (s.dRecurrent + row * width).update(repeating: 0, count: width)
-                        continue
+                forEachRowChunk { rows in
+                    let chunk = rows.lowerBound / Self.rowsPerChunk
+                    for row in rows {
+                        let o = row * hidden
+                        guard t < lengths[row] else {
+                            (s.dhPrevious + o).update(from: s.dh + o, count: hidden)
+                            (s.dcPrevious + o).update(from: s.dc + o, count: hidden)
+                            (s.dRecurrent + row * width).update(repeating: 0, count: width)
+                            continue
+                        }
+                        let previous = (t * batch + row) * hidden, next = previous + batch * hidden
+                        var step = aprendiz_recurrent_backward_step(
+                            hidden: hidden, gates: gates + (t * batch + row) * width, state_previous: states + previous,
+                            cell_previous: cells + previous, cell: cells + next, reset_input: resetInputs + previous,
+                            peepholes: p.isEmpty ? nil : peep.baseAddress, dh: s.dh + o,
+                            upstream: g.baseAddress! + (row * steps + t) * hidden, dc: s.dc + o,
+                            d_recurrent: s.dRecurrent + row * width, d_projected: dp.baseAddress! + (row * steps + t) * width,
+                            d_bias: db.baseAddress! + chunk * width, dh_previous: s.dhPrevious + o, dc_previous: s.dcPrevious + o,
+                            d_peepholes: p.isEmpty ? nil : dPeep.baseAddress! + chunk * 3 * hidden)
+                        aprendiz_recurrent_backward(cell.kernelCell, &step)
                     }
-                    let previous = (t * batch + row) * hidden, next = previous + batch * hidden
-                    var step = aprendiz_recurrent_backward_step(
-                        hidden: hidden, gates: gates + (t * batch + row) * width, state_previous: states + previous,
-                        cell_previous: cells + previous, cell: cells + next, reset_input: resetInputs + previous,
-                        peepholes: p.isEmpty ? nil : peep.baseAddress, dh: s.dh + o,
-                        upstream: g.baseAddress! + (row * steps + t) * hidden, dc: s.dc + o,
-                        d_recurrent: s.dRecurrent + row * width, d_projected: dp.baseAddress! + (row * steps + t) * width,
-                        d_bias: db.baseAddress!, dh_previous: s.dhPrevious + o, dc_previous: s.dcPrevious + o,
-                        d_peepholes: p.isEmpty ? nil : dPeep.baseAddress)
-                    aprendiz_recurrent_backward(cell.kernelCell, &step)
                 }
                 accumulateProducts(t: t, dRecurrent: s.dRecurrent, weightTransposed: weightTransposed, dWeight: &dWeight, dhPrevious: s.dhPrevious)
                 let cut = truncation.map { t % $0 == 0 } ?? false
@@ -75,6 +84,10 @@ extension RecurrentRun {
                 }
             }
         }}}}}
+        for chunk in 0..<chunks {
+            for j in 0..<width { dBias[j] += biasPartials[chunk * width + j] }
+            for j in 0..<(3 * hidden) { dPeepholes[j] += peepholePartials[chunk * 3 * hidden + j] }
+        }
         return Gradients(projected: dProjected, weight: dWeight, bias: Tensor(shape: [width], scalars: dBias),
                          peepholes: peepholes == nil ? nil : Tensor(shape: [3, hidden], scalars: dPeepholes))
     }
