@@ -128,6 +128,23 @@ struct GEMMTests {
         }
     }
 
+    static let preparedKernel: Kernel = {
+        MatrixMultiply.PreparedOperand(transposeB: $1, k: $4, n: $3, b: $8, ldb: $9)
+            .multiply(transposeA: $0, m: $2, alpha: $5, a: $6, lda: $7, beta: $10, c: $11, ldc: $12)
+    }
+
+    @Test("A prepared (pre-packed) op(B): every transpose, m ≤ 4 (not packed), n ≤ 4, k and n across blocks, threads")
+    func preparedOperand() {
+        var seed: UInt64 = 300
+        for (ta, tb) in Self.transposes {
+            for (m, n, k) in [(3, 40, 17), (64, 1024, 256), (13, 1100, 300), (301, 77, 529), (40, 3, 30), (7, 64, 1)] {
+                seed += 1
+                check(Self.preparedKernel, transposeA: ta, transposeB: tb, m: m, n: n, k: k,
+                      alpha: seed % 2 == 0 ? 1 : 0.5, beta: seed % 3 == 0 ? 0 : 1, pad: Int(seed % 2), seed: seed)
+            }
+        }
+    }
+
     @Test("k = 0 gives C = βC; β = 0 writes zeros over NaN; m or n = 0 is a no-op")
     func degenerate() {
         let a: [Float] = [1], b: [Float] = [1]

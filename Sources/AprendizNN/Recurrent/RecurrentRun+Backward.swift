@@ -36,9 +36,6 @@ extension RecurrentRun {
         let s = Scratch(batch: batch, hidden: hidden, width: width)
         defer { s.deallocate() }
         let p = peepholes?.scalars ?? []
-        // W_hhᵀ once, stored [width, hidden]: every step's δh product then packs it row by row (a plain
-        // copy) instead of gathering a transpose, 100 times per sequence in the LSTM benchmark.
-        let weightTransposed = weight.transposed()
         // ∂L/∂b and ∂L/∂peepholes sum over rows: each chunk of rows adds into its own partial sums (over all
         // steps), added in chunk order at the end, so the chunks can run in parallel and the result does not
         // depend on the thread count.
@@ -46,6 +43,10 @@ extension RecurrentRun {
         var biasPartials = [Float](repeating: 0, count: chunks * width)
         var peepholePartials = [Float](repeating: 0, count: chunks * 3 * hidden)
         dProjected.withUnsafeMutableBufferPointer { dp in
+        weight.withUnsafeBufferPointer { w in
+        // W_hhᵀ is packed once for all the steps' δh products (gathering the transpose every step was a
+        // tenth of the LSTM benchmark's step).
+        let preparedTranspose = MatrixMultiply.PreparedOperand(transposeB: true, k: width, n: hidden, b: w.baseAddress!, ldb: width)
         upstream.withUnsafeBufferPointer { g in
         p.withUnsafeBufferPointer { peep in
         peepholePartials.withUnsafeMutableBufferPointer { dPeep in
@@ -73,7 +74,7 @@ extension RecurrentRun {
                         aprendiz_recurrent_backward(cell.kernelCell, &step)
                     }
                 }
-                accumulateProducts(t: t, dRecurrent: s.dRecurrent, weightTransposed: weightTransposed, dWeight: &dWeight, dhPrevious: s.dhPrevious)
+                accumulateProducts(t: t, dRecurrent: s.dRecurrent, weightTransposed: preparedTranspose, dWeight: &dWeight, dhPrevious: s.dhPrevious)
                 let cut = truncation.map { t % $0 == 0 } ?? false
                 if cut {
                     s.dh.update(repeating: 0, count: batch * hidden)
@@ -83,7 +84,7 @@ extension RecurrentRun {
                     s.dc.update(from: s.dcPrevious, count: batch * hidden)
                 }
             }
-        }}}}}
+        }}}}}}
         for chunk in 0..<chunks {
             for j in 0..<width { dBias[j] += biasPartials[chunk * width + j] }
             for j in 0..<(3 * hidden) { dPeepholes[j] += peepholePartials[chunk * 3 * hidden + j] }
@@ -93,7 +94,8 @@ extension RecurrentRun {
     }
 
     /// ∂L/∂W_hh += h_{t−1}ᵀ·∂L/∂r_t and δh_{t−1} += ∂L/∂r_t·W_hhᵀ (rows past a sequence's end hold 0 in ∂L/∂r_t).
-    private func accumulateProducts(t: Int, dRecurrent: UnsafeMutablePointer<Float>, weightTransposed: Tensor, dWeight: inout Tensor,
+    private func accumulateProducts(t: Int, dRecurrent: UnsafeMutablePointer<Float>, weightTransposed: MatrixMultiply.PreparedOperand,
+                                    dWeight: inout Tensor,
                                     dhPrevious: UnsafeMutablePointer<Float>) {
         let (batch, hidden, width) = (self.batch, self.hidden, self.width)
         dWeight.withUnsafeMutableBufferPointer { dw in
@@ -101,9 +103,6 @@ extension RecurrentRun {
                                  a: states + t * batch * hidden, lda: hidden, b: dRecurrent, ldb: width,
                                  beta: 1, c: dw.baseAddress!, ldc: width)
         }
-        weightTransposed.withUnsafeBufferPointer { wt in
-            MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: batch, n: hidden, k: width, alpha: 1,
-                                 a: dRecurrent, lda: width, b: wt.baseAddress!, ldb: hidden, beta: 1, c: dhPrevious, ldc: hidden)
-        }
+        weightTransposed.multiply(transposeA: false, m: batch, alpha: 1, a: dRecurrent, lda: width, beta: 1, c: dhPrevious, ldc: hidden)
     }
 }

@@ -118,11 +118,12 @@ final class RecurrentRun {
         weight.withUnsafeBufferPointer { w in
         bias.withUnsafeBufferPointer { b in
         p.withUnsafeBufferPointer { peep in
+            // W_hh is packed once for all the steps' products.
+            let preparedWeight = MatrixMultiply.PreparedOperand(transposeB: false, k: hidden, n: width, b: w.baseAddress!, ldb: width)
             for t in 0..<steps {
                 for row in 0..<batch { (recurrent + row * width).update(from: b.baseAddress!, count: width) }
-                MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: batch, n: width, k: hidden, alpha: 1,
-                                     a: states + t * batch * hidden, lda: hidden, b: w.baseAddress!, ldb: width,
-                                     beta: 1, c: recurrent, ldc: width)
+                preparedWeight.multiply(transposeA: false, m: batch, alpha: 1, a: states + t * batch * hidden, lda: hidden,
+                                        beta: 1, c: recurrent, ldc: width)
                 forEachRowChunk { rows in
                     for row in rows {
                         let previous = (t * batch + row) * hidden, next = previous + batch * hidden

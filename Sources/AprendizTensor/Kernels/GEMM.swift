@@ -93,8 +93,10 @@ package enum SwiftGEMM {
     /// case for one thread), each task packs its own panels of B̃ and runs the whole loop nest on them:
     /// one hand-off to the pool per product instead of two per block of k (an LSTM step's products
     /// are a few tens of microseconds each).
+    ///
+    /// With `prepacked` (op(B) packed beforehand, ``PackedOperand``), no B̃ is packed here.
     static func blocked(m: Int, n: Int, k: Int, alpha: Float, a: Operand, b: Operand, beta: Float,
-                        c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
+                        c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int, prepacked: PackedOperand? = nil) {
         let kcMax = min(kc, k), ncMax = min(nc, roundUp(n, nr))
         let grid = TaskGrid(m: m, n: ncMax, threads: threads)
         let aSize = mc * kcMax, bSize = kcMax * ncMax
@@ -133,12 +135,17 @@ package enum SwiftGEMM {
                 while jc < n {
                     let ncb = min(nc, n - jc)
                     let (rows, own) = grid.range(task: t, m: m, panels: (ncb + nr - 1) / nr)
-                    let panels = packedB + own.lowerBound * nr * kcMax   // this task's part of B̃
                     var pc = 0
                     while pc < k {
                         let kcb = min(kc, k - pc)
-                        for (q, p) in own.enumerated() {
-                            packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr), into: panels + q * nr * kcb)
+                        let panels: UnsafeMutablePointer<Float>
+                        if let prepacked {
+                            panels = prepacked.block(column: jc, row: pc, width: ncb) + own.lowerBound * nr * kcb
+                        } else {
+                            panels = packedB + own.lowerBound * nr * kcMax   // this task's part of B̃
+                            for (q, p) in own.enumerated() {
+                                packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr), into: panels + q * nr * kcb)
+                            }
                         }
                         multiply(rows: rows, first: own.lowerBound, count: own.count, panels: panels, jc: jc, ncb: ncb,
                                  pc: pc, kcb: kcb, beta: pc == 0 ? beta : 1, packedA: packedA)
@@ -156,16 +163,19 @@ package enum SwiftGEMM {
             while pc < k {
                 let kcb = min(kc, k - pc)
                 let panels = (ncb + nr - 1) / nr
-                Parallel.forEach(min(grid.tasks, panels)) { t in
-                    let chunk = (panels + grid.tasks - 1) / grid.tasks
-                    for p in (t * chunk)..<min(panels, (t + 1) * chunk) {
-                        packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr),
-                              into: packedB + p * nr * kcb)
+                let block = prepacked?.block(column: jc, row: pc, width: ncb) ?? packedB
+                if prepacked == nil {
+                    Parallel.forEach(min(grid.tasks, panels)) { t in
+                        let chunk = (panels + grid.tasks - 1) / grid.tasks
+                        for p in (t * chunk)..<min(panels, (t + 1) * chunk) {
+                            packB(b, row: pc, column: jc + p * nr, depth: kcb, width: min(nr, ncb - p * nr),
+                                  into: packedB + p * nr * kcb)
+                        }
                     }
                 }
                 Parallel.forEach(grid.tasks) { t in
                     let (rows, own) = grid.range(task: t, m: m, panels: panels)
-                    multiply(rows: rows, first: own.lowerBound, count: own.count, panels: packedB + own.lowerBound * nr * kcb,
+                    multiply(rows: rows, first: own.lowerBound, count: own.count, panels: block + own.lowerBound * nr * kcb,
                              jc: jc, ncb: ncb, pc: pc, kcb: kcb, beta: pc == 0 ? beta : 1, packedA: packedB + bSize + t * aSize)
                 }
                 pc += kcb
@@ -228,6 +238,41 @@ package enum SwiftGEMM {
     }
 
     static func roundUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
+}
+
+/// op(B) (k×n) packed once in the layout `SwiftGEMM.blocked` multiplies from, for many products with the same
+/// B and different A (a recurrent layer's W_hh at every step of a sequence): block (jc, pc) of B̃ holds the
+/// NR-wide panels of op(B)[pc..<pc+KC, jc..<jc+NC] and starts at jc·k + roundUp(ncb, NR)·pc.
+package final class PackedOperand: @unchecked Sendable {
+    /// The rows (k) and columns (n) of op(B).
+    let k: Int, n: Int
+    private let storage: UnsafeMutablePointer<Float>
+
+    init(_ b: Operand, k: Int, n: Int) {
+        (self.k, self.n) = (k, n)
+        let (nr, kc, nc) = (SwiftGEMM.nr, SwiftGEMM.kc, SwiftGEMM.nc)
+        let count = max(1, SwiftGEMM.roundUp(n, nr) * k)
+        storage = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size, alignment: 64)
+            .bindMemory(to: Float.self, capacity: count)
+        let panels = (n + nr - 1) / nr
+        Parallel.forEach(panels) { p in
+            let column = p * nr, jc = column / nc * nc, ncb = min(nc, n - jc)
+            var pc = 0
+            while pc < k {
+                let kcb = min(kc, k - pc)
+                SwiftGEMM.packB(b, row: pc, column: column, depth: kcb, width: min(nr, n - column),
+                                into: block(column: jc, row: pc, width: ncb) + (column - jc) / nr * nr * kcb)
+                pc += kcb
+            }
+        }
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The first panel of block (jc, pc), `width` (ncb) columns wide.
+    @inline(__always) func block(column jc: Int, row pc: Int, width: Int) -> UnsafeMutablePointer<Float> {
+        storage + jc * k + SwiftGEMM.roundUp(width, SwiftGEMM.nr) * pc
+    }
 }
 
 /// One GEMM operand as stored: base pointer, row stride, and whether the product uses its transpose.

@@ -53,6 +53,36 @@ import Foundation
         }
     }
 
+    /// op(B) made ready for many products C ← α·op(A)·op(B) + β·C with the same B and different A (a recurrent
+    /// layer's W_hh at every step): packed once for the Swift GEMM when it takes these products (see above),
+    /// else the products go to ``sgemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` as usual.
+    /// B is read where it is stored for the products the packed copy does not serve (m ≤ 4), so it must stay
+    /// alive and unchanged while this is used.
+    package struct PreparedOperand {
+        let transposeB: Bool, k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int
+        let packed: PackedOperand?
+
+        package init(transposeB: Bool, k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int) {
+            (self.transposeB, self.k, self.n, self.b, self.ldb) = (transposeB, k, n, b, ldb)
+            let swift = BLASLibrary.shared == nil || prefersSwiftKernel(columns: n)
+            packed = swift && n > 4 && k > 0 ? PackedOperand(Operand(base: b, ld: ldb, transposed: transposeB), k: k, n: n) : nil
+        }
+
+        /// C ← α·op(A)·op(B) + β·C, op(A) m×k.
+        package func multiply(transposeA: Bool, m: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int, beta: Float,
+                              c: UnsafeMutablePointer<Float>, ldc: Int) {
+            guard let packed, m > 4, alpha != 0 else {
+                sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                      b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+                return
+            }
+            let threads = m * n * k < SwiftGEMM.parallelThreshold ? 1 : Parallel.threadCount
+            SwiftGEMM.blocked(m: m, n: n, k: k, alpha: alpha, a: Operand(base: a, ld: lda, transposed: transposeA),
+                              b: Operand(base: b, ld: ldb, transposed: transposeB), beta: beta, c: c, ldc: ldc,
+                              threads: threads, prepacked: packed)
+        }
+    }
+
     /// Which backend products use, for reports: the BLAS name (e.g. "OpenBLAS (libopenblas.so.0)"),
     /// "Swift", or both ("Swift AVX-512; n < 16: OpenBLAS (libopenblas.so.0), Haswell").
     @usableFromInline package static var backendName: String {
