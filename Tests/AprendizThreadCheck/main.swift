@@ -99,6 +99,52 @@ func checkMatrixProduct() {
     let dispatched = withThreads(2) { a.matmul(b).scalars }
     check(worstDifference(dispatched, reference) < 1e-4,
           "matmul (\(MatrixMultiply.backendName)) on two threads: error \(worstDifference(dispatched, reference))")
+    // Few rows (the threads split the columns, each packing its own panels), then the same B prepared once
+    // (pre-packed) and shared by two threads' products.
+    let rows = 13
+    var columnSplit = [Float](repeating: .nan, count: rows * n), prepared = columnSplit
+    withThreads(2) {
+        x.withUnsafeBufferPointer { pa in
+            y.withUnsafeBufferPointer { pb in
+                columnSplit.withUnsafeMutableBufferPointer { pc in
+                    SwiftGEMM.sgemm(transposeA: false, transposeB: false, m: rows, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: k,
+                                    b: pb.baseAddress!, ldb: n, beta: 0, c: pc.baseAddress!, ldc: n)
+                }
+                prepared.withUnsafeMutableBufferPointer { pc in
+                    MatrixMultiply.PreparedOperand(transposeB: false, k: k, n: n, b: pb.baseAddress!, ldb: n)
+                        .multiply(transposeA: false, m: rows, alpha: 1, a: pa.baseAddress!, lda: k, beta: 0, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+    }
+    let firstRows = Array(reference.prefix(rows * n))
+    check(worstDifference(columnSplit, firstRows) < 1e-4, "Swift GEMM, columns split: error \(worstDifference(columnSplit, firstRows))")
+    check(worstDifference(prepared, firstRows) < 1e-4, "prepared operand: error \(worstDifference(prepared, firstRows))")
+}
+
+/// An LSTM (37 sequences: the cells' passes in 16-row chunks on the pool, W_hh pre-packed) and a batch
+/// normalisation (channel sums in fixed row chunks), forward and backward: two threads give one thread's
+/// results bit for bit, since every sum has the same terms in the same order at any thread count.
+func checkRecurrentAndBatchNorm() {
+    func run() -> [[Float]] {
+        var generator = RandomGenerator(seed: 13)
+        let x = Variable(Tensor.randomUniform([37, 6, 48], in: -1...1, using: &generator), requiresGradient: true)
+        let w = Variable(Tensor.randomUniform([12, 48], in: -0.5...0.5, using: &generator), requiresGradient: true)
+        let b = Variable(Tensor.randomUniform([48], in: -1...1, using: &generator), requiresGradient: true)
+        let p = Variable(Tensor.randomUniform([3, 12], in: -0.5...0.5, using: &generator), requiresGradient: true)
+        let h = recurrentSequence(x, hiddenWeight: w, hiddenBias: b, peepholes: p, cell: .lstm(peepholes: true),
+                                  lengths: (0..<37).map { 1 + $0 % 6 })
+        let images = Variable(Tensor.randomUniform([40, 9, 9, 20], in: -1...1, using: &generator), requiresGradient: true)
+        let normalized = BatchNorm(20)(images)
+        h.backward(Tensor.randomUniform(h.shape, in: -1...1, using: &generator))
+        normalized.backward(Tensor.randomUniform(normalized.shape, in: -1...1, using: &generator))
+        return [h.value.scalars, x.grad!.scalars, w.grad!.scalars, b.grad!.scalars, p.grad!.scalars,
+                normalized.value.scalars, images.grad!.scalars]
+    }
+    let serial = withThreads(1, run), parallel = withThreads(2, run)
+    for (index, name) in ["LSTM h", "∂/∂x", "∂/∂W_hh", "∂/∂b", "∂/∂peepholes", "BatchNorm y", "BatchNorm ∂/∂x"].enumerated() {
+        check(serial[index].map(\.bitPattern) == parallel[index].map(\.bitPattern), "\(name): two threads differ from one")
+    }
 }
 
 /// The blocked convolution (blocks of images lowered in parallel) and max pooling, forward and backward:
@@ -135,6 +181,7 @@ func checkCSVChunks() {
 let started = Date()
 for (name, run) in [("thread pool from 4 callers", checkPoolFromManyCallers), ("element-wise and reductions", checkElementwise),
                     ("matrix products", checkMatrixProduct), ("convolution and pooling", checkConvolutionAndPooling),
+                    ("recurrent time loop and batch normalisation", checkRecurrentAndBatchNorm),
                     ("CSV chunks", checkCSVChunks)] {
     let before = failures.count
     run()
