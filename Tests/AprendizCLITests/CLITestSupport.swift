@@ -29,8 +29,18 @@ func errorMessage(_ body: () throws -> Void) -> String? {
 /// The path of the bundled iris CSV (a real CSV file with a `target` column).
 func irisCSVPath() throws -> String { try BundledDataset.iris.url.path }
 
-/// Parses and runs a command in-process.
+/// Parses and runs a command in-process. `train` and `demo` without `--report` write their report into a fresh
+/// temporary folder (removed afterwards) instead of the default `aprendiz-report` in the working directory, which
+/// is the package's own folder during `swift test`.
 func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) throws {
+    var arguments = arguments
+    var scratch: URL?
+    if (type == TrainCommand.self || type == DemoCommand.self) && !arguments.contains("--report") {
+        let folder = try temporaryFolder()
+        scratch = folder
+        arguments += ["--report", folder.appendingPathComponent("report").path]
+    }
+    defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
     var command = try type.parse(arguments)
     try command.run()
 }

@@ -26,8 +26,14 @@ import Testing
     }
 
     @Test func svrAndLinearSVCTrain() throws {
-        try runCommand(TrainCommand.self, ["--dataset", "diabetes", "--model", "svr", "--param", "c=100", "--param", "epsilon=5", "--quiet"])
-        try runCommand(TrainCommand.self, ["--dataset", "iris", "--model", "linear-svc", "--param", "loss=hinge", "--quiet"])
+        let folder = try temporaryFolder()   // the reports go here, not into the working directory
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, arguments) in [("svr", ["--dataset", "diabetes", "--model", "svr", "--param", "c=100", "--param", "epsilon=5"]),
+                                  ("linear-svc", ["--dataset", "iris", "--model", "linear-svc", "--param", "loss=hinge"])] {
+            let report = folder.appendingPathComponent(name)
+            try runCommand(TrainCommand.self, arguments + ["--report", report.path, "--quiet"])
+            #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("metrics.json").path), "\(name): no report")
+        }
     }
 
     /// `nu-svc` and `svc --param probability=true` save Platt sigmoids that load back; `linear-svr` saves and loads.
@@ -38,7 +44,7 @@ import Testing
                                              ("linear-svr", "diabetes", ["c=10", "epsilon=1"])] {
             let file = folder.appendingPathComponent("\(model).safetensors").path
             try runCommand(TrainCommand.self, ["--dataset", dataset, "--model", model] + parameters.flatMap { ["--param", $0] }
-                           + ["--save", file, "--quiet"])
+                           + ["--save", file, "--report", folder.appendingPathComponent("\(model)-report").path, "--quiet"])
             try runCommand(EvaluateCommand.self, ["--model", file, "--dataset", dataset, "--json"])
             let (fit, _) = try #require(try ClassicFit.load(file))
             guard case .model(let loaded) = fit else { Issue.record("\(model) saved as \(fit)"); continue }
