@@ -84,42 +84,34 @@ func checkMatrixProduct() {
             for j in 0..<n { reference[i * n + j] += aip * Double(y[p * n + j]) }
         }
     }
-    var packed = [Float](repeating: .nan, count: m * n)
-    withThreads(2) {
-        x.withUnsafeBufferPointer { pa in
-            y.withUnsafeBufferPointer { pb in
-                packed.withUnsafeMutableBufferPointer { pc in
-                    SwiftGEMM.sgemm(transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: k,
-                                    b: pb.baseAddress!, ldb: n, beta: 0, c: pc.baseAddress!, ldc: n)
+    /// The Swift GEMM of the first `rows` rows of A by B on two threads, B packed here or beforehand.
+    func swiftProduct(rows: Int, prepacked: Bool) -> [Float] {
+        var c = [Float](repeating: .nan, count: rows * n)
+        withThreads(2) {
+            x.withUnsafeBufferPointer { pa in
+                y.withUnsafeBufferPointer { pb in
+                    let packedB = prepacked ? PackedOperand(pb.baseAddress!, ldb: n, transposed: false, k: k, n: n) : nil
+                    c.withUnsafeMutableBufferPointer { pc in
+                        SwiftGEMM.sgemm(transposeA: false, transposeB: false, m: rows, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: k,
+                                        b: pb.baseAddress!, ldb: n, beta: 0, c: pc.baseAddress!, ldc: n, prepacked: packedB)
+                    }
                 }
             }
         }
+        return c
     }
+    let packed = swiftProduct(rows: m, prepacked: false)
     check(worstDifference(packed, reference) < 1e-4, "Swift GEMM on two threads: error \(worstDifference(packed, reference))")
     let dispatched = withThreads(2) { a.matmul(b).scalars }
     check(worstDifference(dispatched, reference) < 1e-4,
           "matmul (\(MatrixMultiply.backendName)) on two threads: error \(worstDifference(dispatched, reference))")
-    // Few rows (the threads split the columns, each packing its own panels), then the same B prepared once
-    // (pre-packed) and shared by two threads' products.
+    // Few rows (the threads split the columns, each packing its own panels), then the same B packed once
+    // beforehand and shared by the two threads.
     let rows = 13
-    var columnSplit = [Float](repeating: .nan, count: rows * n), prepared = columnSplit
-    withThreads(2) {
-        x.withUnsafeBufferPointer { pa in
-            y.withUnsafeBufferPointer { pb in
-                columnSplit.withUnsafeMutableBufferPointer { pc in
-                    SwiftGEMM.sgemm(transposeA: false, transposeB: false, m: rows, n: n, k: k, alpha: 1, a: pa.baseAddress!, lda: k,
-                                    b: pb.baseAddress!, ldb: n, beta: 0, c: pc.baseAddress!, ldc: n)
-                }
-                prepared.withUnsafeMutableBufferPointer { pc in
-                    MatrixMultiply.PreparedOperand(transposeB: false, k: k, n: n, b: pb.baseAddress!, ldb: n)
-                        .multiply(transposeA: false, m: rows, alpha: 1, a: pa.baseAddress!, lda: k, beta: 0, c: pc.baseAddress!, ldc: n)
-                }
-            }
-        }
-    }
+    let columnSplit = swiftProduct(rows: rows, prepacked: false), prepared = swiftProduct(rows: rows, prepacked: true)
     let firstRows = Array(reference.prefix(rows * n))
     check(worstDifference(columnSplit, firstRows) < 1e-4, "Swift GEMM, columns split: error \(worstDifference(columnSplit, firstRows))")
-    check(worstDifference(prepared, firstRows) < 1e-4, "prepared operand: error \(worstDifference(prepared, firstRows))")
+    check(worstDifference(prepared, firstRows) < 1e-4, "Swift GEMM, B packed beforehand: error \(worstDifference(prepared, firstRows))")
 }
 
 /// An LSTM (37 sequences: the cells' passes in 16-row chunks on the pool, W_hh pre-packed) and a batch

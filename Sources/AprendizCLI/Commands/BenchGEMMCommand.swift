@@ -5,7 +5,8 @@ import ArgumentParser
 struct BenchGEMMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gemm",
-        abstract: "GFLOP/s of C = A·B for n = 256, 512, 1024, 2048 (system BLAS and the Swift kernel)."
+        abstract: "GFLOP/s of C = A·B for n = 256, 512, 1024, 2048 (system BLAS and the Swift kernel).",
+        discussion: "The first row is the library's dispatch, named after what it runs: where OpenBLAS lacks AVX-512 kernels and the Swift kernel has them, products n ≥ 16 go to the Swift kernel. APRENDIZ_GEMM=blas sends them to the BLAS."
     )
 
     @OptionGroup var options: BenchOptions
@@ -45,8 +46,10 @@ struct GEMMBackend {
 
     static var available: [GEMMBackend] {
         var list: [GEMMBackend] = []
-        if let blas = BLASLibrary.shared {  // through MatrixMultiply, which splits it over the pool
-            list.append(GEMMBackend(name: blas.name) { n, a, b, c in
+        // The library's dispatch (MatrixMultiply, which splits a BLAS call over the pool): named after what it
+        // runs, since products n ≥ 16 may go to the Swift kernel (`APRENDIZ_GEMM=blas` sends them to the BLAS).
+        if BLASLibrary.shared != nil {
+            list.append(GEMMBackend(name: MatrixMultiply.backendName) { n, a, b, c in
                 MatrixMultiply.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
                                      b: b, ldb: n, beta: 0, c: c, ldc: n)
             })

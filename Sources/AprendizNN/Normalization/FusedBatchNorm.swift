@@ -25,7 +25,8 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
     let rows = input.value.count / max(channels, 1)
     let chunks = BatchNormChunks(rows: rows, channels: channels)
     var output = Tensor(uninitializedShape: input.shape)
-    var mean = [Float](repeating: 0, count: channels), variance = mean, reciprocal = mean
+    // r and k = r·γ per channel (k is the slope of y in x, and of ∂L/∂x in g).
+    var mean = [Float](repeating: 0, count: channels), variance = mean, reciprocal = mean, scale = mean
     let gamma = weight?.value.scalars ?? [Float](repeating: 1, count: channels)
     let beta = bias?.value.scalars ?? [Float](repeating: 0, count: channels)
     let value = input.value
@@ -39,9 +40,9 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
         for c in 0..<channels {
             variance[c] = Float(squares[c] / Double(rows))
             reciprocal[c] = 1 / (variance[c] + epsilon).squareRoot()
+            scale[c] = reciprocal[c] * gamma[c]
         }
-        // y = (x − μ)·(r·γ) + β
-        let scale = (0..<channels).map { reciprocal[$0] * gamma[$0] }
+        // y = (x − μ)·k + β
         output.withUnsafeMutableBufferPointer { ys in
             withPointers(mean, scale, beta, beta) { m, k, b, _ in
                 let y = ys.baseAddress!
@@ -63,7 +64,7 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
     let axes = Array(0..<(input.shape.count - 1))
     let inputs = [input] + (weight.map { [$0] } ?? []) + (bias.map { [$0] } ?? [])
     // x̂ is not kept: the backward pass recomputes it from x (which the graph holds anyway), μ and r.
-    let result = Variable.recording(output, inputs: inputs, operation: "batchNorm") { [value, mean, reciprocal, gamma] g, _ in
+    let result = Variable.recording(output, inputs: inputs, operation: "batchNorm") { [value, mean, reciprocal, scale] g, _ in
         guard !GradientMode.isRecording else {
             // createGraph: the composite form's gradient, itself differentiable (g enters the graph).
             let composite = affine(standardized(input, axes: axes, epsilon: epsilon).output, weight: weight, bias: bias)
@@ -81,7 +82,6 @@ func fusedBatchNorm(_ input: Variable, weight: Variable?, bias: Variable?,
                 // ∂L/∂x = r·γ ⊙ (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂)) = k ⊙ (g − mean(g)) − (x − μ) ⊙ (k·r·mean(g ⊙ x̂))
                 let n = Double(rows)
                 let meanG = sumG.map { Float($0 / n) }
-                let scale = (0..<channels).map { reciprocal[$0] * gamma[$0] }
                 let slope = (0..<channels).map { scale[$0] * reciprocal[$0] * Float(sumGX[$0] / n) }
                 inputGradient.withUnsafeMutableBufferPointer { dxs in
                     withPointers(mean, meanG, scale, slope) { m, mg, k, q in

@@ -11,11 +11,12 @@ extension RecurrentRun {
         var projected: Tensor, weight: Tensor, bias: Tensor, peepholes: Tensor?
     }
 
-    /// Scratch rows of the backward pass, `[batch, hidden]` or `[batch, width]`.
+    /// Scratch rows of the backward pass, `[batch, hidden]` or `[batch, width]`, and the row chunks' partial
+    /// ∂L/∂b (`[chunks, width]`) and ∂L/∂peepholes (`[chunks, 3·hidden]`).
     private struct Scratch {
-        let dh, dc, dhPrevious, dcPrevious, dRecurrent: UnsafeMutablePointer<Float>
+        let dh, dc, dhPrevious, dcPrevious, dRecurrent, biasPartials, peepholePartials: UnsafeMutablePointer<Float>
 
-        init(batch: Int, hidden: Int, width: Int) {
+        init(batch: Int, hidden: Int, width: Int, chunks: Int) {
             func zeros(_ count: Int) -> UnsafeMutablePointer<Float> {
                 let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
                 p.initialize(repeating: 0, count: count)
@@ -23,25 +24,23 @@ extension RecurrentRun {
             }
             (dh, dc, dhPrevious, dcPrevious) = (zeros(batch * hidden), zeros(batch * hidden), zeros(batch * hidden), zeros(batch * hidden))
             dRecurrent = zeros(batch * width)
+            (biasPartials, peepholePartials) = (zeros(chunks * width), zeros(chunks * 3 * hidden))
         }
 
-        func deallocate() { for p in [dh, dc, dhPrevious, dcPrevious, dRecurrent] { p.deallocate() } }
+        func deallocate() { for p in [dh, dc, dhPrevious, dcPrevious, dRecurrent, biasPartials, peepholePartials] { p.deallocate() } }
     }
 
     /// Carries δh (and δc) from the last step to the first.
     func backward(_ upstream: Tensor, projected: Tensor, weight: Tensor, peepholes: Tensor?, truncation: Int?) -> Gradients {
         let (batch, steps, hidden, width) = (self.batch, self.steps, self.hidden, self.width)
         var dProjected = Tensor.zeros([batch, steps, width]), dWeight = Tensor.zeros([hidden, width])
-        var dBias = [Float](repeating: 0, count: width), dPeepholes = [Float](repeating: 0, count: 3 * hidden)
-        let s = Scratch(batch: batch, hidden: hidden, width: width)
-        defer { s.deallocate() }
-        let p = peepholes?.scalars ?? []
         // ∂L/∂b and ∂L/∂peepholes sum over rows: each chunk of rows adds into its own partial sums (over all
         // steps), added in chunk order at the end, so the chunks can run in parallel and the result does not
         // depend on the thread count.
         let chunks = rowChunks
-        var biasPartials = [Float](repeating: 0, count: chunks * width)
-        var peepholePartials = [Float](repeating: 0, count: chunks * 3 * hidden)
+        let s = Scratch(batch: batch, hidden: hidden, width: width, chunks: chunks)
+        defer { s.deallocate() }
+        let p = peepholes?.scalars ?? []
         dProjected.withUnsafeMutableBufferPointer { dp in
         weight.withUnsafeBufferPointer { w in
         // W_hhᵀ is packed once for all the steps' δh products (gathering the transpose every step was a
@@ -49,8 +48,6 @@ extension RecurrentRun {
         let preparedTranspose = MatrixMultiply.PreparedOperand(transposeB: true, k: width, n: hidden, b: w.baseAddress!, ldb: width)
         upstream.withUnsafeBufferPointer { g in
         p.withUnsafeBufferPointer { peep in
-        peepholePartials.withUnsafeMutableBufferPointer { dPeep in
-        biasPartials.withUnsafeMutableBufferPointer { db in
             for t in stride(from: steps - 1, through: 0, by: -1) {
                 forEachRowChunk { rows in
                     let chunk = rows.lowerBound / Self.rowsPerChunk
@@ -69,8 +66,8 @@ extension RecurrentRun {
                             peepholes: p.isEmpty ? nil : peep.baseAddress, dh: s.dh + o,
                             upstream: g.baseAddress! + (row * steps + t) * hidden, dc: s.dc + o,
                             d_recurrent: s.dRecurrent + row * width, d_projected: dp.baseAddress! + (row * steps + t) * width,
-                            d_bias: db.baseAddress! + chunk * width, dh_previous: s.dhPrevious + o, dc_previous: s.dcPrevious + o,
-                            d_peepholes: p.isEmpty ? nil : dPeep.baseAddress! + chunk * 3 * hidden)
+                            d_bias: s.biasPartials + chunk * width, dh_previous: s.dhPrevious + o, dc_previous: s.dcPrevious + o,
+                            d_peepholes: p.isEmpty ? nil : s.peepholePartials + chunk * 3 * hidden)
                         aprendiz_recurrent_backward(cell.kernelCell, &step)
                     }
                 }
@@ -84,11 +81,12 @@ extension RecurrentRun {
                     s.dc.update(from: s.dcPrevious, count: batch * hidden)
                 }
             }
-        }}}}}}
-        for chunk in 0..<chunks {
-            for j in 0..<width { dBias[j] += biasPartials[chunk * width + j] }
-            for j in 0..<(3 * hidden) { dPeepholes[j] += peepholePartials[chunk * 3 * hidden + j] }
+        }}}}
+        /// Σ over chunks, in chunk order, of the `count` partial sums per chunk at `partials`.
+        func chunkSums(_ partials: UnsafeMutablePointer<Float>, count: Int) -> [Float] {
+            (0..<count).map { j in (0..<chunks).reduce(0) { $0 + partials[$1 * count + j] } }
         }
+        let dBias = chunkSums(s.biasPartials, count: width), dPeepholes = chunkSums(s.peepholePartials, count: 3 * hidden)
         return Gradients(projected: dProjected, weight: dWeight, bias: Tensor(shape: [width], scalars: dBias),
                          peepholes: peepholes == nil ? nil : Tensor(shape: [3, hidden], scalars: dPeepholes))
     }

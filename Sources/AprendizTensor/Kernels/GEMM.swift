@@ -55,9 +55,10 @@ package enum SwiftGEMM {
     ///
     /// `lda`, `ldb`, `ldc` are the row strides of A, B and C as stored (before the transpose).
     /// With β = 0, C is not read (it may hold NaN or be uninitialised). With k = 0, C ← β·C.
+    /// `prepacked`, op(B) packed beforehand (``PackedOperand``), spares the blocked products packing it.
     package static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, prepacked: PackedOperand? = nil) {
         if m <= 0 || n <= 0 { return }
         if k <= 0 || alpha == 0 {
             scale(c, ldc: ldc, m: m, n: n, beta: beta)
@@ -74,7 +75,8 @@ package enum SwiftGEMM {
             SmallGEMM.rows(m: n, n: m, k: k, alpha: alpha, a: right.flipped, b: left.flipped, beta: beta,
                            c: c, rowStride: 1, columnStride: ldc, threads: threads)
         } else {
-            blocked(m: m, n: n, k: k, alpha: alpha, a: left, b: right, beta: beta, c: c, ldc: ldc, threads: threads)
+            blocked(m: m, n: n, k: k, alpha: alpha, a: left, b: right, beta: beta, c: c, ldc: ldc, threads: threads,
+                    prepacked: prepacked)
         }
     }
 
@@ -248,8 +250,10 @@ package final class PackedOperand: @unchecked Sendable {
     let k: Int, n: Int
     private let storage: UnsafeMutablePointer<Float>
 
-    init(_ b: Operand, k: Int, n: Int) {
+    /// Packs op(B), k×n, of B stored with row stride `ldb` (`transposed`: op(B) = Bᵀ).
+    package init(_ b: UnsafePointer<Float>, ldb: Int, transposed: Bool, k: Int, n: Int) {
         (self.k, self.n) = (k, n)
+        let b = Operand(base: b, ld: ldb, transposed: transposed)
         let (nr, kc, nc) = (SwiftGEMM.nr, SwiftGEMM.kc, SwiftGEMM.nc)
         let count = max(1, SwiftGEMM.roundUp(n, nr) * k)
         storage = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.size, alignment: 64)
@@ -261,7 +265,7 @@ package final class PackedOperand: @unchecked Sendable {
             while pc < k {
                 let kcb = min(kc, k - pc)
                 SwiftGEMM.packB(b, row: pc, column: column, depth: kcb, width: min(nr, n - column),
-                                into: block(column: jc, row: pc, width: ncb) + (column - jc) / nr * nr * kcb)
+                                into: block(column: jc, row: pc, width: ncb) + (column - jc) * kcb)
                 pc += kcb
             }
         }

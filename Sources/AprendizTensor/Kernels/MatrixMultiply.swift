@@ -22,7 +22,7 @@ import Foundation
                              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                              beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m <= 0 || n <= 0 { return }
-        if let blas = BLASLibrary.shared, k > 0, fitsInt32(m, n, k, lda, ldb, ldc), !prefersSwiftKernel(columns: n) {
+        if let blas = blas(columns: n), k > 0, fitsInt32(m, n, k, lda, ldb, ldc) {
             let parts = m * n * k < parallelThreshold ? 1 : min(Parallel.threadCount, max(m, n) / splitGranularity)
             if parts <= 1 {
                 blas.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
@@ -64,22 +64,20 @@ import Foundation
 
         package init(transposeB: Bool, k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int) {
             (self.transposeB, self.k, self.n, self.b, self.ldb) = (transposeB, k, n, b, ldb)
-            let swift = BLASLibrary.shared == nil || prefersSwiftKernel(columns: n)
-            packed = swift && n > 4 && k > 0 ? PackedOperand(Operand(base: b, ld: ldb, transposed: transposeB), k: k, n: n) : nil
+            packed = blas(columns: n) == nil && n > 4 && k > 0
+                ? PackedOperand(b, ldb: ldb, transposed: transposeB, k: k, n: n) : nil
         }
 
         /// C ← α·op(A)·op(B) + β·C, op(A) m×k.
         package func multiply(transposeA: Bool, m: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int, beta: Float,
                               c: UnsafeMutablePointer<Float>, ldc: Int) {
-            guard let packed, m > 4, alpha != 0 else {
+            if let packed {
+                SwiftGEMM.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc, prepacked: packed)
+            } else {
                 sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                       b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-                return
             }
-            let threads = m * n * k < SwiftGEMM.parallelThreshold ? 1 : Parallel.threadCount
-            SwiftGEMM.blocked(m: m, n: n, k: k, alpha: alpha, a: Operand(base: a, ld: lda, transposed: transposeA),
-                              b: Operand(base: b, ld: ldb, transposed: transposeB), beta: beta, c: c, ldc: ldc,
-                              threads: threads, prepacked: packed)
         }
     }
 
@@ -91,9 +89,10 @@ import Foundation
         return "Swift AVX-512; n < \(SwiftGEMM.nr): \(blas.name), \(blas.coreName ?? "?")"
     }
 
-    /// Whether a product with `columns` columns goes to the Swift GEMM although a BLAS is loaded.
-    @inline(__always) static func prefersSwiftKernel(columns: Int) -> Bool {
-        columns >= SwiftGEMM.nr && swiftKernelOutrunsBLAS
+    /// The BLAS a product with `columns` columns goes to, or nil for the Swift GEMM: none loaded, or the
+    /// product is a micro-tile wide and the Swift kernel outruns the BLAS (see above).
+    @inline(__always) static func blas(columns: Int) -> BLASLibrary? {
+        columns >= SwiftGEMM.nr && swiftKernelOutrunsBLAS ? nil : BLASLibrary.shared
     }
 
     /// The kernels run AVX-512, the BLAS is known not to, and `APRENDIZ_GEMM=blas` is not set.
@@ -104,7 +103,6 @@ import Foundation
     /// The loaded BLAS is known to run without AVX-512, and `APRENDIZ_GEMM=blas` is not set.
     static let blasLacksAVX512 = BLASLibrary.shared?.usesAVX512 == false
         && ProcessInfo.processInfo.environment["APRENDIZ_GEMM"]?.lowercased() != "blas"
-
 
     /// Multiply-adds (m·n·k) below which a BLAS product runs on the calling thread only: about
     /// 3 µs of work, against well under 1 µs to hand half of it to a spinning worker. (It splits

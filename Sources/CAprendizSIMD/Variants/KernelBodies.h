@@ -98,8 +98,8 @@ static inline __attribute__((always_inline)) void micro_kernel(long kc, const fl
     }
 }
 
-/// A partial tile (height < MR or width < NR) of a packed Ã panel: the full micro-kernel into a scratch
-/// tile, then only the valid part is merged into C.
+/// A partial tile (height < MR or width < NR): the full micro-kernel into a scratch tile, then only the
+/// valid part is merged into C (A must have MR readable rows).
 static void edge_kernel(long kc, const float *a, long rs, long cs, const float *b, float *c, long ldc, float alpha,
                         float beta, long height, long width) {
     float tile[MR * NR] __attribute__((aligned(64)));
@@ -115,49 +115,46 @@ static void edge_kernel(long kc, const float *a, long rs, long cs, const float *
     }
 }
 
-static void gemm_macro_kernel(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *packed_a,
-                              const float *packed_b, float alpha, float beta, float *c, long ldc) {
+/// The micro-kernel over the MR-row panels of an mcb×kcb block of A and the B̃ column panels
+/// first_panel..<end_panel: row panel ir of A starts at a + ir·panel_step, element (i, p) of a panel at
+/// [i·rs + p·cs]. A packed Ã (`padded`: zero rows past the block) serves a partial last panel as it is;
+/// an unpacked A has no rows there, so that panel is copied into a zero-padded scratch panel first.
+static inline __attribute__((always_inline)) void macro_kernel(long mcb, long ncb, long kcb, long first_panel,
+                                                               long end_panel, const float *a, long panel_step,
+                                                               long rs, long cs, int padded, const float *packed_b,
+                                                               float alpha, float beta, float *c, long ldc) {
     for (long jr = first_panel; jr < end_panel; jr++) {
         long width = ncb - jr * NR < NR ? ncb - jr * NR : NR;
         const float *b_panel = packed_b + jr * NR * kcb;
         for (long ir = 0; ir < mcb; ir += MR) {
             long height = mcb - ir < MR ? mcb - ir : MR;
-            const float *a_panel = packed_a + ir * kcb;
-            float *tile = c + ir * ldc + jr * NR;
-            if (height == MR && width == NR) {
-                micro_kernel(kcb, a_panel, 1, MR, b_panel, tile, ldc, alpha, beta);
-            } else {
-                edge_kernel(kcb, a_panel, 1, MR, b_panel, tile, ldc, alpha, beta, height, width);
-            }
-        }
-    }
-}
-
-/// `gemm_macro_kernel` reading A where it is stored (element (i, p) of the block at a[i·rs + p·cs]) instead
-/// of from a packed copy; only a last panel of fewer than MR rows is packed (zero-padded), so no row past
-/// the block is read.
-static void gemm_macro_kernel_strided(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *a,
-                                      long rs, long cs, const float *packed_b, float alpha, float beta, float *c,
-                                      long ldc) {
-    float panel[MR * APRENDIZ_GEMM_KC] __attribute__((aligned(64)));
-    for (long jr = first_panel; jr < end_panel; jr++) {
-        long width = ncb - jr * NR < NR ? ncb - jr * NR : NR;
-        const float *b_panel = packed_b + jr * NR * kcb;
-        for (long ir = 0; ir < mcb; ir += MR) {
-            long height = mcb - ir < MR ? mcb - ir : MR;
-            const float *a_panel = a + ir * rs;
+            const float *a_panel = a + ir * panel_step;
             float *tile = c + ir * ldc + jr * NR;
             if (height == MR && width == NR) {
                 micro_kernel(kcb, a_panel, rs, cs, b_panel, tile, ldc, alpha, beta);
-            } else if (height == MR) {
+            } else if (height == MR || padded) {
                 edge_kernel(kcb, a_panel, rs, cs, b_panel, tile, ldc, alpha, beta, height, width);
             } else {
+                float panel[MR * APRENDIZ_GEMM_KC] __attribute__((aligned(64)));
                 for (long p = 0; p < kcb; p++)
                     for (long i = 0; i < MR; i++) panel[p * MR + i] = i < height ? a_panel[i * rs + p * cs] : 0;
                 edge_kernel(kcb, panel, 1, MR, b_panel, tile, ldc, alpha, beta, height, width);
             }
         }
     }
+}
+
+/// A packed Ã block (`SwiftGEMM.packA`: panel r at packed_a + r·MR·kcb, element (i, p) at [p·MR + i]).
+static void gemm_macro_kernel(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *packed_a,
+                              const float *packed_b, float alpha, float beta, float *c, long ldc) {
+    macro_kernel(mcb, ncb, kcb, first_panel, end_panel, packed_a, kcb, 1, MR, 1, packed_b, alpha, beta, c, ldc);
+}
+
+/// A read where it is stored: element (i, p) of the block at a[i·rs + p·cs].
+static void gemm_macro_kernel_strided(long mcb, long ncb, long kcb, long first_panel, long end_panel, const float *a,
+                                      long rs, long cs, const float *packed_b, float alpha, float beta, float *c,
+                                      long ldc) {
+    macro_kernel(mcb, ncb, kcb, first_panel, end_panel, a, rs, rs, cs, 0, packed_b, alpha, beta, c, ldc);
 }
 
 // MARK: - Vector–matrix products (the unpacked path for m ≤ 4)
